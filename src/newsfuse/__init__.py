@@ -1,0 +1,1 @@
+"""newsfuse: cited multi-source news stories."""

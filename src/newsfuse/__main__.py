@@ -1,0 +1,5 @@
+"""``python -m newsfuse``: the same as the ``newsfuse`` command."""
+
+from newsfuse.cli import main
+
+main()

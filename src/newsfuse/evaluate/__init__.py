@@ -1,0 +1,1 @@
+"""Scorers for newsfuse stages against public evaluation data."""

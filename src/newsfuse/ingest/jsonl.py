@@ -1,0 +1,63 @@
+"""Split a JSONL feed into one raw document per line; a broken line is rejected alone."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsfuse.models import Hints, Origin, RawDocument, Rejected
+
+_KNOWN = {"id", "url", "title", "text", "html", "published", "outlet", "byline", "language"}
+
+
+def records(text: str, path: str | None, base: Hints) -> Iterator[RawDocument | Rejected]:
+    """Yield a raw document for each usable line of a JSONL feed.
+
+    Record fields override what the page says; ``base`` (CLI flags) overrides both.
+    Blank lines are skipped; a line that is not a JSON object, or has neither ``text`` nor
+    ``html``, is rejected with its line number.
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        origin = Origin(path=path, line=number)
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Rejected(origin, "bad_json", f"line {number} is not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(rec, dict):
+            yield Rejected(origin, "bad_json", f"line {number} is JSON but not an object")
+            continue
+        rid = rec.get("id")
+        origin = Origin(path=path, line=number, record_id=None if rid is None else str(rid))
+        body, fmt = _body(rec)
+        if body is None:
+            yield Rejected(origin, "no_text", "the record has no non-empty 'text' or 'html' field")
+            continue
+        hints = Hints(
+            title=base.title or _str(rec.get("title")),
+            published=base.published or _str(rec.get("published")),
+            outlet=base.outlet or _str(rec.get("outlet")),
+            url=base.url or _str(rec.get("url")),
+            byline=base.byline or _str(rec.get("byline")),
+            language=base.language or _str(rec.get("language")),
+            extra={**{k: v for k, v in rec.items() if k not in _KNOWN}, **base.extra},
+        )
+        yield RawDocument(origin, fmt, body, hints, via_jsonl=True)
+
+
+def _body(rec: dict[str, Any]) -> tuple[str | None, Any]:
+    for key, fmt in (("html", "html"), ("text", "text")):
+        value = rec.get(key)
+        if isinstance(value, str) and value.strip():
+            return value, fmt
+    return None, "text"
+
+
+def _str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

@@ -1,0 +1,83 @@
+"""Expand the paths a user names (files, folders, globs, ``-``) into inputs to read."""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsfuse.models import Origin, Rejected
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file, or standard input when ``path`` is None."""
+
+    path: Path | None
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(path=str(self.path) if self.path is not None else None)
+
+    def read(self, max_bytes: int) -> bytes:
+        """Read at most ``max_bytes + 1`` bytes, so that an oversized input can be told apart."""
+        if self.path is None:
+            return sys.stdin.buffer.read(max_bytes + 1)
+        with self.path.open("rb") as fh:
+            return fh.read(max_bytes + 1)
+
+    def size(self) -> int | None:
+        return None if self.path is None else self.path.stat().st_size
+
+
+def expand(args: list[str]) -> Iterator[Source | Rejected]:
+    """Yield each input named by ``args`` once, in a stable order.
+
+    Folders are walked recursively in sorted order; a folder reached twice through links (a
+    loop) is reported once as rejected and not walked again. Names that match nothing are
+    rejected with a reason, and the rest go on.
+    """
+    seen_files: set[str] = set()
+    seen_dirs: set[str] = set()
+    for arg in args:
+        if arg == "-":
+            yield Source(None)
+            continue
+        matches = sorted(glob.glob(arg, recursive=True)) if glob.has_magic(arg) else [arg]
+        if not matches or not any(os.path.lexists(m) for m in matches):
+            yield Rejected(Origin(path=arg), "not_found", f"no file or folder matches {arg!r}")
+            continue
+        for match in matches:
+            yield from _walk(Path(match), seen_files, seen_dirs)
+
+
+def _walk(path: Path, seen_files: set[str], seen_dirs: set[str]) -> Iterator[Source | Rejected]:
+    origin = Origin(path=str(path))
+    try:
+        real = os.path.realpath(path, strict=True)
+    except (OSError, RuntimeError) as exc:
+        yield Rejected(origin, "unreadable", f"cannot resolve {path}: {exc}; check the link")
+        return
+    if os.path.isdir(real):
+        if real in seen_dirs:
+            yield Rejected(origin, "directory_loop", f"{path} leads back to {real}, skipped")
+            return
+        seen_dirs.add(real)
+        try:
+            children = sorted(path.iterdir(), key=lambda p: p.name)
+        except OSError as exc:
+            yield Rejected(origin, "unreadable", f"cannot list {path}: {exc}")
+            return
+        for child in children:
+            if child.name.startswith("."):
+                continue  # hidden files (editor swap files, .DS_Store) are never reports
+            yield from _walk(child, seen_files, seen_dirs)
+    elif os.path.isfile(real):
+        if real not in seen_files:
+            seen_files.add(real)
+            yield Source(path)
+    else:
+        yield Rejected(origin, "not_a_file", f"{path} is not a regular file (device or socket?)")

@@ -1,0 +1,188 @@
+"""Describe an article: headline, byline, outlet, wire credit, section, date, language.
+
+Caller hints (CLI flags, JSONL fields) win over what the page's markup states, which wins
+over what is read off the page's own text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import date, datetime
+from functools import cache
+from importlib.resources import files
+
+from newsfuse.models import CleanPage, Hints, Metadata
+
+_BY = re.compile(r"^\s*(?:by|written by|words by)\s*[:\-]?\s+", re.I)
+_BYLINE_TAIL = re.compile(r"(?:\s+[-–—]\s+.*|\s*[|,;]\s*.*)$")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
+                        r"([A-Z][\w&.'’ -]{1,60}?)(?:[.,|]|\s+all rights|\s*$)", re.I)
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], start=1)}
+_MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
+_DATE_MDY = re.compile(
+    r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b"
+)
+_DATE_DMY = re.compile(
+    r"\b(?P<day>\d{1,2})\s+(?P<mon>[A-Z][a-z]{2,8})\.?,?\s+(?P<year>(?:19|20)\d{2})\b"
+)
+_DATE_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
+_TIME = re.compile(r"\b(\d{1,2}):(\d{2})\s*([ap])\.?m\.?", re.I)
+_PUBLISHED_CUE = re.compile(r"\b(published|posted|updated|last updated|first published)\b", re.I)
+
+
+@cache
+def _wires() -> dict[str, list[str]]:
+    data = json.loads(files("newsfuse.data").joinpath("wires.json").read_text("utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@cache
+def _credit_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """One regex per agency: the printed forms that mean the agency supplied the text or photo.
+
+    A bare mention ("Reuters reported") is a citation, not a credit, so only forms that
+    credit are matched: dateline "(Reuters)", "told Reuters", "via Reuters", "REUTERS/",
+    "contributed to this report", "provided by", "© Reuters".
+    """
+    out = []
+    for canon, names in _wires().items():
+        alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = (
+            rf"\(\s*(?:{alt})\s*\)|\btold\s+(?:the\s+)?(?:{alt})\b|\bvia\s+(?:{alt})\b"
+            rf"|\b(?:{alt})(?:\s+Photo)?/|\b(?:{alt})\s+contributed\s+to\s+this"
+            rf"|\bprovided\s+by\s+(?:the\s+)?(?:{alt})\b|©\s*(?:\d{{4}}\s+)?(?:{alt})\b"
+            rf"|^\s*(?:{alt})\s*$"
+        )
+        out.append((canon, re.compile(pattern, re.M)))
+    return out
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    data = json.loads(files("newsfuse.data").joinpath("stopwords.json").read_text("utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def describe(page: CleanPage, hints: Hints) -> Metadata:
+    """Metadata of one cleaned page, hints first, then markup, then the text itself."""
+    meta = page.page_meta
+    chrome = {c.label: c.text for c in reversed(page.chrome)}  # first line of each label wins
+    body_text = "\n".join(b.text for b in page.body)
+    published, source = _published(hints, meta, page)
+    return Metadata(
+        headline=hints.title or page.headline,
+        byline=hints.byline or meta.get("author") or _byline(chrome.get("byline")),
+        outlet=hints.outlet or meta.get("sitename") or _outlet(page),
+        credit=credit(page),
+        section=meta.get("section") or _section(chrome.get("section")),
+        published=published,
+        published_source=source,
+        language=hints.language or _lang(meta.get("language")) or language(body_text),
+        url=hints.url or meta.get("url"),
+        canonical_url=meta.get("canonical") or meta.get("url"),
+        site_name=meta.get("sitename"),
+    )
+
+
+def credit(page: CleanPage) -> str | None:
+    """The news agency the page credits for its text or photos, if any."""
+    texts = [c.text for c in page.chrome] + list(page.captions) + [b.text for b in page.body]
+    joined = "\n".join(texts)
+    counts: Counter[str] = Counter()
+    for canon, pattern in _credit_patterns():
+        counts[canon] = len(pattern.findall(joined))
+    best = [(n, canon) for canon, n in counts.items() if n]
+    return max(best)[1] if best else None
+
+
+def language(text: str) -> str | None:
+    """ISO 639-1 code of the language whose function words cover most of ``text``."""
+    words = re.findall(r"\w+", text.lower())[:2000]
+    if len(words) < 5:
+        return None
+    scores = {lang: sum(w in sw for w in words) / len(words) for lang, sw in _stopwords().items()}
+    lang, share = max(scores.items(), key=lambda kv: kv[1])
+    # Function words make up 25-45% of running text; under 10% means no listed language fits.
+    return lang if share >= 0.10 else None
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date (with time when printed) from a printed date, or None."""
+    m = _DATE_ISO.search(text)
+    if m:
+        y, mo, d, hh, mm = m.groups()
+        if _valid(int(y), int(mo), int(d)):
+            return f"{y}-{mo}-{d}" + (f"T{hh}:{mm}" if hh else "")
+    for rx in (_DATE_MDY, _DATE_DMY):
+        m = rx.search(text)
+        if not m:
+            continue
+        mon = m["mon"].lower()
+        month = _MONTHS.get(mon) or _MONTH_ABBR.get(mon[:4].rstrip(".")) or _MONTH_ABBR.get(mon[:3])
+        if month and _valid(int(m["year"]), month, int(m["day"])):
+            iso = f"{int(m['year']):04d}-{month:02d}-{int(m['day']):02d}"
+            t = _TIME.search(text, m.end())
+            if t:
+                hour = int(t[1]) % 12 + (12 if t[3].lower() == "p" else 0)
+                iso += f"T{hour:02d}:{t[2]}"
+            return iso
+    return None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def normalise_published(value: str) -> str | None:
+    """An ISO form of a user- or feed-given date, or None when it cannot be read."""
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()[: len(value)]
+    except ValueError:
+        return parse_date(value)
+
+
+def _published(
+    hints: Hints, meta: dict[str, str], page: CleanPage
+) -> tuple[str | None, str | None]:
+    if hints.published:
+        return normalise_published(hints.published), "hint"
+    if meta.get("date"):
+        return meta["date"], "page"
+    for line in page.chrome:
+        if line.label == "dateline" or _PUBLISHED_CUE.search(line.text):
+            found = parse_date(line.text)
+            if found:
+                return found, "text"
+    return None, None
+
+
+def _byline(line: str | None) -> str | None:
+    if not line:
+        return None
+    name = _BY.sub("", line).strip()
+    name = _BYLINE_TAIL.sub("", name).strip()
+    return name or None
+
+
+def _section(line: str | None) -> str | None:
+    return line.strip() if line and line.strip() else None
+
+
+def _outlet(page: CleanPage) -> str | None:
+    for line in reversed(page.chrome):
+        m = _COPYRIGHT.search(line.text)
+        if m:
+            return m.group(1).strip(" .")
+    return None
+
+
+def _lang(value: str | None) -> str | None:
+    return value.split("-")[0].split("_")[0].lower() if value else None

@@ -1,0 +1,166 @@
+"""The shared vocabulary: frozen dataclasses that flow between pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+#: How a line of a page that is not body text was classified.
+ChromeLabel = Literal[
+    "navigation",
+    "reading_time",
+    "caption",
+    "credit",
+    "byline",
+    "dateline",
+    "section",
+    "related",
+    "newsletter",
+    "cookie",
+    "share",
+    "advert",
+    "footer",
+    "repeated_lead",
+    "teaser_repeat",
+    "headline",
+    "boilerplate",
+]
+
+BlockKind = Literal["paragraph", "heading"]
+SourceFormat = Literal["text", "html", "jsonl"]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an input came from: a file, a line of a JSONL file, a record id."""
+
+    path: str | None = None
+    line: int | None = None
+    record_id: str | None = None
+
+    def describe(self) -> str:
+        """Short human-readable form, e.g. ``feed.jsonl:12 (id=abc)``."""
+        out = self.path or "<stdin>"
+        if self.line is not None:
+            out += f":{self.line}"
+        if self.record_id is not None:
+            out += f" (id={self.record_id})"
+        return out
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the caller already knows about a report (CLI flags, JSONL fields).
+
+    Hints override what is read off the page itself.
+    """
+
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    language: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One decoded input, ready to clean: text of a page dump or HTML source."""
+
+    origin: Origin
+    format: Literal["text", "html"]
+    text: str
+    hints: Hints = field(default_factory=Hints)
+    encoding: str = "utf-8"
+    via_jsonl: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of clean body text: a paragraph or a subhead."""
+
+    text: str
+    kind: BlockKind = "paragraph"
+
+
+@dataclass(frozen=True)
+class ChromeLine:
+    """A line removed from the body, with why it was removed."""
+
+    text: str
+    label: ChromeLabel
+    line: int  # 0-based line number in the cleaned input (dump) or -1 (HTML)
+
+
+@dataclass(frozen=True)
+class CleanPage:
+    """What a cleaner makes of one page: headline, body, and everything else labelled."""
+
+    headline: str | None
+    body: tuple[Block, ...]
+    captions: tuple[str, ...] = ()
+    chrome: tuple[ChromeLine, ...] = ()
+    #: Metadata the page states outright (HTML meta tags, JSON-LD): author, date, sitename, url.
+    page_meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Descriptive fields of an article, from the page and from hints."""
+
+    headline: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    credit: str | None = None
+    section: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    published_source: str | None = None  # "hint", "page", "text"
+    language: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A clean, described news report: the unit every later stage builds on."""
+
+    id: str
+    content_key: str
+    origin: Origin
+    format: SourceFormat
+    meta: Metadata
+    body: tuple[Block, ...]
+    captions: tuple[str, ...] = ()
+    chrome: tuple[ChromeLine, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def headline(self) -> str | None:
+        return self.meta.headline
+
+    def text(self) -> str:
+        """The clean body as plain text, blocks separated by blank lines."""
+        return "\n\n".join(b.text for b in self.body)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that could not become an article, and why."""
+
+    origin: Origin
+    reason: str  # a short code, e.g. "empty", "binary", "too_large"
+    message: str  # what was wrong and how to fix it
+    content_key: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """Counts from one ingest run."""
+
+    ingested: int = 0
+    present: int = 0
+    rejected: int = 0
+    article_ids: tuple[str, ...] = ()
+    rejects: tuple[Rejected, ...] = ()

@@ -1,0 +1,33 @@
+"""Named, ordered schema migrations. Append only: never edit one that has shipped."""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "0001_articles_and_rejects",
+        """
+        CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            content_key TEXT NOT NULL UNIQUE,
+            ingested_at TEXT NOT NULL,
+            origin_path TEXT, origin_line INTEGER, origin_record_id TEXT,
+            format TEXT NOT NULL,
+            headline TEXT, byline TEXT, outlet TEXT, credit TEXT, section TEXT,
+            published TEXT, published_source TEXT, language TEXT,
+            url TEXT, canonical_url TEXT, site_name TEXT,
+            body_json TEXT NOT NULL, captions_json TEXT NOT NULL,
+            chrome_json TEXT NOT NULL, extra_json TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE TABLE rejects (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            key TEXT NOT NULL UNIQUE,
+            rejected_at TEXT NOT NULL,
+            origin_path TEXT, origin_line INTEGER, origin_record_id TEXT,
+            reason TEXT NOT NULL, message TEXT NOT NULL, content_key TEXT
+        );
+        """,
+    ),
+)

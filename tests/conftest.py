@@ -1,0 +1,64 @@
+"""Shared fixtures: where the public evaluation data lives, fresh stores, small articles."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsfuse.store import SqliteStore, open_store
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    """The ``shared`` folder beside the repository (``NEWSFUSE_SHARED_DATA`` names its data/)."""
+    env = os.environ.get("NEWSFUSE_SHARED_DATA")
+    if env:
+        return Path(env).resolve().parent
+    return REPO.parent / "shared"
+
+
+def data_dir(name: str) -> Path:
+    """A folder of ``shared/data``, or skip the test cleanly when it is absent."""
+    env = os.environ.get("NEWSFUSE_SHARED_DATA")
+    root = Path(env) if env else shared_dir() / "data"
+    path = root / name
+    if not path.is_dir():
+        pytest.skip(f"evaluation data {path} not present")
+    return path
+
+
+def seeds_dir() -> Path:
+    path = shared_dir() / "seeds"
+    if not path.is_dir():
+        pytest.skip(f"seed dumps {path} not present")
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[SqliteStore]:
+    s = open_store(str(tmp_path / "test.db"))
+    yield s
+    s.close()
+
+
+def make_dump(n: int, topic: str = "harbour") -> str:
+    """A small, realistic page dump whose body is unique to ``n``."""
+    return (
+        "Skip to main content\n\nNews\n\n"
+        f"Officials open new {topic} bridge number {n} after long delay\n\n"
+        "3 min read\n\n"
+        f"City officials on Tuesday opened the {topic} bridge number {n}, ending a delay of "
+        f"{n + 2} years that had frustrated commuters and local businesses alike.\n\n"
+        f"The structure cost about {n * 3 + 10} million dollars, the transport office said in a "
+        "statement, and will carry roughly twelve thousand vehicles every day.\n\n"
+        f"“We finally have the crossing this district needed,” said Mayor Lina Ortiz, who "
+        f"cut the ribbon in front of a crowd of {n + 40} residents.\n\n"
+        "Critics said the project ran over budget, and asked for an audit of the contracts "
+        "signed during the first phase of construction.\n\n"
+        "By Maria Keane\n\nSubscribe to our newsletter\n\n"
+        "We use cookies to improve your experience. Accept all cookies\n"
+    )

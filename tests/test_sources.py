@@ -1,0 +1,39 @@
+"""Naming inputs: files, folders, globs, loops and missing paths."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from newsfuse.ingest.sources import Source, expand
+from newsfuse.models import Rejected
+
+
+def _names(items: list[Source | Rejected]) -> list[str]:
+    return [Path(i.path).name for i in items if isinstance(i, Source) and i.path]
+
+
+def test_folders_are_walked_recursively_in_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    for rel in ("b/2.txt", "a.html", "b/1.txt", ".hidden.txt"):
+        (tmp_path / rel).write_text("x")
+    assert _names(list(expand([str(tmp_path)]))) == ["a.html", "1.txt", "2.txt"]
+
+
+def test_globs_and_duplicates(tmp_path: Path) -> None:
+    for n in ("x1.txt", "x2.txt", "y.html"):
+        (tmp_path / n).write_text("x")
+    items = list(expand([str(tmp_path / "x*.txt"), str(tmp_path / "x1.txt")]))
+    assert _names(items) == ["x1.txt", "x2.txt"]
+
+
+def test_missing_paths_and_loops_are_rejected(tmp_path: Path) -> None:
+    sub = tmp_path / "d"
+    sub.mkdir()
+    (sub / "a.txt").write_text("x")
+    os.symlink(tmp_path, sub / "loop")
+    os.symlink(tmp_path / "nowhere", sub / "dangling")
+    items = list(expand([str(tmp_path), str(tmp_path / "missing.txt"), str(tmp_path / "*.nope")]))
+    reasons = sorted(i.reason for i in items if isinstance(i, Rejected))
+    assert reasons == ["directory_loop", "not_found", "not_found", "unreadable"]
+    assert _names(items) == ["a.txt"]
