@@ -1,0 +1,1 @@
+"""Extraction stages: quotes, dates and other facts read from article text."""

@@ -1,0 +1,210 @@
+"""Date stage: every time expression in a text, normalised against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from newsfuse.extract.timex_absolute import RESOLVERS as ABSOLUTE
+from newsfuse.extract.timex_patterns import (
+    CLOCK_DAY_GAP,
+    COMPILED,
+    DATE_PREFIX,
+    DURATION_PREFIX,
+    FUTURE_CUES,
+    PAST_CUES,
+)
+from newsfuse.extract.timex_relative import RESOLVERS as RELATIVE
+from newsfuse.extract.timex_types import Context, Resolution, Tense
+
+__all__ = ["DateMention", "find_dates"]
+
+_RESOLVERS = ABSOLUTE | RELATIVE
+#: Rules whose value is read off an earlier mention; they never become that mention.
+_ANAPHORIC = {"ref_quarter", "anaphora", "ago"}
+#: How far back (characters) an earlier mention still anchors "that day", "a year earlier".
+_ANAPHORA_REACH = 500
+#: How far back a quarter still anchors "a year earlier" (about a news paragraph or three).
+_QUARTER_REACH = 1500
+#: Characters around a mention searched for a tense cue; about a clause each side.
+_TENSE_WINDOW = 80
+#: Sentence ends; a lone capital before the stop ("Daniel P. Davison") is an initial.
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]['\"]*\s+(?=[A-Z\"'`])|\n\s*\n")
+_WORD = re.compile(r"[A-Za-z']+(?:-[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One time expression of a text.
+
+    Attributes:
+        text: Surface string, ``text[start:end]`` of the input.
+        start: Offset of the first character.
+        end: Offset after the last character.
+        value: TimeML-like value (``2024-12-13``, ``2024-W50``, ``P3D``, ``PRESENT_REF``),
+            or None when it cannot be placed.
+        granularity: ``day``, ``week``, ``weekend``, ``month``, ``quarter``, ``half``,
+            ``season``, ``year``, ``decade``, ``century``, ``part_of_day``, ``time``,
+            ``duration``, ``set`` or ``vague``.
+        status: ``exact``, ``approximate`` or ``unresolved``.
+        reason: Why the value is approximate or unresolved; empty when exact.
+        kind: ``date``, ``time``, ``duration`` or ``set`` (the TimeML TIMEX3 type).
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: str
+    status: str
+    reason: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A rule match before resolution."""
+
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+
+
+def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateMention]:
+    """Find and normalise the time expressions of a text.
+
+    Args:
+        text: Plain text of an article.
+        published: Publication date (or time) the relative expressions count from;
+            None leaves weekdays and relative expressions unresolved, with a reason.
+
+    Returns:
+        The mentions in text order, without overlaps.
+    """
+    anchor = published.date() if isinstance(published, dt.datetime) else published
+    mentions: list[DateMention] = []
+    previous: tuple[Resolution, int] | None = None
+    quarters: dict[str, tuple[int, Resolution, int]] = {}  # value -> (count, res, last end)
+    for cand in _select(_candidates(text, anchor)):
+        ctx = Context(
+            anchor,
+            _tense(text, cand.start, cand.end),
+            _within(previous, cand.start, _ANAPHORA_REACH),
+            text[max(0, cand.start - 40) : cand.start],
+            _main_quarter(quarters, cand.start),
+        )
+        res = _RESOLVERS[cand.rule](cand.match, ctx)
+        if res is None:
+            continue
+        start = _extend_left(text, cand.start, res, mentions[-1].end if mentions else 0)
+        if start < cand.start and res.status == "exact":
+            modifier = " ".join(text[start : cand.start].split())
+            res = replace(res, status="approximate", reason=f"modified by '{modifier}'")
+        mention = DateMention(
+            text[start : cand.end], start, cand.end, res.value, res.granularity,
+            res.status, res.reason, res.kind,
+        )  # fmt: skip
+        if mentions and _joins_clock(text, mentions[-1], mention):
+            mention = _merge_clock(text, mentions.pop(), mention)
+        mentions.append(mention)
+        if cand.rule not in _ANAPHORIC and res.value and res.status != "unresolved":
+            if res.granularity in ("day", "part_of_day", "month", "quarter", "year"):
+                previous = (res, cand.end)
+            if res.granularity == "quarter" and res.value:
+                count = quarters.get(res.value, (0, res, 0))[0]
+                quarters[res.value] = (count + 1, res, cand.end)
+    return mentions
+
+
+def _within(last: tuple[Resolution, int] | None, start: int, reach: int) -> Resolution | None:
+    """The remembered mention if it ended at most ``reach`` characters before ``start``."""
+    return last[0] if last is not None and start - last[1] <= reach else None
+
+
+def _main_quarter(
+    quarters: dict[str, tuple[int, Resolution, int]], start: int
+) -> Resolution | None:
+    """The quarter a financial report is about: named most often so far, ties to the latest.
+
+    "the quarter" and "a year earlier" refer to the reporting quarter even after a passing
+    mention of another one ("after a flat second quarter"); only quarters in reach count.
+    """
+    near = [q for q in quarters.values() if start - q[2] <= _QUARTER_REACH]
+    return max(near, key=lambda q: (q[0], q[2]))[1] if near else None
+
+
+def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
+    """Every match of every rule that its resolver accepts.
+
+    Month and weekday names must be capitalised. Resolvers are tried here, without
+    earlier mentions, so that a rejected long match ("last Oct." as a month) cannot hide
+    a valid shorter one ("Oct. 23"); rejection never depends on earlier mentions.
+    """
+    found = []
+    for rule, pattern in COMPILED:
+        for m in pattern.finditer(text):
+            names = m.groupdict()
+            # Lower-case "march", "may", "sunday" are verbs or typos far more often than dates.
+            if any(names.get(g) and not names[g][0].isupper() for g in ("month", "weekday")):
+                continue
+            before = text[max(0, m.start() - 40) : m.start()]
+            probe = Context(anchor, _tense(text, m.start(), m.end()), None, before)
+            if _RESOLVERS[rule](m, probe) is not None:
+                found.append(_Candidate(m.start(), m.end(), rule, m))
+    return found
+
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, longest first, then by rule order; in text order."""
+    order = {rule: i for i, (rule, _) in enumerate(COMPILED)}
+    chosen: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start - c.end, order[c.rule], c.start)):
+        if all(c.end <= k.start or k.end <= c.start for k in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _extend_left(text: str, start: int, res: Resolution, floor: int) -> int:
+    """Start of the mention including a modifier word in front (``early``, ``nearly``)."""
+    prefix = DURATION_PREFIX if res.kind == "duration" else DATE_PREFIX
+    m = prefix.search(text, max(floor, start - 40), start)
+    return m.start() if m and m.start() > 0 and text[m.start() - 1].isspace() else start
+
+
+def _tense(text: str, start: int, end: int) -> Tense:
+    """Tense cue nearest the mention in its sentence; past when none (the news default)."""
+    lo, hi = max(0, start - _TENSE_WINDOW), min(len(text), end + _TENSE_WINDOW)
+    left, right = text[lo:start], text[end:hi]
+    left = _SENTENCE_END.split(left)[-1]
+    right = _SENTENCE_END.split(right)[0]
+    # The nearest cue on the left governs ("will meet on Tuesday", "said Monday that he
+    # will..."); the right side is read only when the left has none.
+    for words in (_WORD.findall(left)[::-1], _WORD.findall(right)):
+        for word in words:
+            w = word.lower()
+            if w in FUTURE_CUES:
+                return "future"
+            if w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
+                return "past"
+    return "past"
+
+
+def _joins_clock(text: str, clock: DateMention, day: DateMention) -> bool:
+    """True for ``10 p.m. Wednesday``: a clock time directly followed by its day."""
+    if clock.granularity != "time" or day.granularity not in ("day", "part_of_day"):
+        return False
+    return CLOCK_DAY_GAP.fullmatch(text, clock.end, day.start) is not None
+
+
+def _merge_clock(text: str, clock: DateMention, day: DateMention) -> DateMention:
+    """One time mention from a clock time and the day after it."""
+    value = None
+    if clock.value and day.value:
+        value = day.value[:10] + clock.value[clock.value.index("T") :]
+    status = day.status if day.status != "exact" else clock.status
+    reason = day.reason or clock.reason
+    return DateMention(
+        text[clock.start : day.end], clock.start, day.end, value, "time", status, reason, "time"
+    )

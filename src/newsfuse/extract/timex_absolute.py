@@ -1,0 +1,285 @@
+"""Resolvers for calendar names: dates, months, quarters, years, decades, holidays, seasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+import dateparser
+
+from newsfuse.extract.timex_calendar import (
+    movable_holiday,
+    place_day,
+    place_month,
+    quarter_of,
+)
+from newsfuse.extract.timex_patterns import FIXED_HOLIDAYS, SEASONS
+from newsfuse.extract.timex_types import (
+    Context,
+    Resolution,
+    Resolver,
+    month_number,
+    rel_direction,
+    tense_direction,
+    unresolved,
+)
+
+#: Words right before a bare "May" that make it the month rather than the modal verb.
+_MAY_CUES = re.compile(
+    r"(?i:\b(?:in|since|until|till|by|from|through|to|of|during|early|late|mid|before|after|"
+    r"last|this|next|on|between|and|or)[\s-]*)$"
+)
+#: Words before a bare "spring" / "fall" that make it the season, not the verb or noun.
+_SEASON_CUES = re.compile(r"(?i:\b(?:in|during|by|until|since|this|last|next|the)\s+)$")
+#: Words in front of a bare four-digit number that make it a year, not a count.
+_YEAR_CUES = re.compile(
+    r"(?i:(?:\b(?:in|since|of|by|until|till|from|to|and|the|before|after|during|through|"
+    r"early|late|mid|between|for|fiscal|calendar|year|spring|summer|fall|autumn|winter)"
+    r"[\s-]*|[,(]\s*)$)"
+)
+_DECADE_CENTURY = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20}
+_ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_ORDINAL_QUARTER |= {"fourth": 4, "4th": 4, "last": 2}
+
+
+#: Days a year-less date may sit on the "wrong" side of the publication date for its tense
+#: and keep the publication year (calibrated on the even half of TBAQ, value F1).
+_YEAR_SLACK_DAYS = 90
+#: The same for a bare month name in a past-tense sentence, in months (same calibration).
+_MONTH_SLACK = 1
+
+
+@lru_cache(maxsize=1024)
+def _dateparser_numeric(surface: str) -> dt.date | None:
+    """A numeric date (``12/13/24``): dateparser knows the two-digit year rules; US order."""
+    settings = {"DATE_ORDER": "MDY", "STRICT_PARSING": True, "PREFER_LOCALE_DATE_ORDER": False}
+    parsed = dateparser.parse(surface, languages=["en"], settings=settings)
+    return parsed.date() if parsed is not None else None
+
+
+def _calendar_date(month: int, day: int, year: str | None, ctx: Context) -> Resolution | None:
+    """A month-day, with or without its year."""
+    if year is not None:
+        try:
+            return Resolution(dt.date(int(year), month, day).isoformat(), "day", "date")
+        except ValueError:
+            return None
+    if not 1 <= day <= 31:
+        return None
+    if ctx.anchor is None:
+        return Resolution(
+            f"XXXX-{month:02d}-{day:02d}", "day", "date", "unresolved",
+            "no publication date; the year cannot be inferred",
+        )  # fmt: skip
+    direction = tense_direction(ctx.tense)
+    placed = place_day(ctx.anchor, month, day, direction, slack=_YEAR_SLACK_DAYS)
+    return Resolution(placed.isoformat(), "day", "date") if placed else None
+
+
+def _date_named(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``Oct. 7, 2023``, ``Friday, Oct. 23``, ``13 December 2024``."""
+    return _calendar_date(month_number(m["month"]), int(m["day"]), m["year"], ctx)
+
+
+def _date_numeric(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``2024-12-13`` and US-style ``12/13/2024`` or ``12/13/24``."""
+    if "/" not in m[0]:
+        return _calendar_date(int(m["m"]), int(m["d"]), m["year"], ctx)
+    parsed = _dateparser_numeric(m[0])
+    return Resolution(parsed.isoformat(), "day", "date") if parsed else None
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> Resolution:
+    """``September 2025``."""
+    return Resolution(f"{m['year']}-{month_number(m['month']):02d}", "month", "date")
+
+
+def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """A month name without a day: ``March``, ``last May``, ``next September``."""
+    name = m["month"].rstrip(".")
+    if name.lower() not in ("may", "march") and len(name) <= 4 and name.lower() != "june":
+        return None  # a lone "Oct" or "Dec" is more often a name than a month
+    if name == "May" and m["rel"] is None and not _MAY_CUES.search(ctx.before):
+        return None
+    if ctx.anchor is None:
+        return unresolved("month", "date", "the month's year")
+    month = month_number(name)
+    rel = " ".join(m["rel"].lower().split()) if m["rel"] else None
+    direction = rel_direction(rel, ctx)
+    if rel == "this":
+        year = ctx.anchor.year
+    elif direction == "past" and ctx.anchor.month < month <= ctx.anchor.month + _MONTH_SLACK:
+        # Past-tense reports name the coming month for what is already arranged
+        # ("trading for November" said in late October): keep the current year.
+        year = ctx.anchor.year
+    else:
+        year = place_month(ctx.anchor, month, direction)
+    return Resolution(f"{year}-{month:02d}", "month", "date")
+
+
+def _quarter_year(m: re.Match[str], quarter: int, ctx: Context) -> int | None:
+    """The year a quarter expression refers to, explicit or inferred from the anchor."""
+    surface = m[0].lower()
+    explicit = m["ypos"] or m["yr"] or m["yof"]
+    if explicit:
+        return int(explicit)
+    if ctx.anchor is None:
+        return None
+    if "year-earlier" in surface or "year-ago" in surface or surface.startswith("last year's"):
+        return ctx.anchor.year - 1
+    # Results are reported for quarters that have begun: "the fourth quarter" said in
+    # February is last year's, unless the sentence looks ahead.
+    starts_later = quarter > quarter_of(ctx.anchor)
+    return ctx.anchor.year - 1 if starts_later and ctx.tense == "past" else ctx.anchor.year
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
+    """``the third quarter``, ``third-quarter``, ``the fourth quarter of 1990``."""
+    quarter = _ORDINAL_QUARTER[m["ord"].lower()]
+    year = _quarter_year(m, quarter, ctx)
+    if year is None:
+        return unresolved("quarter", "date", "the quarter's year")
+    return Resolution(f"{year}-Q{quarter}", "quarter", "date")
+
+
+def _half(m: re.Match[str], ctx: Context) -> Resolution:
+    """``the first half``, ``the last half of 1989``, ``the second half of the '80s``."""
+    if m["hdec"] or m["hdec2"]:
+        decade = m["hdec"][:3] if m["hdec"] else f"19{m['hdec2'][0]}"
+        return Resolution(decade, "decade", "date", "approximate", "half of the decade")
+    half = 1 if m["ord"].lower() == "first" else 2
+    year = int(m["yof"]) if m["yof"] else (ctx.anchor.year if ctx.anchor else None)
+    if year is None:
+        return unresolved("half", "date", "the half-year")
+    return Resolution(f"{year}-H{half}", "half", "date")
+
+
+def _ref_quarter(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``the quarter``, ``the latest quarter``, ``the year-earlier period``, ``year-ago``."""
+    surface = " ".join(m[0].lower().split())
+    year_back = "year-earlier" in surface or "year-ago" in surface or "prior-year" in surface
+    if surface.endswith("period") and not year_back:
+        return None  # "the period" alone is too vague to be a quarter
+    prev = ctx.quarter
+    if prev is not None and prev.value:
+        year, quarter = int(prev.value[:4]), int(prev.value[-1])
+    elif ctx.anchor is not None:
+        # Without an earlier quarter in view, "the quarter" is the last one completed.
+        year, quarter = divmod(ctx.anchor.year * 4 + quarter_of(ctx.anchor) - 2, 4)
+        quarter += 1
+    else:
+        return unresolved("quarter", "date", "the quarter")
+    if year_back:
+        year -= 1
+    return Resolution(f"{year}-Q{quarter}", "quarter", "date")
+
+
+def _year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """A four-digit year; counts such as "1500 troops" are dropped."""
+    year = int(m["year"])
+    has_prefix = m[0][0].isalpha()
+    if not (1900 <= year <= 2040 or has_prefix or _YEAR_CUES.search(ctx.before)):
+        return None
+    return Resolution(str(year), "year", "date")
+
+
+def _decade(m: re.Match[str], ctx: Context) -> Resolution:
+    """``the 1990s``, ``the early 1980s``, ``the '80s``."""
+    if m["dec"]:
+        value = m["dec"][:3]
+    else:
+        century = ctx.anchor.year // 100 if ctx.anchor else 19
+        value = f"{century}{m['dec2'][0]}"
+    if m["mod"]:
+        return Resolution(value, "decade", "date", "approximate", f"'{m['mod']}' part of it")
+    return Resolution(value, "decade", "date")
+
+
+def _century(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``the 20th century``."""
+    word = m["ord"].lower()
+    number = int(word[:-2]) if word[:-2].isdigit() else _DECADE_CENTURY.get(word)
+    return Resolution(f"{number - 1:02d}", "century", "date") if number else None
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Resolution:
+    """``nineteen seventy-nine``, ``the year two thousand``."""
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    ones = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    if m["tens"]:
+        year = 1900 + 10 * (tens.index(m["tens"].lower()) + 2)
+        year += ones.index(m["ones"].lower()) if m["ones"] else 0
+    else:
+        year = 2000 + (ones.index(m["ones2"].lower()) if m["ones2"] else 0)
+    return Resolution(str(year), "year", "date")
+
+
+def _holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``Thanksgiving``, ``Election Day``, ``Christmas 2023``."""
+    name = " ".join(m["name"].lower().split())
+
+    def on(year: int) -> dt.date | None:
+        if name in FIXED_HOLIDAYS:
+            return dt.date(year, *FIXED_HOLIDAYS[name])
+        return movable_holiday(name, year)
+
+    if m["year"]:
+        day = on(int(m["year"]))
+    elif ctx.anchor is None:
+        return unresolved("day", "date", "the holiday's year")
+    else:
+        day = on(ctx.anchor.year)
+        if day is not None and ctx.tense == "past" and day > ctx.anchor:
+            day = on(ctx.anchor.year - 1)
+        elif day is not None and ctx.tense == "future" and day < ctx.anchor:
+            day = on(ctx.anchor.year + 1)
+    return Resolution(day.isoformat(), "day", "date") if day else None
+
+
+def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``summer``, ``the winter of 1994``."""
+    season = m["season"].lower()
+    if m["year"]:
+        return Resolution(f"{m['year']}-{SEASONS[season]}", "season", "date")
+    if season in ("spring", "fall") and not _SEASON_CUES.search(ctx.before):
+        return None
+    if m.string.startswith(" of ", m.end()):
+        return None  # "the fall of Saddam Hussein": an event, not a season
+    if ctx.anchor is None:
+        return unresolved("season", "date", "the season's year")
+    return Resolution(f"{ctx.anchor.year}-{SEASONS[season]}", "season", "date")
+
+
+def _the_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``the year``, ``the fiscal year``, ``the latest fiscal year``; ``for the year ended``."""
+    words = m[0].lower().split()
+    if m.string[m.end() : m.end() + 7] in (" ended ", " ending"):
+        return Resolution("P1Y", "duration", "duration")
+    if "past" in words or "coming" in words:
+        return Resolution("P1Y", "duration", "duration")
+    if ctx.anchor is None:
+        return unresolved("year", "date", "the year")
+    # "the latest fiscal year" is the last one closed; "the previous year" the one before.
+    back = "latest" in words or "previous" in words
+    return Resolution(str(ctx.anchor.year - back), "year", "date")
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> Resolution:
+    """``year-end`` (the last day of a year) and ``the end of the year``."""
+    if ctx.anchor is None:
+        return unresolved("day", "date", "the year's end")
+    if m[0].lower().startswith("the"):
+        return Resolution(str(ctx.anchor.year), "year", "date", "approximate", "end of the year")
+    # Reported as past, "year-end" is the close of the last year; looking ahead, of this one.
+    year = ctx.anchor.year - (ctx.tense == "past" and ctx.anchor.month < 12)
+    return Resolution(f"{year}-12-31", "day", "date")
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "date_mdy": _date_named, "date_dmy": _date_named, "date_iso": _date_numeric,
+    "date_slash": _date_numeric, "month_year": _month_year, "month": _month,
+    "quarter": _quarter, "half": _half, "ref_quarter": _ref_quarter, "year": _year,
+    "decade": _decade, "century": _century, "spelled_year": _spelled_year,
+    "holiday": _holiday, "season": _season, "year_end": _year_end, "the_year": _the_year,
+}  # fmt: skip

@@ -1,0 +1,293 @@
+"""Resolvers for expressions placed relative to the publication date or an earlier mention."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsfuse.extract.timex_calendar import (
+    iso_week,
+    place_weekday,
+    quarter_of,
+    shift_date,
+    shift_month,
+)
+from newsfuse.extract.timex_patterns import (
+    PARTS_OF_DAY,
+    REF_WORDS,
+    SEASONS,
+    SET_WORDS,
+    UNITS,
+    WEEKDAYS,
+)
+from newsfuse.extract.timex_types import (
+    Context,
+    Resolution,
+    Resolver,
+    month_number,
+    parse_number,
+    rel_direction,
+    unresolved,
+)
+
+_DAY_WORD_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_DAY_WORD_OFFSET |= {"the day before yesterday": -2, "the day after tomorrow": 2}
+#: Offset in units of a relative word before "week", "month", "year"...
+_REL_OFFSET = {
+    "last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1,
+    "the following": 1, "this": 0, "the current": 0, "the same": 0,
+}  # fmt: skip
+#: "past year" and "the coming months" measure a stretch of time rather than name a period.
+_DURATION_RELS = {"past", "coming", "the coming"}
+#: Amounts in front of "a day" / "a year" that make it a rate: "$5 a day", "3% a year".
+_RATE_CUE = re.compile(r"(?i:(?:\d|%|\bdollars?|\bcents?|\bpercent|\btimes|\bonce|\btwice)\s*)$")
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _unit(word: str) -> str:
+    """Canonical singular unit: ``centuries`` -> ``century``."""
+    word = word.lower()
+    return {"centurie": "century", "millennia": "millennium"}.get(word, word)
+
+
+def _day_value(day: dt.date, pod: str | None) -> Resolution:
+    """A day, or a part of it (``2024-12-13TMO``) when a part of day is named."""
+    if pod is None:
+        return Resolution(day.isoformat(), "day", "date")
+    return Resolution(f"{day.isoformat()}{PARTS_OF_DAY[pod.lower()]}", "part_of_day", "time")
+
+
+def _day_word(m: re.Match[str], ctx: Context) -> Resolution:
+    """``today``, ``yesterday``, ``tomorrow night``."""
+    word = " ".join(m["word"].lower().split())
+    if ctx.anchor is None:
+        return unresolved("day", "date", f"'{word}'")
+    pod = m["pod"] or ("night" if word == "tonight" else None)
+    return _day_value(ctx.anchor + dt.timedelta(days=_DAY_WORD_OFFSET[word]), pod)
+
+
+def _pod_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``this morning``, ``last night``, ``that evening``."""
+    if m[0].lower() == "overnight":
+        return None
+    if m["prel"].lower() == "that":
+        prev = ctx.previous
+        if prev is None or prev.granularity not in ("day", "part_of_day") or not prev.value:
+            return Resolution(None, "part_of_day", "time", "unresolved", "no earlier day in view")
+        return _day_value(dt.date.fromisoformat(prev.value[:10]), m["pod"])
+    if ctx.anchor is None:
+        return unresolved("part_of_day", "time", "the part of day")
+    back = m["prel"].lower() == "last"
+    return _day_value(ctx.anchor - dt.timedelta(days=back), m["pod"])
+
+
+def _clock(m: re.Match[str], ctx: Context) -> Resolution:
+    """``10:30 a.m.``, ``noon``; on the publication day unless a day follows."""
+    if m["clockword"]:
+        hour, minute = (0, 0) if m["clockword"].lower() == "midnight" else (12, 0)
+    else:
+        hour, minute = int(m["hour"]) % 12, int(m["minute"] or 0)
+        hour += 12 if m["ampm"].lower().startswith("p") else 0
+    clock = f"T{hour:02d}:{minute:02d}"
+    if ctx.anchor is None:
+        return Resolution(
+            f"XXXX-XX-XX{clock}", "time", "time", "unresolved", "no publication date; day unknown"
+        )
+    return Resolution(f"{ctx.anchor.isoformat()}{clock}", "time", "time")
+
+
+def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
+    """``Friday``, ``last Sunday``, ``next Monday``, ``Tuesday morning``."""
+    if ctx.anchor is None:
+        granularity = "part_of_day" if m["pod"] else "day"
+        return unresolved(granularity, "time" if m["pod"] else "date", "weekday")
+    rel = " ".join(m["rel"].lower().split()) if m["rel"] else None
+    weekday = WEEKDAYS[m["weekday"].lower()]
+    base = ctx.anchor
+    prev = ctx.previous
+    if rel in ("the previous", "the following") and prev and prev.granularity == "day":
+        base = dt.date.fromisoformat(prev.value or "")  # counted from the day just named
+    day = place_weekday(base, weekday, rel_direction(None if rel == "this" else rel, ctx))
+    return _day_value(day, m["pod"])
+
+
+def _weekend(m: re.Match[str], ctx: Context) -> Resolution:
+    """``the weekend``: this one when published on it, else the last one (next if future)."""
+    if ctx.anchor is None:
+        return unresolved("weekend", "date", "the weekend")
+    on_weekend = ctx.anchor.weekday() >= 5
+    back = 0 if on_weekend or ctx.tense == "future" else 7
+    return Resolution(f"{iso_week(ctx.anchor - dt.timedelta(days=back))}-WE", "weekend", "date")
+
+
+def _shift_value(base: Resolution, amount: int, unit: str) -> Resolution | None:
+    """Move a concrete calendar value by ``amount`` units, keeping its granularity."""
+    value, gran = base.value or "", base.granularity
+    if gran in ("day", "part_of_day") and unit in ("day", "week", "month", "year"):
+        day = shift_date(dt.date.fromisoformat(value[:10]), amount, unit)
+        return Resolution(day.isoformat(), "day", "date")
+    if gran == "month" and unit in ("month", "year"):
+        months = amount * (12 if unit == "year" else 1)
+        year, month = shift_month(int(value[:4]), int(value[5:7]), months)
+        return Resolution(f"{year}-{month:02d}", "month", "date")
+    if gran == "quarter" and unit in ("quarter", "year"):
+        index = int(value[:4]) * 4 + int(value[-1]) - 1 + amount * (4 if unit == "year" else 1)
+        return Resolution(f"{index // 4}-Q{index % 4 + 1}", "quarter", "date")
+    if gran == "year" and unit in ("year", "decade"):
+        years = amount * (10 if unit == "decade" else 1)
+        return Resolution(str(int(value) + years), "year", "date")
+    return None
+
+
+def _anchor_resolution(anchor: dt.date, unit: str) -> Resolution:
+    """The anchor at the granularity a unit asks for (``three months ago`` is a month)."""
+    if unit in ("day", "week", "hour", "minute", "second"):
+        return Resolution(anchor.isoformat(), "day", "date")
+    if unit == "month":
+        return Resolution(anchor.isoformat()[:7], "month", "date")
+    if unit == "quarter":
+        return Resolution(f"{anchor.year}-Q{quarter_of(anchor)}", "quarter", "date")
+    return Resolution(str(anchor.year), "year", "date")
+
+
+def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``three days ago``, ``a year earlier``, ``two weeks later``."""
+    unit, direction = _unit(m["unit"]), " ".join(m["dir"].lower().split())
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    amount = parse_number(m["num"])
+    if amount is None:
+        ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return Resolution(ref, "vague", "date", "approximate", "vague amount of time")
+    prev = ctx.previous
+    # "a year ago/earlier" after a quarter is the year-ago quarter (financial reporting);
+    # "earlier"/"later" count from the last date in view; else from the publication date.
+    year_ago_quarter = unit == "year" and amount == 1 and ctx.quarter is not None
+    if year_ago_quarter:
+        prev = ctx.quarter
+    anaphoric = direction not in ("ago", "from now", "hence") or year_ago_quarter
+    if anaphoric and prev is not None:
+        shifted = _shift_value(prev, sign * amount, unit)
+        if shifted is not None:
+            return shifted
+    if ctx.anchor is None:
+        return unresolved("day", "date", f"'{m[0]}'")
+    if unit in ("hour", "minute", "second"):
+        return Resolution(ctx.anchor.isoformat(), "day", "date", "approximate", "same day")
+    base = _anchor_resolution(ctx.anchor, "day" if unit == "week" else unit)
+    if unit == "decade":
+        return _shift_value(base, sign * amount * 10, "year")
+    return _shift_value(base, sign * amount, unit)
+
+
+def _unit_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``last week``, ``next month``, ``this year``, ``last weekend``, ``last fall``."""
+    rel = " ".join(m["rel"].lower().split())
+    if m["season"] is None and rel in _DURATION_RELS:
+        return _duration_value(1, _unit(m["unit"]))
+    offset = _REL_OFFSET.get(rel, 0)
+    if ctx.anchor is None:
+        return unresolved(m["unit"] or "season", "date", f"'{m[0]}'")
+    a = ctx.anchor
+    if m["season"]:
+        code = SEASONS[m["season"].lower()]
+        start = _SEASON_START[code]
+        year = a.year
+        if offset < 0:
+            year -= 0 if a.month >= start + 3 else 1
+        elif offset > 0:
+            year += 0 if a.month < start else 1
+        return Resolution(f"{year}-{code}", "season", "date")
+    unit = _unit(m["unit"])
+    if unit in ("week", "weekend"):
+        # Written on a Sunday, "last week" is the week ending that day (ISO weeks end Sunday).
+        on_sunday = a.weekday() == 6 and offset < 0 and unit == "week"
+        week = iso_week(a + dt.timedelta(weeks=0 if on_sunday else offset))
+        return Resolution(week + ("-WE" if unit == "weekend" else ""), unit, "date")
+    if unit == "day":
+        return Resolution((a + dt.timedelta(days=offset)).isoformat(), "day", "date")
+    if unit in ("decade", "century"):
+        size = 10 if unit == "decade" else 100
+        return Resolution(str(a.year // size + offset), unit, "date")
+    return _shift_value(_anchor_resolution(a, unit), offset, unit)
+
+
+def _anaphora(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``that day``, ``the following week``, ``the same month``: from the last date in view."""
+    rel = " ".join(m["arel"].lower().split())
+    offset = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(rel, 0)
+    unit = m["aunit"].lower()
+    base = ctx.previous
+    if base is None or not base.value:
+        return Resolution(None, unit, "date", "unresolved", "no earlier date in view")
+    if unit == "week" and base.granularity == "day":
+        day = dt.date.fromisoformat(base.value[:10]) + dt.timedelta(weeks=offset)
+        return Resolution(iso_week(day), "week", "date")
+    coarse = {"year": base.value[:4], "month": base.value[:7]}.get(unit)
+    if offset == 0 and coarse is not None and len(base.value) >= len(coarse):
+        return Resolution(coarse, unit, "date")
+    return _shift_value(base, offset, unit)
+
+
+def _duration_value(amount: int | None, unit: str) -> Resolution:
+    """ISO 8601 duration such as ``P3D``, ``PT2H``, ``PXY``."""
+    letter, factor, is_time = UNITS[unit]
+    if unit == "quarter":
+        letter, factor = "M", 3  # ISO 8601 has no quarter designator
+    if amount is None and factor > 1:
+        # Ten or a hundred times "some" is not a number: vague decades and centuries keep
+        # their own TimeML designators (PXE, PXC, PXL).
+        letter = {10: "E", 100: "C", 1000: "L"}.get(factor, letter)
+    number = "X" if amount is None else str(amount * factor)
+    value = f"P{'T' if is_time else ''}{number}{letter}"
+    if amount is None:
+        return Resolution(value, "duration", "duration", "approximate", "vague amount of time")
+    return Resolution(value, "duration", "duration")
+
+
+def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``three days``, ``the past two months``, ``a five-year``, ``$5 a day`` (a rate)."""
+    unit, num = _unit(m["unit"]), " ".join(m["num"].lower().split())
+    after = m.string[m.end() : m.end() + 6].lower()
+    if num in ("a", "an") and unit == "second":
+        return None  # "a second" is mostly "another", not one second
+    if m[0].lower().endswith("old") or after.startswith((" old", "-old")):
+        return None  # an age ("a 44-year-old"), not a stretch of time
+    if num in ("a", "an") and _RATE_CUE.search(ctx.before):
+        return None  # a rate ("$5 a day", "3% a year"), not a time expression
+    if unit == "quarter" and after.startswith(" of"):
+        return None  # a fraction ("three-quarters of its food")
+    return _duration_value(parse_number(num), unit)
+
+
+def _vague_duration(m: re.Match[str], ctx: Context) -> Resolution:
+    """``recent years``, ``the next few days``, ``several months``."""
+    return _duration_value(None, _unit(m["unit"]))
+
+
+def _set(m: re.Match[str], ctx: Context) -> Resolution:
+    """``daily``, ``every week``, ``each July``, ``twice a year``."""
+    if m["adverb"]:
+        return Resolution(SET_WORDS[m["adverb"].lower()], "set", "set")
+    if m["month"]:
+        return Resolution(f"XXXX-{month_number(m['month']):02d}", "set", "set")
+    if m["weekday"]:
+        return Resolution(f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}", "set", "set")
+    if m["season"]:
+        return Resolution(f"XXXX-{SEASONS[m['season'].lower()]}", "set", "set")
+    unit = _unit(m["unit"] or m["unit2"])
+    letter, factor, is_time = UNITS[unit]
+    every = 2 if "other" in m[0].lower() else 1
+    return Resolution(f"P{'T' if is_time else ''}{every * factor}{letter}", "set", "set")
+
+
+def _ref(m: re.Match[str], ctx: Context) -> Resolution:
+    """``now``, ``recently``, ``the future``: the present, past or future at large."""
+    value = REF_WORDS[" ".join(m[0].lower().split())]
+    return Resolution(value, "vague", "date", "approximate", "no specific date")
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "day_word": _day_word, "pod_rel": _pod_rel, "clock": _clock, "weekday": _weekday,
+    "weekend": _weekend, "ago": _ago, "unit_rel": _unit_rel, "anaphora": _anaphora,
+    "duration": _duration, "vague_duration": _vague_duration, "set": _set, "ref": _ref,
+}  # fmt: skip
