@@ -27,11 +27,6 @@ class Settings:
         "Largest input accepted, in bytes; larger inputs are rejected as too_large. "
         "20 MB is ~40x the largest page of the extraction data set.",
     )
-    max_html_depth: int = _setting(
-        1000,
-        "Deepest element nesting accepted in HTML; deeper pages are rejected as "
-        "markup_too_deep (the extraction data set's pages nest at most ~60 deep).",
-    )
     min_body_words: int = _setting(
         25,
         "Fewest words of clean body text for an input to count as an article; fewer is "
