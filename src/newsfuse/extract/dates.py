@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from newsfuse.extract.timex_absolute import RESOLVERS as ABSOLUTE
+from newsfuse.extract.timex_days import RESOLVERS as DAYS
 from newsfuse.extract.timex_patterns import (
     CLOCK_DAY_GAP,
     COMPILED,
@@ -14,13 +15,15 @@ from newsfuse.extract.timex_patterns import (
     DURATION_PREFIX,
     FUTURE_CUES,
     PAST_CUES,
+    RULE_KEYS,
 )
+from newsfuse.extract.timex_quarters import RESOLVERS as QUARTERS
 from newsfuse.extract.timex_relative import RESOLVERS as RELATIVE
 from newsfuse.extract.timex_types import Context, Resolution, Tense
 
 __all__ = ["DateMention", "find_dates"]
 
-_RESOLVERS = ABSOLUTE | RELATIVE
+_RESOLVERS = ABSOLUTE | QUARTERS | DAYS | RELATIVE
 #: Rules whose value is read off an earlier mention; they never become that mention.
 _ANAPHORIC = {"ref_quarter", "anaphora", "ago"}
 #: How far back (characters) an earlier mention still anchors "that day", "a year earlier".
@@ -43,7 +46,9 @@ class DateMention:
         start: Offset of the first character.
         end: Offset after the last character.
         value: TimeML-like value (``2024-12-13``, ``2024-W50``, ``P3D``, ``PRESENT_REF``),
-            or None when it cannot be placed.
+            or None when it cannot be placed. A named part of a day keeps its TIMEX3 code
+            (``2024-12-10TMO`` for "Tuesday morning", granularity ``part_of_day``): the
+            TimeML guidelines ask for it, and so does most of the TimeBank / AQUAINT gold.
         granularity: ``day``, ``week``, ``weekend``, ``month``, ``quarter``, ``half``,
             ``season``, ``year``, ``decade``, ``century``, ``part_of_day``, ``time``,
             ``duration``, ``set`` or ``vague``.
@@ -70,6 +75,7 @@ class _Candidate:
     end: int
     rule: str
     match: re.Match[str]
+    tense: Tense
 
 
 def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateMention]:
@@ -90,7 +96,7 @@ def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateM
     for cand in _select(_candidates(text, anchor)):
         ctx = Context(
             anchor,
-            _tense(text, cand.start, cand.end),
+            cand.tense,
             _within(previous, cand.start, _ANAPHORA_REACH),
             text[max(0, cand.start - 40) : cand.start],
             _main_quarter(quarters, cand.start),
@@ -129,10 +135,12 @@ def _main_quarter(
     """The quarter a financial report is about: named most often so far, ties to the latest.
 
     "the quarter" and "a year earlier" refer to the reporting quarter even after a passing
-    mention of another one ("after a flat second quarter"); only quarters in reach count.
+    mention of another one ("after a flat second quarter", "in the third quarter of 1984");
+    reports are about the newest period, so of quarters named equally often the latest in
+    the calendar wins (``YYYY-QN`` values sort in time). Only quarters in reach count.
     """
-    near = [q for q in quarters.values() if start - q[2] <= _QUARTER_REACH]
-    return max(near, key=lambda q: (q[0], q[2]))[1] if near else None
+    near = [(q[0], value, q[1]) for value, q in quarters.items() if start - q[2] <= _QUARTER_REACH]
+    return max(near, key=lambda q: (q[0], q[1]))[2] if near else None
 
 
 def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
@@ -143,16 +151,23 @@ def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
     a valid shorter one ("Oct. 23"); rejection never depends on earlier mentions.
     """
     found = []
+    lowered = text.lower()
     for rule, pattern in COMPILED:
+        keys = RULE_KEYS.get(rule)
+        if keys is not None and not any(k in lowered for k in keys):
+            continue
         for m in pattern.finditer(text):
             names = m.groupdict()
             # Lower-case "march", "may", "sunday" are verbs or typos far more often than dates.
             if any(names.get(g) and not names[g][0].isupper() for g in ("month", "weekday")):
                 continue
+            # A capitalised unit inside the match is a title ("60 Minutes", "This Week").
+            if names.get("unit") and names["unit"][0].isupper() and m.start("unit") > m.start():
+                continue
             before = text[max(0, m.start() - 40) : m.start()]
-            probe = Context(anchor, _tense(text, m.start(), m.end()), None, before)
-            if _RESOLVERS[rule](m, probe) is not None:
-                found.append(_Candidate(m.start(), m.end(), rule, m))
+            tense = _tense(text, m.start(), m.end())
+            if _RESOLVERS[rule](m, Context(anchor, tense, None, before)) is not None:
+                found.append(_Candidate(m.start(), m.end(), rule, m, tense))
     return found
 
 

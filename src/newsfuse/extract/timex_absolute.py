@@ -12,9 +12,8 @@ from newsfuse.extract.timex_calendar import (
     movable_holiday,
     place_day,
     place_month,
-    quarter_of,
 )
-from newsfuse.extract.timex_patterns import FIXED_HOLIDAYS, SEASONS
+from newsfuse.extract.timex_patterns import DAY_ORDINALS, FIXED_HOLIDAYS, SEASONS
 from newsfuse.extract.timex_types import (
     Context,
     Resolution,
@@ -38,9 +37,13 @@ _YEAR_CUES = re.compile(
     r"early|late|mid|between|for|fiscal|calendar|year|spring|summer|fall|autumn|winter)"
     r"[\s-]*|[,(]\s*)$)"
 )
+#: What comes before the second day of a pair: ``April 24 and``, ``Oct. 3, 1999, or``.
+_PAIR_CUE = re.compile(
+    r"\b(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)\s+"
+    r"[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+(?P<year>1[0-9]\d\d|20\d\d))?,?\s+(?:and|or|to|through)\s+$"
+)
 _DECADE_CENTURY = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20}
-_ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
-_ORDINAL_QUARTER |= {"fourth": 4, "4th": 4, "last": 2}
 
 
 #: Days a year-less date may sit on the "wrong" side of the publication date for its tense
@@ -78,8 +81,29 @@ def _calendar_date(month: int, day: int, year: str | None, ctx: Context) -> Reso
 
 
 def _date_named(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """``Oct. 7, 2023``, ``Friday, Oct. 23``, ``13 December 2024``."""
-    return _calendar_date(month_number(m["month"]), int(m["day"]), m["year"], ctx)
+    """``Oct. 7, 2023``, ``Friday, Oct. 23``, ``13 December 2024``, ``March eighth``."""
+    if m["day"]:
+        day = int(m["day"])
+    elif m["dayword"][0].isupper() or ("of" in m.re.groupindex and not m["of"]):
+        return None  # "Second March", "a second March rally": not a spelled date
+    else:
+        day = DAY_ORDINALS["-".join(m["dayword"].lower().split())]
+    return _calendar_date(month_number(m["month"]), day, m["year"], ctx)
+
+
+def _day_pair(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """``25`` in ``April 24 and 25``: the same month (and year) as the day just named."""
+    pair = _PAIR_CUE.search(ctx.before)
+    if pair is None:
+        return None
+    month, day = month_number(pair["month"]), int(m["day"])
+    prev = ctx.previous
+    if prev is not None and prev.granularity == "day" and prev.value:
+        try:
+            return Resolution(dt.date(int(prev.value[:4]), month, day).isoformat(), "day", "date")
+        except ValueError:
+            return None
+    return _calendar_date(month, day, pair["year"], ctx)
 
 
 def _date_numeric(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -118,63 +142,6 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(f"{year}-{month:02d}", "month", "date")
 
 
-def _quarter_year(m: re.Match[str], quarter: int, ctx: Context) -> int | None:
-    """The year a quarter expression refers to, explicit or inferred from the anchor."""
-    surface = m[0].lower()
-    explicit = m["ypos"] or m["yr"] or m["yof"]
-    if explicit:
-        return int(explicit)
-    if ctx.anchor is None:
-        return None
-    if "year-earlier" in surface or "year-ago" in surface or surface.startswith("last year's"):
-        return ctx.anchor.year - 1
-    # Results are reported for quarters that have begun: "the fourth quarter" said in
-    # February is last year's, unless the sentence looks ahead.
-    starts_later = quarter > quarter_of(ctx.anchor)
-    return ctx.anchor.year - 1 if starts_later and ctx.tense == "past" else ctx.anchor.year
-
-
-def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
-    """``the third quarter``, ``third-quarter``, ``the fourth quarter of 1990``."""
-    quarter = _ORDINAL_QUARTER[m["ord"].lower()]
-    year = _quarter_year(m, quarter, ctx)
-    if year is None:
-        return unresolved("quarter", "date", "the quarter's year")
-    return Resolution(f"{year}-Q{quarter}", "quarter", "date")
-
-
-def _half(m: re.Match[str], ctx: Context) -> Resolution:
-    """``the first half``, ``the last half of 1989``, ``the second half of the '80s``."""
-    if m["hdec"] or m["hdec2"]:
-        decade = m["hdec"][:3] if m["hdec"] else f"19{m['hdec2'][0]}"
-        return Resolution(decade, "decade", "date", "approximate", "half of the decade")
-    half = 1 if m["ord"].lower() == "first" else 2
-    year = int(m["yof"]) if m["yof"] else (ctx.anchor.year if ctx.anchor else None)
-    if year is None:
-        return unresolved("half", "date", "the half-year")
-    return Resolution(f"{year}-H{half}", "half", "date")
-
-
-def _ref_quarter(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """``the quarter``, ``the latest quarter``, ``the year-earlier period``, ``year-ago``."""
-    surface = " ".join(m[0].lower().split())
-    year_back = "year-earlier" in surface or "year-ago" in surface or "prior-year" in surface
-    if surface.endswith("period") and not year_back:
-        return None  # "the period" alone is too vague to be a quarter
-    prev = ctx.quarter
-    if prev is not None and prev.value:
-        year, quarter = int(prev.value[:4]), int(prev.value[-1])
-    elif ctx.anchor is not None:
-        # Without an earlier quarter in view, "the quarter" is the last one completed.
-        year, quarter = divmod(ctx.anchor.year * 4 + quarter_of(ctx.anchor) - 2, 4)
-        quarter += 1
-    else:
-        return unresolved("quarter", "date", "the quarter")
-    if year_back:
-        year -= 1
-    return Resolution(f"{year}-Q{quarter}", "quarter", "date")
-
-
 def _year(m: re.Match[str], ctx: Context) -> Resolution | None:
     """A four-digit year; counts such as "1500 troops" are dropped."""
     year = int(m["year"])
@@ -203,16 +170,19 @@ def _century(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(f"{number - 1:02d}", "century", "date") if number else None
 
 
-def _spelled_year(m: re.Match[str], ctx: Context) -> Resolution:
-    """``nineteen seventy-nine``, ``the year two thousand``."""
+def _spelled_year_number(m: re.Match[str]) -> int:
+    """The year of a match of the spelled-year pattern (``nineteen ninety-four``)."""
     tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     ones = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
     if m["tens"]:
         year = 1900 + 10 * (tens.index(m["tens"].lower()) + 2)
-        year += ones.index(m["ones"].lower()) if m["ones"] else 0
-    else:
-        year = 2000 + (ones.index(m["ones2"].lower()) if m["ones2"] else 0)
-    return Resolution(str(year), "year", "date")
+        return year + (ones.index(m["ones"].lower()) if m["ones"] else 0)
+    return 2000 + (ones.index(m["ones2"].lower()) if m["ones2"] else 0)
+
+
+def _spelled_year(m: re.Match[str], ctx: Context) -> Resolution:
+    """``nineteen seventy-nine``, ``the year two thousand``."""
+    return Resolution(str(_spelled_year_number(m)), "year", "date")
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -238,10 +208,11 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """``summer``, ``the winter of 1994``."""
+    """``summer``, ``the winter of 1994``, ``the winter of nineteen ninety-four``."""
     season = m["season"].lower()
-    if m["year"]:
-        return Resolution(f"{m['year']}-{SEASONS[season]}", "season", "date")
+    if m["year"] or m["tens"] or m["ones2"] or m[0].lower().endswith("thousand"):
+        year = m["year"] or _spelled_year_number(m)
+        return Resolution(f"{year}-{SEASONS[season]}", "season", "date")
     if season in ("spring", "fall") and not _SEASON_CUES.search(ctx.before):
         return None
     if m.string.startswith(" of ", m.end()):
@@ -277,9 +248,10 @@ def _year_end(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "date_mdy": _date_named, "date_dmy": _date_named, "date_iso": _date_numeric,
-    "date_slash": _date_numeric, "month_year": _month_year, "month": _month,
-    "quarter": _quarter, "half": _half, "ref_quarter": _ref_quarter, "year": _year,
+    "date_mdy": _date_named, "date_dmy": _date_named, "day_pair": _day_pair,
+    "date_iso": _date_numeric, "date_slash": _date_numeric, "month_year": _month_year,
+    "month": _month,
+    "year": _year,
     "decade": _decade, "century": _century, "spelled_year": _spelled_year,
     "holiday": _holiday, "season": _season, "year_end": _year_end, "the_year": _the_year,
 }  # fmt: skip

@@ -33,6 +33,15 @@ ORDINALS = {
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": -1,
     "final": -1, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }  # fmt: skip
+#: Days of the month written out, as speech transcripts do ("March eighth").
+_DAY_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+DAY_ORDINALS = {word: i + 1 for i, word in enumerate(_DAY_WORDS)}
+DAY_ORDINALS |= {f"twenty-{w}": 20 + DAY_ORDINALS[w] for w in list(DAY_ORDINALS)[:9]}
+DAY_ORDINALS |= {"thirtieth": 30, "thirty-first": 31}
 #: Quantities too vague for a number; durations with them get an ``X`` (``PXY``).
 VAGUE_QUANTITIES = {"several", "few", "a few", "many", "some", "numerous", "recent", "coming"}
 #: Duration unit -> (ISO 8601 letter, multiplier, needs the ``T`` time designator).
@@ -88,15 +97,30 @@ FUTURE_CUES = frozenset(
     }
 )  # fmt: skip
 PAST_CUES = frozenset(
-    {"said", "says", "was", "were", "had", "did", "ago", "told", "added", "announced", "earlier"}
-)
+    {
+        "said", "says", "was", "were", "had", "did", "ago", "told", "added", "announced",
+        "earlier",
+        # Common irregular past forms: the "-ed" test misses them.
+        "became", "began", "brought", "bought", "came", "caught", "chose", "fell", "felt",
+        "fled", "flew", "fought", "found", "gave", "got", "grew", "heard", "held", "hit",
+        "kept", "knew", "led", "left", "lost", "made", "meant", "met", "paid", "ran", "rose",
+        "sank", "saw", "sent", "shot", "slid", "sold", "spent", "spoke", "stood", "struck",
+        "swept", "took", "thought", "threw", "went", "won", "wrote", "broke",
+    }
+)  # fmt: skip
 
+#: Only abbreviations take a full stop: after "September" it ends the sentence.
 _MONTH = (
-    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 )
 _WEEKDAY = r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_DAY = (
+    r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)|(?P<dayword>(?:twenty[\s-]|thirty[\s-])?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twentieth|thirtieth)))"
+)
 _YEAR = r"(?P<year>1[0-9]\d\d|20\d\d)(?![\d%])"
 _NUMWORD = "|".join(sorted((w for w in NUMBER_WORDS if len(w) > 2), key=len, reverse=True))
 _NUMBER = (
@@ -108,6 +132,11 @@ _UNIT = (
     r"millenni(?:um|a))"
 )
 _SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+_SPELLED_YEAR = (
+    r"(?:nineteen[\s-]+(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand"
+    r"(?:\s+and)?(?:\s+(?P<ones2>one|two|three|four|five|six|seven|eight|nine|ten))?)"
+)
 _POD = r"(?P<pod>morning|afternoon|evening|night)"
 _REL = (
     r"(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+coming|"
@@ -120,8 +149,17 @@ _CLOCK = (
 
 #: The grammar: (rule name, pattern). Overlaps are settled longest-first, then by this order.
 RULES: list[tuple[str, str]] = [
-    ("date_mdy", rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"),
-    ("date_dmy", rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    (
+        "date_mdy",
+        rf"(?:(?:(?i:{_REL})\s+)?{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
+    ),
+    (
+        "date_dmy",
+        rf"(?:(?:(?i:{_REL})\s+)?{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?P<of>of\s+)?{_MONTH}"
+        rf"(?:,?\s+{_YEAR})?",
+    ),
+    # The second day of "April 24 and 25"; its month is read off the words before it.
+    ("day_pair", r"(?<=\s)(?P<day>[0-3]?\d)(?!\d|\s*(?:%|percent))"),
     ("date_iso", r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
     ("date_slash", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)"),
     ("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}"),
@@ -142,7 +180,8 @@ RULES: list[tuple[str, str]] = [
         "ref_quarter",
         r"(?i:(?:the|that|this)\s+(?P<qrel>latest\s+|current\s+|same\s+|"
         r"year-earlier\s+|year-ago\s+|comparable\s+year-ago\s+|comparable\s+|prior-year\s+|"
-        r"fiscal\s+)*(?P<what>quarter|period)|year-earlier|year-ago)",
+        r"fiscal\s+)*(?P<what>quarter|period)|year-earlier|year-ago"
+        r"|the\s+(?P<pyear>(?:19|20)\d\d)\s+(?:quarter|period))",
     ),
     ("year", rf"(?i:(?:fiscal|calendar|the\s+year)\s+)?{_YEAR}(?!\s*(?:%|percent))"),
     (
@@ -155,13 +194,7 @@ RULES: list[tuple[str, str]] = [
         r"(?i:(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))"
         r"[\s-]+century)",
     ),
-    (
-        "spelled_year",
-        r"(?i:(?:the\s+year\s+)?(?:nineteen[\s-]+(?P<tens>twenty|thirty|forty|"
-        r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?P<ones>one|two|three|four|five|six|seven|"
-        r"eight|nine))?|two\s+thousand(?:\s+and)?(?:\s+(?P<ones2>one|two|three|four|five|six|"
-        r"seven|eight|nine|ten))?))",
-    ),
+    ("spelled_year", rf"(?i:(?:the\s+year\s+)?{_SPELLED_YEAR})"),
     (
         "holiday",
         r"(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?|"
@@ -176,6 +209,12 @@ RULES: list[tuple[str, str]] = [
         r"today|tonight|yesterday|tomorrow)(?:\s+" + _POD + r")?)",
     ),
     ("pod_rel", r"(?i:(?P<prel>this|last|that)\s+" + _POD + r"|overnight)"),
+    (
+        "pod_bare",
+        r"(?i:(?:the\s+|(?<=\bmid\s)|(?<=\bmid-)|(?<=\bearly\s)|(?<=\blate\s))"
+        + _POD
+        + r"(?!\s+of\b))",
+    ),
     ("clock", rf"(?i:{_CLOCK})"),
     (
         "ago",
@@ -189,7 +228,7 @@ RULES: list[tuple[str, str]] = [
     ),
     ("unit_rel", rf"(?i:{_REL}\s+(?:{_UNIT}|{_SEASON}))"),
     ("weekend", r"(?i:the\s+weekend)"),
-    ("season", rf"(?i:{_SEASON})(?:\s+(?:of\s+)?{_YEAR})?"),
+    ("season", rf"(?i:{_SEASON})(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:{_SPELLED_YEAR})))?"),
     (
         "the_year",
         r"(?i:the\s+(?P<yrel>(?:latest|current|fiscal|calendar|past|coming|previous)\s+)*"
@@ -199,14 +238,16 @@ RULES: list[tuple[str, str]] = [
     (
         "duration",
         rf"(?i:(?:the\s+)?(?:(?P<drel>past|last|next|first|coming|previous|final|"
-        rf"following|latest|remaining|same)\s+)?{_NUMBER}[\s-]+(?:more\s+|additional\s+|"
+        rf"following|latest|remaining|same|year-earlier|year-ago)\s+)?{_NUMBER}[\s-]+(?:more\s+|additional\s+|"
         rf"full\s+|straight\s+|consecutive\s+)?{_UNIT}s?(?:[\s-]+(?:long|old)\b)?)",
     ),
     (
         "vague_duration",
         r"(?i:(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+"
         r"(?:few\s+|several\s+)?|(?:several|a\s+few|many|recent|coming)\s+"
-        r"|(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)))" + _UNIT + r"s)",
+        r"|(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))|the\s+(?=\w+\s+ahead\b))"
+        + _UNIT
+        + r"s(?:\s+ahead\b)?)",
     ),
     (
         "set",
@@ -219,6 +260,31 @@ RULES: list[tuple[str, str]] = [
         r"(?i:" + "|".join(sorted(REF_WORDS, key=len, reverse=True)).replace(" ", r"\s+") + r")",
     ),
 ]
+
+#: Words (lower case) at least one of which a text must contain for a rule to match: a
+#: substring test is far cheaper than a regex scan, and most news texts name no quarter,
+#: century, holiday or season. Rules not listed are always scanned.
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+RULE_KEYS: dict[str, tuple[str, ...]] = {
+    "date_mdy": _MONTH_KEYS, "date_dmy": _MONTH_KEYS, "month_year": _MONTH_KEYS,
+    "month": _MONTH_KEYS, "date_iso": ("-",), "date_slash": ("/",), "quarter": ("quarter",),
+    "half": ("half",), "ref_quarter": ("quarter", "period", "year-"),
+    "year": tuple("0123456789"), "decade": ("0s", "0's"), "century": ("century",),
+    "spelled_year": ("nineteen", "thousand"),
+    "holiday": (
+        "thanksgiving", "christmas", "new year", "election", "easter", "good friday",
+        "independence", "fourth of july", "labor", "memorial", "veterans", "valentine",
+        "halloween", "boxing",
+    ),
+    "weekday": ("day",), "day_word": ("today", "tonight", "yesterday", "tomorrow"),
+    "pod_rel": ("morning", "afternoon", "evening", "night"),
+    "pod_bare": ("morning", "afternoon", "evening", "night"),
+    "clock": (".m", "m.", "am", "pm", "noon", "midnight", "midday"),
+    "ago": ("ago", "earlier", "later", "from now", "hence"),
+    "anaphora": ("day", "week", "month", "year"), "weekend": ("weekend",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"), "year_end": ("year",),
+    "the_year": ("year",), "day_pair": (" and ", " or ", " to ", " through "),
+}  # fmt: skip
 
 #: Every rule compiled, anchored on word boundaries so no rule fires inside a word.
 COMPILED: list[tuple[str, re.Pattern[str]]] = [

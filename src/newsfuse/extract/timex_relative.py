@@ -7,13 +7,11 @@ import re
 
 from newsfuse.extract.timex_calendar import (
     iso_week,
-    place_weekday,
     quarter_of,
     shift_date,
     shift_month,
 )
 from newsfuse.extract.timex_patterns import (
-    PARTS_OF_DAY,
     REF_WORDS,
     SEASONS,
     SET_WORDS,
@@ -26,12 +24,9 @@ from newsfuse.extract.timex_types import (
     Resolver,
     month_number,
     parse_number,
-    rel_direction,
     unresolved,
 )
 
-_DAY_WORD_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-_DAY_WORD_OFFSET |= {"the day before yesterday": -2, "the day after tomorrow": 2}
 #: Offset in units of a relative word before "week", "month", "year"...
 _REL_OFFSET = {
     "last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1,
@@ -48,76 +43,6 @@ def _unit(word: str) -> str:
     """Canonical singular unit: ``centuries`` -> ``century``."""
     word = word.lower()
     return {"centurie": "century", "millennia": "millennium"}.get(word, word)
-
-
-def _day_value(day: dt.date, pod: str | None) -> Resolution:
-    """A day, or a part of it (``2024-12-13TMO``) when a part of day is named."""
-    if pod is None:
-        return Resolution(day.isoformat(), "day", "date")
-    return Resolution(f"{day.isoformat()}{PARTS_OF_DAY[pod.lower()]}", "part_of_day", "time")
-
-
-def _day_word(m: re.Match[str], ctx: Context) -> Resolution:
-    """``today``, ``yesterday``, ``tomorrow night``."""
-    word = " ".join(m["word"].lower().split())
-    if ctx.anchor is None:
-        return unresolved("day", "date", f"'{word}'")
-    pod = m["pod"] or ("night" if word == "tonight" else None)
-    return _day_value(ctx.anchor + dt.timedelta(days=_DAY_WORD_OFFSET[word]), pod)
-
-
-def _pod_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """``this morning``, ``last night``, ``that evening``."""
-    if m[0].lower() == "overnight":
-        return None
-    if m["prel"].lower() == "that":
-        prev = ctx.previous
-        if prev is None or prev.granularity not in ("day", "part_of_day") or not prev.value:
-            return Resolution(None, "part_of_day", "time", "unresolved", "no earlier day in view")
-        return _day_value(dt.date.fromisoformat(prev.value[:10]), m["pod"])
-    if ctx.anchor is None:
-        return unresolved("part_of_day", "time", "the part of day")
-    back = m["prel"].lower() == "last"
-    return _day_value(ctx.anchor - dt.timedelta(days=back), m["pod"])
-
-
-def _clock(m: re.Match[str], ctx: Context) -> Resolution:
-    """``10:30 a.m.``, ``noon``; on the publication day unless a day follows."""
-    if m["clockword"]:
-        hour, minute = (0, 0) if m["clockword"].lower() == "midnight" else (12, 0)
-    else:
-        hour, minute = int(m["hour"]) % 12, int(m["minute"] or 0)
-        hour += 12 if m["ampm"].lower().startswith("p") else 0
-    clock = f"T{hour:02d}:{minute:02d}"
-    if ctx.anchor is None:
-        return Resolution(
-            f"XXXX-XX-XX{clock}", "time", "time", "unresolved", "no publication date; day unknown"
-        )
-    return Resolution(f"{ctx.anchor.isoformat()}{clock}", "time", "time")
-
-
-def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
-    """``Friday``, ``last Sunday``, ``next Monday``, ``Tuesday morning``."""
-    if ctx.anchor is None:
-        granularity = "part_of_day" if m["pod"] else "day"
-        return unresolved(granularity, "time" if m["pod"] else "date", "weekday")
-    rel = " ".join(m["rel"].lower().split()) if m["rel"] else None
-    weekday = WEEKDAYS[m["weekday"].lower()]
-    base = ctx.anchor
-    prev = ctx.previous
-    if rel in ("the previous", "the following") and prev and prev.granularity == "day":
-        base = dt.date.fromisoformat(prev.value or "")  # counted from the day just named
-    day = place_weekday(base, weekday, rel_direction(None if rel == "this" else rel, ctx))
-    return _day_value(day, m["pod"])
-
-
-def _weekend(m: re.Match[str], ctx: Context) -> Resolution:
-    """``the weekend``: this one when published on it, else the last one (next if future)."""
-    if ctx.anchor is None:
-        return unresolved("weekend", "date", "the weekend")
-    on_weekend = ctx.anchor.weekday() >= 5
-    back = 0 if on_weekend or ctx.tense == "future" else 7
-    return Resolution(f"{iso_week(ctx.anchor - dt.timedelta(days=back))}-WE", "weekend", "date")
 
 
 def _shift_value(base: Resolution, amount: int, unit: str) -> Resolution | None:
@@ -280,14 +205,17 @@ def _set(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(f"P{'T' if is_time else ''}{every * factor}{letter}", "set", "set")
 
 
-def _ref(m: re.Match[str], ctx: Context) -> Resolution:
+def _ref(m: re.Match[str], ctx: Context) -> Resolution | None:
     """``now``, ``recently``, ``the future``: the present, past or future at large."""
+    if m[0] == "Now" and m.string.startswith(",", m.end()):
+        return None  # "Now, he says, ...": a discourse marker, not a time
+    if m[0].lower() == "now" and ctx.before.lower().endswith("for "):
+        return None  # "for now": an idiom for "for the time being"
     value = REF_WORDS[" ".join(m[0].lower().split())]
     return Resolution(value, "vague", "date", "approximate", "no specific date")
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "day_word": _day_word, "pod_rel": _pod_rel, "clock": _clock, "weekday": _weekday,
-    "weekend": _weekend, "ago": _ago, "unit_rel": _unit_rel, "anaphora": _anaphora,
+    "ago": _ago, "unit_rel": _unit_rel, "anaphora": _anaphora,
     "duration": _duration, "vague_duration": _vague_duration, "set": _set, "ref": _ref,
 }  # fmt: skip
