@@ -142,11 +142,16 @@ def outcome(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], S
     settings = load_settings(env={}, max_bytes=LIMIT)
     summary = pipeline.ingest(read([str(corpus)], Hints(), LIMIT), store, settings)
     results: dict[str, str] = {}
+
+    def top(path: str | None) -> str:
+        # The case a result belongs to: the first part of its path inside the corpus.
+        return Path(path or "").relative_to(corpus).parts[0]
+
     for rej in summary.rejects:
         assert rej.reason and rej.message, rej
-        results.setdefault(Path(rej.origin.path or "").name, rej.reason)
+        results.setdefault(top(rej.origin.path), rej.reason)
     for art in store.articles():
-        results.setdefault(Path(art.origin.path or "").name, "article")
+        results.setdefault(top(art.origin.path), "article")
     return results, store
 
 

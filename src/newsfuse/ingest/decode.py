@@ -62,6 +62,8 @@ def decode(data: bytes, name: str | None, max_bytes: int) -> Decoded:
         if data.startswith(magic):
             raise RejectedInput("binary", f"the input is {what}, not a news report")
     text, encoding = _to_text(data)
+    if _control_share(text) > 0.05:
+        raise RejectedInput("binary", "the input is mostly control characters: it is not text")
     if not text.strip():
         raise RejectedInput("empty", "the input has only white space")
     return Decoded(text, _sniff(data, text, name), encoding)
@@ -105,8 +107,6 @@ def _to_text(data: bytes) -> tuple[str, str]:
         # Western web text is overwhelmingly cp1252; where another guess reads the bytes the
         # same way, name the common one so that stored encodings are comparable.
         encoding = "cp1252"
-    if _control_share(text) > 0.05:
-        raise RejectedInput("binary", "the input is mostly control characters: it is not text")
     return text.replace("\x00", ""), encoding
 
 
