@@ -52,12 +52,34 @@ def _credit_patterns() -> list[tuple[str, re.Pattern[str]]]:
         alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         pattern = (
             rf"\(\s*(?:{alt})\s*\)|\btold\s+(?:the\s+)?(?:{alt})\b|\bvia\s+(?:{alt})\b"
-            rf"|\b(?:{alt})(?:\s+Photo)?/|\b(?:{alt})\s+contributed\s+to\s+this"
+            rf"|\b(?:{alt})(?:\s+Photo)?/|\b(?:{alt})\s+via\s|\b(?:{alt})\s+contributed\s+to\s+this"
             rf"|\bprovided\s+by\s+(?:the\s+)?(?:{alt})\b|©\s*(?:\d{{4}}\s+)?(?:{alt})\b"
             rf"|^\s*(?:{alt})\s*$"
         )
         out.append((canon, re.compile(pattern, re.M)))
     return out
+
+
+_NAME = r"(?P<name>[A-Z][\w&'’.]*(?:[ -][A-Z][\w&'’.]*){0,4})"
+#: Forms that credit an agency by any name: a dateline "CITY, Date (Agency) -", "provided by",
+#: a byline affiliation "By Name, Agency", a photo credit ".../Agency" or "via Agency".
+_GENERIC_CREDITS = tuple(
+    re.compile(p, re.M)
+    for p in (
+        rf"^[A-Z][A-Za-z .'’-]+,[^()\n]{{0,60}}\({_NAME}\)\s*[-–—]",
+        rf"\b(?:story|article|report|content)\s+(?:was\s+)?(?:provided|supplied|distributed)"
+        rf"\s+by\s+(?:the\s+)?{_NAME}",
+        rf"^\s*By\s+[^,\n]+,\s+{_NAME}\s*$",
+        rf"/{_NAME}\s*$",
+        rf"\bvia\s+{_NAME}",
+    )
+)
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    data = json.loads(files("newsfuse.data").joinpath("bylines.json").read_text("utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
 @cache
@@ -94,8 +116,30 @@ def credit(page: CleanPage) -> str | None:
     counts: Counter[str] = Counter()
     for canon, pattern in _credit_patterns():
         counts[canon] = len(pattern.findall(joined))
+    for pattern in _GENERIC_CREDITS:
+        for m in pattern.finditer(joined):
+            name = _agency_name(m.group("name"))
+            if name:
+                counts[name] += 1
     best = [(n, canon) for canon, n in counts.items() if n]
     return max(best)[1] if best else None
+
+
+def _agency_name(name: str) -> str | None:
+    """The canonical agency a captured name stands for, if it names one.
+
+    A captured name counts when it is a known agency, or ends in a word agencies are named
+    with ("Wire", "Press", "Agency" ...), so that "(Northwind Wire)" is a credit while
+    "(Sudan)" or "via Twitter" are not.
+    """
+    name = name.strip(" .")
+    for canon, names in _wires().items():
+        if name in names or name == canon:
+            return canon
+    lower = name.lower()
+    if any(lower.endswith(" " + w) or lower == w for w in _words()["agency_words"]):
+        return name
+    return None
 
 
 def language(text: str) -> str | None:
@@ -169,7 +213,22 @@ def _byline(line: str | None) -> str | None:
         return None
     name = _BY.sub("", line).strip()
     name = _BYLINE_TAIL.sub("", name).strip()
-    return name or None
+    return _strip_trailing(name, role=True) or None
+
+
+def _strip_trailing(name: str, role: bool) -> str:
+    """Drop a job title after a byline name ("Business Reporter"), or a company suffix."""
+    words = name.split()
+    lists = _words()
+    if role:
+        if words and words[-1].lower() in lists["roles"]:
+            words.pop()
+            while len(words) > 2 and words[-1].lower() in lists["desks"]:
+                words.pop()
+    else:
+        while len(words) > 2 and words[-1].lower() in lists["corporate"]:
+            words.pop()
+    return " ".join(words)
 
 
 def _section(line: str | None) -> str | None:
@@ -180,7 +239,7 @@ def _outlet(page: CleanPage) -> str | None:
     for line in reversed(page.chrome):
         m = _COPYRIGHT.search(line.text)
         if m:
-            return m.group(1).strip(" .")
+            return _strip_trailing(m.group(1).strip(" ."), role=False)
     return None
 
 

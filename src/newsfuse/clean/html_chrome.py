@@ -39,6 +39,8 @@ _CHROME_PATTERNS: tuple[tuple[ChromeLabel, str], ...] = (
     # "(Graphic: ... here)" and "Video: ..." lines are often links to the story's own material
     ("credit", r"\(?(photo|image|picture)s?( credit)?\s*(:|by)\s*.+"),
     ("credit", r".{0,60}/\s*(getty images|afp|reuters|ap|shutterstock|epa|alamy)\)?\.?"),
+    ("credit", r"(this )?(story|article|report|content) (was )?(provided|supplied|distributed)"
+               r" by .{2,60}"),
     ("reading_time", r"\d+\s*(min|mins|minutes?)( read)?"),
     ("footer", r"(©|\(c\)|copyright)\s.*|all rights reserved\.?"),
     ("navigation", r"(back to top|skip to (main )?content|(previous|next) (article|story|post))"),
@@ -83,6 +85,10 @@ def classify(text: str) -> ChromeLabel | None:
     return None
 
 
+#: Longest section label above a headline ("World", "Middle East", "Climate & Energy").
+MAX_KICKER_WORDS = 4
+
+
 def clean_blocks(
     blocks: Iterable[Block], headline: str | None, captions: Iterable[str]
 ) -> tuple[list[Block], list[ChromeLine]]:
@@ -101,6 +107,15 @@ def clean_blocks(
     kept: list[Block] = []
     dropped: list[ChromeLine] = []
     lead: set[str] = set()
+    blocks = list(blocks)
+    # A kicker printed above the repeated headline ("Business") is a section label, not body.
+    for i, block in enumerate(blocks[:4]):
+        if normalize(block.text) == head_key and i > 0 and all(
+            len(b.text.split()) <= MAX_KICKER_WORDS for b in blocks[:i]
+        ):
+            dropped = [ChromeLine(b.text, "section", -1) for b in blocks[:i]]
+            blocks = blocks[i:]
+            break
     for block in blocks:
         key = normalize(block.text)
         label = _label(block, key, head_key, caption_keys, lead, first=not kept)
