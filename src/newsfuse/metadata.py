@@ -19,8 +19,10 @@ _BY = re.compile(r"^\s*(?:by|written by|words by)\s*[:\-]?\s+", re.I)
 _BYLINE_TAIL = re.compile(r"(?:\s+[-–—]\s+.*|\s*[|,;]\s*.*)$")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
                         r"([A-Z][\w&.'’ -]{1,60}?)(?:[.,|]|\s+all rights|\s*$)", re.I)
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], start=1)}
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), start=1)}
 _MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
 _DATE_MDY = re.compile(
     r"\b(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d{2})\b"
