@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from newsfuse.evaluate.quotes import evaluate_quotes, load_polnear, paragraphs_of
-from newsfuse.extract.quotes import find_quotes, load_model
+from newsfuse.extract.nlp import load_nlp
+from newsfuse.extract.quotes import find_quotes
 
 
 def default_data() -> Path:
@@ -34,7 +35,7 @@ def speed(data: Path, split: str | None, limit: int | None, rounds: int = 3) -> 
     Each article is timed both ways in alternation, best of ``rounds``, so that load from
     other work on the shared machine hits both sides alike.
     """
-    nlp = load_model()
+    nlp = load_nlp()
     texts = [paragraphs_of(a.text)[0] for a in load_polnear(data, split, limit)]
     disabled = [name for name in ("ner", "lemmatizer") if name in nlp.pipe_names]
     for paragraphs in texts[:5]:
@@ -69,7 +70,7 @@ def main() -> None:
     parser.add_argument("--speed-limit", type=int, default=84, help="articles timed (dev)")
     parser.add_argument("--speed-only", action="store_true", help="skip the scores")
     args = parser.parse_args()
-    nlp = load_model()
+    nlp = load_nlp()
     print(f"python {platform.python_version()}, {os.cpu_count()} cores, model {nlp.meta['name']}")
     for split in [] if args.speed_only else args.split or ["train", "dev"]:
         scores = evaluate_quotes(args.data, split, args.limit, nlp=nlp)

@@ -9,8 +9,9 @@ import pytest
 from spacy.language import Language
 
 from newsfuse.evaluate.quotes import evaluate_quotes
+from newsfuse.extract.nlp import load_nlp
 from newsfuse.extract.quote_marks import find_mark_spans
-from newsfuse.extract.quotes import Quote, find_quotes, load_model
+from newsfuse.extract.quotes import Quote, find_quotes
 
 SHARED_DATA = Path(
     os.environ.get("NEWSFUSE_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
@@ -21,7 +22,7 @@ SEEDS = SHARED_DATA.parent / "seeds"
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     """The spaCy model, loaded once for this module."""
-    return load_model()
+    return load_nlp()
 
 
 def _one(quotes: list[Quote], fragment: str) -> Quote:

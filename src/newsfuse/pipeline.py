@@ -1,4 +1,4 @@
-"""The order of stages, written once: read -> decode -> clean -> describe -> store."""
+"""The order of stages, written once: read -> decode -> clean -> describe -> store -> analyse."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from newsfuse.settings import Settings
 from newsfuse.store.base import Store
 
 _WORDS = re.compile(r"\w+")
+
 
 def content_key(raw: RawDocument) -> str:
     """Identity of a report: its text plus the outlet and URL it was published under.
@@ -82,8 +83,9 @@ def ingest(
                 except RejectedInput as exc:
                     item = Rejected(item.origin, exc.reason, exc.message, key)
                 except RecursionError:
-                    item = Rejected(item.origin, "markup_too_deep",
-                                    "the page nests too deep to parse", key)
+                    item = Rejected(
+                        item.origin, "markup_too_deep", "the page nests too deep to parse", key
+                    )
                 else:
                     if store.add_article(article):
                         ingested += 1
@@ -95,3 +97,19 @@ def ingest(
             rejects.append(item)
     return IngestSummary(ingested, present, len(rejects), tuple(ids), tuple(rejects))
 
+
+def analyse_pending(store: Store, batch_size: int = 16) -> int:
+    """Analyse every stored article that has no current analysis; return how many.
+
+    Each article's analysis is written in its own transaction, so an interrupted run is
+    resumed by running it again.
+    """
+    # Imported here: loading spaCy takes seconds, which ingest-only runs should not pay.
+    from newsfuse.extract.analyse import ANALYSIS_VERSION, analyse, to_json
+
+    done = 0
+    while batch := store.unanalysed(ANALYSIS_VERSION, batch_size):
+        for result in analyse(batch):
+            store.add_analysis(to_json(result))
+            done += 1
+    return done

@@ -23,8 +23,10 @@ def article_row(article: Article) -> dict[str, Any]:
     }
 
 
-def article_dict(article: Article, chrome: bool = False) -> dict[str, Any]:
-    """An article in full; the removed page chrome only when asked for."""
+def article_dict(
+    article: Article, chrome: bool = False, analysis: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """An article in full, with what was read off it; the removed chrome only when asked for."""
     data: dict[str, Any] = {
         "id": article.id,
         "headline": article.meta.headline,
@@ -34,6 +36,17 @@ def article_dict(article: Article, chrome: bool = False) -> dict[str, Any]:
         "body": [{"text": b.text, "heading": b.kind == "heading"} for b in article.body],
         "captions": list(article.captions),
     }
+    if analysis is not None:
+        data["entities"] = [
+            {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"],
+             "mentions": len(e["mentions"])}
+            for e in analysis["entities"]
+        ]
+        data["quotes"] = analysis["quotes"]
+        data["dates"] = [
+            {"paragraph": d["paragraph"], "caption": d["caption"], **d["mention"]}
+            for d in analysis["dates"]
+        ]
     if chrome:
         data["chrome"] = [asdict(c) for c in article.chrome]
     return data

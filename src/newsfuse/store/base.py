@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Protocol
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol
 
 from newsfuse.models import Article, Rejected
 
@@ -40,5 +40,23 @@ class Store(Protocol):
     def rejects(self) -> list[Rejected]:
         """Every recorded rejection, oldest first."""
         ...
+
+    def add_analysis(self, data: dict[str, Any]) -> None:
+        """Store one article's analysis (JSON form), replacing an older one."""
+        ...
+
+    def analysis(self, article_id: str) -> dict[str, Any] | None: ...
+
+    def analyses(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]: ...
+
+    def unanalysed(self, version: int, limit: int) -> list[Article]:
+        """Articles with no analysis of this version, oldest ingest first."""
+        ...
+
+    def quote_rows(
+        self, speaker: str | None = None, article_ids: Sequence[str] | None = None
+    ) -> list[dict[str, Any]]: ...
+
+    def entity_rows(self, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]: ...
 
     def close(self) -> None: ...

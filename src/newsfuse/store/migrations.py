@@ -30,4 +30,30 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0002_analyses",
+        """
+        CREATE TABLE analyses (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            analysed_at TEXT NOT NULL,
+            data_json TEXT NOT NULL
+        );
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            kind TEXT NOT NULL, text TEXT NOT NULL, cue TEXT,
+            speaker TEXT, speaker_name TEXT, paragraph INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX quotes_speaker ON quotes(speaker_name);
+        CREATE TABLE entity_mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,
+            name TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL,
+            PRIMARY KEY (article_id, entity_id)
+        );
+        CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+        """,
+    ),
 )

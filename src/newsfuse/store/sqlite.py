@@ -12,9 +12,10 @@ from newsfuse.errors import NotFound, StoreError
 from newsfuse.models import Article, Origin, Rejected
 from newsfuse.store.codec import article_from_row, article_row
 from newsfuse.store.migrations import MIGRATIONS
+from newsfuse.store.sqlite_analyses import AnalysesMixin
 
 
-class SqliteStore:
+class SqliteStore(AnalysesMixin):
     """A :class:`newsfuse.store.base.Store` in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
@@ -57,9 +58,7 @@ class SqliteStore:
         row["ingested_at"] = _now()
         cols = ", ".join(row)
         marks = ", ".join(f":{c}" for c in row)
-        cur = self._db.execute(
-            f"INSERT OR IGNORE INTO articles ({cols}) VALUES ({marks})", row
-        )
+        cur = self._db.execute(f"INSERT OR IGNORE INTO articles ({cols}) VALUES ({marks})", row)
         return cur.rowcount == 1
 
     def add_reject(self, rejected: Rejected) -> None:
@@ -70,8 +69,16 @@ class SqliteStore:
         self._db.execute(
             "INSERT OR REPLACE INTO rejects (key, rejected_at, origin_path, origin_line, "
             "origin_record_id, reason, message, content_key) VALUES (?,?,?,?,?,?,?,?)",
-            (key, _now(), o.path, o.line, o.record_id, rejected.reason, rejected.message,
-             rejected.content_key),
+            (
+                key,
+                _now(),
+                o.path,
+                o.line,
+                o.record_id,
+                rejected.reason,
+                rejected.message,
+                rejected.content_key,
+            ),
         )
 
     def article(self, id_or_prefix: str) -> Article:
@@ -111,7 +118,9 @@ class SqliteStore:
         return [
             Rejected(
                 Origin(r["origin_path"], r["origin_line"], r["origin_record_id"]),
-                r["reason"], r["message"], r["content_key"],
+                r["reason"],
+                r["message"],
+                r["content_key"],
             )
             for r in rows
         ]

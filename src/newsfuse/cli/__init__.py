@@ -1,0 +1,59 @@
+"""The ``newsfuse`` command line: parse flags, call one library function, format the result.
+
+Commands are listed once, in :data:`COMMANDS`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from newsfuse.cli import articles, extract
+from newsfuse.cli.context import Context
+from newsfuse.cli.output import err
+from newsfuse.errors import NewsfuseError
+from newsfuse.settings import load_settings
+
+__all__ = ["cli", "main"]
+
+
+@click.group()
+@click.option("--db", envvar="NEWSFUSE_DB", help="SQLite file or database URL [./newsfuse.db].")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """newsfuse: clean news reports from many outlets into cited stories."""
+    ctx.obj = Context(load_settings(db=db))
+
+
+COMMANDS: tuple[click.Command, ...] = (
+    articles.ingest,
+    articles.articles,
+    articles.article,
+    articles.rejects,
+    articles.export_cmd,
+    articles.settings_cmd,
+    articles.eval_group,
+    extract.analyse,
+    extract.entities,
+    extract.quotes,
+)
+for _command in COMMANDS:
+    cli.add_command(_command)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning newsfuse errors into a message and exit status 2."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except NewsfuseError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(2)

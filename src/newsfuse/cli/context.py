@@ -1,0 +1,16 @@
+"""What every command gets: the resolved settings and a way to open the store."""
+
+from __future__ import annotations
+
+from newsfuse.settings import Settings
+from newsfuse.store import SqliteStore, open_store
+
+
+class Context:
+    """The CLI's shared state, built once by the top-level group."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def store(self) -> SqliteStore:
+        return open_store(self.settings.db)

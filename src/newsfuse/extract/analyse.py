@@ -1,0 +1,128 @@
+"""Read who, where, when and who said what off articles: one parse feeds every extractor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from newsfuse.extract.dates import DateMention, find_dates
+from newsfuse.extract.entities import ArticleEntities, Entity, Mention, extract_entities
+from newsfuse.extract.nlp import load_nlp, parse
+from newsfuse.extract.quotes import Quote, find_quotes
+from newsfuse.models import Article
+
+#: Bumped when what is extracted changes, so that stored analyses can be redone.
+ANALYSIS_VERSION = 1
+
+#: The quote stage reads the parser; the entity stage reads NER. The lemmatizer is not read.
+_NEEDED = ("parser", "ner", "attribute_ruler")
+
+
+@dataclass(frozen=True)
+class DatedMention:
+    """A time expression with where it stands: a body paragraph, or a photo caption."""
+
+    paragraph: int
+    caption: bool
+    mention: DateMention
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything read off one article's text."""
+
+    article_id: str
+    entities: ArticleEntities
+    quotes: tuple[Quote, ...]
+    dates: tuple[DatedMention, ...]
+
+
+def analyse(articles: Sequence[Article], nlp: Language | None = None) -> list[Analysis]:
+    """Extract entities, quotes and dates from each article, parsing all paragraphs once.
+
+    Args:
+        articles: Articles to analyse.
+        nlp: A loaded English pipeline; the shared one when None.
+
+    Returns:
+        One analysis per article, in order.
+    """
+    model = nlp if nlp is not None else load_nlp()
+    paragraphs = [[b.text for b in a.body] for a in articles]
+    flat = [p for paras in paragraphs for p in paras]
+    docs = parse(flat, _NEEDED, model)
+    out: list[Analysis] = []
+    at = 0
+    for article, paras in zip(articles, paragraphs, strict=True):
+        mine = docs[at : at + len(paras)]
+        at += len(paras)
+        published = publication_date(article.meta.published)
+        dates = [
+            DatedMention(i, False, m) for i, p in enumerate(paras) for m in find_dates(p, published)
+        ]
+        # A caption's dates belong to the photo; they are kept, marked, and never the event's.
+        dates += [
+            DatedMention(i, True, m)
+            for i, c in enumerate(article.captions)
+            for m in find_dates(c, published)
+        ]
+        out.append(
+            Analysis(
+                article.id,
+                extract_entities(paras, docs=mine, nlp=model),
+                tuple(find_quotes(paras, model, docs=mine)),
+                tuple(dates),
+            )
+        )
+    return out
+
+
+def publication_date(published: str | None) -> dt.date | None:
+    """The calendar date of an ISO publication stamp, or None."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def to_json(analysis: Analysis) -> dict[str, Any]:
+    """A JSON-able form of an analysis (the store keeps it as is)."""
+    return {
+        "version": ANALYSIS_VERSION,
+        "article_id": analysis.article_id,
+        "entities": [asdict(e) for e in analysis.entities.entities],
+        "evidence": sorted(analysis.entities.evidence),
+        "quotes": [asdict(q) for q in analysis.quotes],
+        "dates": [asdict(d) for d in analysis.dates],
+    }
+
+
+def from_json(data: dict[str, Any]) -> Analysis:
+    """Rebuild an analysis stored with :func:`to_json`."""
+    entities = tuple(
+        Entity(
+            id=e["id"],
+            name=e["name"],
+            type=e["type"],
+            mentions=tuple(Mention(**m) for m in e["mentions"]),
+            aliases=tuple(e["aliases"]),
+        )
+        for e in data["entities"]
+    )
+    quotes = tuple(
+        Quote(**{**q, "speaker_span": tuple(q["speaker_span"]) if q["speaker_span"] else None})
+        for q in data["quotes"]
+    )
+    dates = tuple(
+        DatedMention(d["paragraph"], d["caption"], DateMention(**d["mention"]))
+        for d in data["dates"]
+    )
+    return Analysis(
+        data["article_id"], ArticleEntities(entities, frozenset(data["evidence"])), quotes, dates
+    )
