@@ -17,8 +17,11 @@ from newsfuse.models import CleanPage, Hints, Metadata
 
 _BY = re.compile(r"^\s*(?:by|written by|words by)\s*[:\-]?\s+", re.I)
 _BYLINE_TAIL = re.compile(r"(?:\s+[-–—]\s+.*|\s*[|,;]\s*.*)$")
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
-                        r"([A-Z][\w&.'’ -]{1,60}?)(?:[.,|]|\s+all rights|\s*$)", re.I)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*"
+    r"([A-Z][\w&.'’ -]{1,60}?)(?:[.,|]|\s+all rights|\s*$)",
+    re.I,
+)
 _MONTH_NAMES = (
     "january february march april may june july august september october november december"
 )

@@ -39,8 +39,11 @@ _CHROME_PATTERNS: tuple[tuple[ChromeLabel, str], ...] = (
     # "(Graphic: ... here)" and "Video: ..." lines are often links to the story's own material
     ("credit", r"\(?(photo|image|picture)s?( credit)?\s*(:|by)\s*.+"),
     ("credit", r".{0,60}/\s*(getty images|afp|reuters|ap|shutterstock|epa|alamy)\)?\.?"),
-    ("credit", r"(this )?(story|article|report|content) (was )?(provided|supplied|distributed)"
-               r" by .{2,60}"),
+    (
+        "credit",
+        r"(this )?(story|article|report|content) (was )?(provided|supplied|distributed)"
+        r" by .{2,60}",
+    ),
     ("reading_time", r"\d+\s*(min|mins|minutes?)( read)?"),
     ("footer", r"(©|\(c\)|copyright)\s.*|all rights reserved\.?"),
     ("navigation", r"(back to top|skip to (main )?content|(previous|next) (article|story|post))"),
@@ -110,8 +113,10 @@ def clean_blocks(
     blocks = list(blocks)
     # A kicker printed above the repeated headline ("Business") is a section label, not body.
     for i, block in enumerate(blocks[:4]):
-        if normalize(block.text) == head_key and i > 0 and all(
-            len(b.text.split()) <= MAX_KICKER_WORDS for b in blocks[:i]
+        if (
+            normalize(block.text) == head_key
+            and i > 0
+            and all(len(b.text.split()) <= MAX_KICKER_WORDS for b in blocks[:i])
         ):
             dropped = [ChromeLine(b.text, "section", -1) for b in blocks[:i]]
             blocks = blocks[i:]

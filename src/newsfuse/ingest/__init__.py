@@ -32,7 +32,8 @@ def read_source(source: Source, hints: Hints, max_bytes: int) -> Iterator[RawDoc
         size = source.size()
         if size is not None and size > max_bytes:
             raise RejectedInput(
-                "too_large", f"{size} bytes exceeds the limit of {max_bytes}; raise NEWSFUSE_MAX_BYTES"
+                "too_large",
+                f"{size} bytes exceeds the limit of {max_bytes}; raise NEWSFUSE_MAX_BYTES",
             )
         decoded = decode(source.read(max_bytes), origin.path, max_bytes)
     except RejectedInput as exc:

@@ -53,7 +53,9 @@ def decode(data: bytes, name: str | None, max_bytes: int) -> Decoded:
         RejectedInput: empty, oversized, binary, truncated or undecodable input.
     """
     if len(data) > max_bytes:
-        raise RejectedInput("too_large", f"input exceeds {max_bytes} bytes; raise NEWSFUSE_MAX_BYTES")
+        raise RejectedInput(
+            "too_large", f"input exceeds {max_bytes} bytes; raise NEWSFUSE_MAX_BYTES"
+        )
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, max_bytes)
     if not data.strip():
@@ -92,8 +94,11 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
 def _to_text(data: bytes) -> tuple[str, str]:
     if data.count(b"\x00") > max(8, len(data) // 1000) and not _is_utf16(data):
         raise RejectedInput("binary", "the input has NUL bytes throughout: it is not text")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc
     try:

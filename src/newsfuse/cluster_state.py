@@ -1,0 +1,134 @@
+"""The mutable parts of story clustering: a story's centroid and the inverted index over them."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsfuse.cluster_features import CHANNELS
+
+#: Terms kept per channel in a story's centroid (pruned to this when it doubles). Bounds memory
+#: (most of it at 100k articles); on the odd ECB+ topics 100 terms scored as well as 200
+#: (B-cubed F1 0.876 both) and better than 64 (0.874) or 48 (0.868).
+CENTROID_TERMS = 100
+#: Postings read per term and day: the most recent ones. Caps the cost of a very common term
+#: (and of undated streams, which all share one bucket) so it stays flat as the store grows.
+POSTINGS_PER_BUCKET = 64
+#: Bucket of undated articles.
+UNDATED = -1
+
+
+def story_id(first_article_id: str) -> str:
+    """Stable story id derived from the article that started it."""
+    return "s" + hashlib.sha1(first_article_id.encode()).hexdigest()[:12]
+
+
+@dataclass
+class StoryState:
+    """One story as the index keeps it."""
+
+    id: str
+    members: list[str]
+    sums: dict[str, dict[str, float]]  # channel -> term -> summed unit-vector weight
+    first_day: int | None = None
+    last_day: int | None = None
+    headline: str | None = None
+    headline_key: tuple[str, str] = ("~", "~")  # (published, article id) of the label's source
+    outlets: Counter[str] = field(default_factory=Counter)
+    norms: dict[str, float] = field(default_factory=dict)
+
+    def add_vectors(self, vecs: dict[str, dict[str, float]]) -> None:
+        """Add one article's unit vectors to the centroid, pruning its tail."""
+        for channel, vec in vecs.items():
+            total = self.sums.setdefault(channel, {})
+            for term, x in vec.items():
+                total[term] = total.get(term, 0.0) + x
+            if len(total) > 2 * CENTROID_TERMS:
+                keep = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
+                self.sums[channel] = total = dict(keep)
+            self.norms[channel] = math.sqrt(sum(x * x for x in total.values()))
+
+    def absorb(self, other: StoryState) -> None:
+        """Merge another story into this one."""
+        self.members.extend(other.members)
+        self.add_vectors(other.sums)
+        self.outlets.update(other.outlets)
+        days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d]
+        self.first_day, self.last_day = (min(days), max(days)) if days else (None, None)
+        if other.headline and other.headline_key < self.headline_key:
+            self.headline, self.headline_key = other.headline, other.headline_key
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form."""
+        return {
+            "id": self.id,
+            "members": self.members,
+            "sums": self.sums,
+            "first_day": self.first_day,
+            "last_day": self.last_day,
+            "headline": self.headline,
+            "headline_key": list(self.headline_key),
+            "outlets": dict(self.outlets),
+        }
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> StoryState:
+        """Inverse of :meth:`to_dict`."""
+        story = cls(
+            row["id"],
+            list(row["members"]),
+            {},
+            row["first_day"],
+            row["last_day"],
+            row["headline"],
+            (str(row["headline_key"][0]), str(row["headline_key"][1])),
+            Counter(row["outlets"]),
+        )
+        story.add_vectors(row["sums"])
+        return story
+
+
+class Postings:
+    """Inverted index: term -> day bucket -> story ids, read only around an article's day."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, dict[int, list[str]]] = {}
+
+    def add(self, terms: list[str], day: int | None, sid: str) -> None:
+        """Record that story ``sid`` has these terms on this day."""
+        bucket = UNDATED if day is None else day
+        for term in terms:
+            posting = self._index.setdefault(term, {}).setdefault(bucket, [])
+            if not posting or posting[-1] != sid:
+                posting.append(sid)
+
+    def query(self, terms: list[str], day: int | None, window: int) -> Counter[str]:
+        """Stories sharing terms with an article, counted, within ``window`` days of it."""
+        hits: Counter[str] = Counter()
+        buckets = [UNDATED] if day is None else range(day - window, day + window + 1)
+        for term in terms:
+            by_day = self._index.get(term)
+            if not by_day:
+                continue
+            seen: set[str] = set()
+            for bucket in buckets:
+                seen.update(by_day.get(bucket, ())[-POSTINGS_PER_BUCKET:])
+            hits.update(seen)
+        return hits
+
+    def to_dict(self) -> dict[str, dict[str, list[str]]]:
+        """JSON-able form (JSON keys are strings)."""
+        return {t: {str(b): p for b, p in d.items()} for t, d in self._index.items()}
+
+    @classmethod
+    def from_dict(cls, state: dict[str, dict[str, list[str]]]) -> Postings:
+        """Inverse of :meth:`to_dict`."""
+        postings = cls()
+        postings._index = {t: {int(b): list(p) for b, p in d.items()} for t, d in state.items()}
+        return postings
+
+
+__all__ = ["CHANNELS", "Postings", "StoryState", "story_id"]
