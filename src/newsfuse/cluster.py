@@ -267,3 +267,16 @@ def recluster(articles: Iterable[Article]) -> list[StoryAssignment]:
         StoryAssignment(a.article_id, index.story_of(a.article_id), a.new_story, a.merges)
         for a in first
     ]
+
+
+def recluster_index(articles: Iterable[Article]) -> StoryIndex:
+    """The story index :func:`recluster` builds, for a store to persist and extend."""
+    unique = {a.id: a for a in articles}
+    ordered: Sequence[Article] = sorted(unique.values(), key=_canonical)
+    df = DocFreq()
+    for article in ordered:
+        df.add(features(article))
+    index = StoryIndex(df)
+    for article in ordered:
+        index.add(article)
+    return index

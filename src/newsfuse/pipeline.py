@@ -1,12 +1,17 @@
-"""The order of stages, written once: read -> decode -> clean -> describe -> store -> analyse."""
+"""The order of stages, written once.
+
+read -> decode -> clean -> describe -> store, then per batch: stories (incremental), analyse.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from newsfuse.clean import clean
+from newsfuse.cluster import StoryIndex, recluster_index
 from newsfuse.errors import RejectedInput
 from newsfuse.metadata import describe
 from newsfuse.models import Article, IngestSummary, RawDocument, Rejected
@@ -113,3 +118,59 @@ def analyse_pending(store: Store, batch_size: int = 16) -> int:
             store.add_analysis(to_json(result))
             done += 1
     return done
+
+
+def assign_stories(store: Store, batch_size: int = 1000) -> int:
+    """Put every article that belongs to no story yet into one, incrementally.
+
+    The story index is loaded from the store, fed the new articles in ingest order, and saved
+    back with the changed stories in one transaction, so an interrupted run changes nothing and
+    the next run redoes it.
+    """
+    state = store.cluster_state()
+    index = StoryIndex.from_dict(state) if state else StoryIndex()
+    touched: set[str] = set()
+    merges: list[tuple[str, str]] = []
+    pending = store.unassigned_ids()
+    for start in range(0, len(pending), batch_size):
+        for article in store.articles_by_ids(pending[start : start + batch_size]):
+            assignment = index.add(article)
+            touched.add(assignment.story_id)
+            merges.extend(assignment.merges)
+    done = len(pending)
+    if done:
+        _save(store, index, touched, merges)
+    return done
+
+
+def recluster_store(store: Store) -> int:
+    """Cluster every stored article from scratch, independently of ingest order.
+
+    Stories whose id disappears are recorded as merged into the story that now holds most of
+    their articles, so saved ids keep resolving. Returns the number of stories.
+    """
+    articles = list(store.iter_articles())
+    old = {a.id: store.story_of(a.id) for a in articles}
+    index = recluster_index(articles)
+    stories = index.stories()
+    new_ids = {s.id for s in stories}
+    votes: dict[str, Counter[str]] = {}
+    for s in stories:
+        for aid in s.article_ids:
+            was = old[aid]
+            if was and was not in new_ids:
+                votes.setdefault(was, Counter())[s.id] += 1
+    merges = [(sid, c.most_common(1)[0][0]) for sid, c in sorted(votes.items())]
+    lineages = [index.copies.lineage(aid) for s in stories for aid in s.article_ids]
+    store.save_stories(stories, lineages, merges, index.to_dict(), replace_all=True)
+    return len(stories)
+
+
+def _save(
+    store: Store, index: StoryIndex, touched: set[str], merges: list[tuple[str, str]]
+) -> None:
+    current = {index.resolve(sid) for sid in touched}
+    stories = [index.story(sid) for sid in sorted(current)]
+    lineages = [index.copies.lineage(aid) for s in stories for aid in s.article_ids]
+    final = [(old, index.resolve(new)) for old, new in merges]
+    store.save_stories(stories, lineages, final, index.to_dict())

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from newsfuse.cli import articles, extract
+from newsfuse.cli import articles, extract, stories
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import err
 from newsfuse.errors import NewsfuseError
@@ -34,6 +34,9 @@ COMMANDS: tuple[click.Command, ...] = (
     articles.export_cmd,
     articles.settings_cmd,
     articles.eval_group,
+    stories.stories,
+    stories.story,
+    stories.recluster,
     extract.analyse,
     extract.entities,
     extract.quotes,

@@ -55,12 +55,13 @@ def ingest(obj: Context, paths: tuple[str, ...], published: str | None, outlet: 
                 bar.advance(task)
 
         summary = pipeline.ingest(items(), store, obj.settings)
+    grouped = pipeline.assign_stories(store)
     analysed = 0 if no_analyse else pipeline.analyse_pending(store)
     store.close()
     for rej in summary.rejects:
         err.print(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", markup=False)
     out.print(f"ingested {summary.ingested}, already present {summary.present}, "
-              f"rejected {summary.rejected}, analysed {analysed}")
+              f"rejected {summary.rejected}, into stories {grouped}, analysed {analysed}")
     sys.exit(1 if summary.rejected else 0)
 
 

@@ -9,7 +9,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+# Piped output is read by people too: wide enough that tables of headlines stay readable.
 out = Console(highlight=False, soft_wrap=True)
+if not out.is_terminal:
+    out = Console(highlight=False, soft_wrap=True, width=160)
 err = Console(stderr=True, highlight=False)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
+from newsfuse.cluster import Story
+from newsfuse.dedupe import Lineage
 from newsfuse.models import Article, Rejected
 
 
@@ -58,5 +60,30 @@ class Store(Protocol):
     ) -> list[dict[str, Any]]: ...
 
     def entity_rows(self, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]: ...
+
+    def unassigned_ids(self) -> list[str]: ...
+
+    def articles_by_ids(self, ids: Sequence[str]) -> list[Article]: ...
+
+    def cluster_state(self) -> dict[str, Any] | None: ...
+
+    def save_stories(
+        self,
+        stories: Sequence[Story],
+        lineages: Sequence[Lineage],
+        merges: Sequence[tuple[str, str]],
+        state: dict[str, Any],
+        replace_all: bool = False,
+    ) -> None: ...
+
+    def story_of(self, article_id: str) -> str | None: ...
+
+    def resolve_story(self, story_id: str) -> str: ...
+
+    def story_rows(self, limit: int | None = None) -> list[dict[str, Any]]: ...
+
+    def story_row(self, story_id: str) -> dict[str, Any]: ...
+
+    def story_article_ids(self, story_id: str) -> list[str]: ...
 
     def close(self) -> None: ...

@@ -56,4 +56,29 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
         """,
     ),
+    (
+        "0003_stories",
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            label TEXT, first_day TEXT, last_day TEXT,
+            outlets_json TEXT NOT NULL,
+            articles INTEGER NOT NULL, sources INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX stories_last_day ON stories(last_day);
+        CREATE TABLE article_story (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL,
+            copy_of TEXT, reuse REAL NOT NULL, copy_kind TEXT NOT NULL, original TEXT NOT NULL
+        );
+        CREATE INDEX article_story_story ON article_story(story_id);
+        CREATE TABLE story_merges (
+            old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL, merged_at TEXT NOT NULL
+        );
+        CREATE TABLE cluster_state (
+            name TEXT PRIMARY KEY, data BLOB NOT NULL, saved_at TEXT NOT NULL
+        );
+        """,
+    ),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,9 +13,10 @@ from newsfuse.models import Article, Origin, Rejected
 from newsfuse.store.codec import article_from_row, article_row
 from newsfuse.store.migrations import MIGRATIONS
 from newsfuse.store.sqlite_analyses import AnalysesMixin
+from newsfuse.store.sqlite_stories import StoriesMixin
 
 
-class SqliteStore(AnalysesMixin):
+class SqliteStore(AnalysesMixin, StoriesMixin):
     """A :class:`newsfuse.store.base.Store` in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
@@ -90,6 +91,18 @@ class SqliteStore(AnalysesMixin):
             what = "matches several articles" if rows else "matches no article"
             raise NotFound(f"id {id_or_prefix!r} {what}; list ids with 'newsfuse articles'")
         return article_from_row(rows[0])
+
+    def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
+        """The articles with these ids, in ingest order (unknown ids are skipped)."""
+        out: list[Article] = []
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            rows = self._db.execute(
+                f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))}) ORDER BY seq",
+                chunk,
+            )
+            out.extend(article_from_row(r) for r in rows)
+        return out
 
     def articles(self, limit: int | None = None, offset: int = 0) -> list[Article]:
         rows = self._db.execute(

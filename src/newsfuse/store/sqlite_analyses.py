@@ -115,7 +115,7 @@ class AnalysesMixin:
             names[name] += mentions
             kinds[kind] += mentions
             counts.append(mentions)
-        rows = [
+        rows: list[dict[str, Any]] = [
             {"entity_id": eid, "name": names.most_common(1)[0][0],
              "type": kinds.most_common(1)[0][0], "articles": len(counts),
              "mentions": sum(counts)}

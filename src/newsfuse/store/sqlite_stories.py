@@ -1,0 +1,157 @@
+"""SQLite tables of stories: membership with copy lineage, merges, and the clustering state."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from newsfuse.cluster import Story
+from newsfuse.dedupe import Lineage
+from newsfuse.errors import NotFound
+
+#: Longest chain of merges followed when resolving an old story id.
+_MAX_MERGE_HOPS = 64
+
+
+class StoriesMixin:
+    """Store and query stories; mixed into :class:`newsfuse.store.sqlite.SqliteStore`."""
+
+    _db: sqlite3.Connection
+
+    def unassigned_ids(self) -> list[str]:
+        """Ids of articles that belong to no story yet, oldest ingest first."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN article_story s ON s.article_id = a.id "
+            "WHERE s.article_id IS NULL ORDER BY a.seq"
+        )
+        return [r[0] for r in rows]
+
+    def cluster_state(self) -> dict[str, Any] | None:
+        """The saved story index, or None before the first clustering."""
+        row = self._db.execute("SELECT data FROM cluster_state WHERE name = 'index'").fetchone()
+        return None if row is None else dict(json.loads(zlib.decompress(row[0])))
+
+    def save_stories(
+        self,
+        stories: Sequence[Story],
+        lineages: Sequence[Lineage],
+        merges: Sequence[tuple[str, str]],
+        state: dict[str, Any],
+        replace_all: bool = False,
+    ) -> None:
+        """Write changed stories, their members' lineage, merges and the index in one go.
+
+        One transaction: an interrupted clustering leaves the previous consistent state, and
+        the next run redoes the articles it had not saved.
+        """
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        story_of = {a: s.id for s in stories for a in s.article_ids}
+        blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode(), 3)
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            if replace_all:
+                self._db.execute("DELETE FROM stories")
+                self._db.execute("DELETE FROM article_story")
+            for old, new in merges:
+                self._db.execute("DELETE FROM stories WHERE id = ?", (old,))
+                self._db.execute(
+                    "INSERT OR REPLACE INTO story_merges VALUES (?, ?, ?)", (old, new, now)
+                )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (s.id, s.label, _iso(s.first_day), _iso(s.last_day),
+                     json.dumps(list(s.outlets), ensure_ascii=False), s.article_count,
+                     s.independent_sources, now)
+                    for s in stories
+                ],
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO article_story VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (ln.article_id, story_of[ln.article_id], ln.copy_of, ln.reuse, ln.kind,
+                     ln.original)
+                    for ln in lineages
+                    if ln.article_id in story_of
+                ],
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO cluster_state VALUES ('index', ?, ?)", (blob, now)
+            )
+
+    def resolve_story(self, story_id: str) -> str:
+        """The current id of a story, following recorded merges; raises NotFound."""
+        sid = story_id
+        for _ in range(_MAX_MERGE_HOPS):
+            if self._db.execute("SELECT 1 FROM stories WHERE id = ?", (sid,)).fetchone():
+                return sid
+            row = self._db.execute(
+                "SELECT new_id FROM story_merges WHERE old_id = ?", (sid,)
+            ).fetchone()
+            if row is None:
+                break
+            sid = row[0]
+        rows = self._db.execute(
+            "SELECT id FROM stories WHERE id LIKE ? LIMIT 2", (story_id + "%",)
+        ).fetchall()
+        if len(rows) == 1 and story_id:
+            return str(rows[0][0])
+        raise NotFound(f"story {story_id!r} not found; list stories with 'newsfuse stories'")
+
+    def story_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stories, most recent first (undated last), then largest."""
+        rows = self._db.execute(
+            "SELECT * FROM stories ORDER BY last_day IS NULL, last_day DESC, articles DESC, id "
+            "LIMIT ?",
+            (-1 if limit is None else limit,),
+        )
+        return [_story_dict(r) for r in rows]
+
+    def story_row(self, story_id: str) -> dict[str, Any]:
+        """One story (old merged ids resolve) with its members and their lineage."""
+        sid = self.resolve_story(story_id)
+        row = self._db.execute("SELECT * FROM stories WHERE id = ?", (sid,)).fetchone()
+        story = _story_dict(row)
+        members = self._db.execute(
+            "SELECT a.id, a.headline, a.outlet, a.published, a.credit, s.copy_of, s.reuse, "
+            "s.copy_kind, s.original FROM article_story s JOIN articles a ON a.id = s.article_id "
+            "WHERE s.story_id = ? ORDER BY a.published IS NULL, a.published, a.seq",
+            (sid,),
+        )
+        story["members"] = [dict(m) for m in members]
+        return story
+
+    def story_of(self, article_id: str) -> str | None:
+        """The story an article belongs to, if it has been clustered."""
+        row = self._db.execute(
+            "SELECT story_id FROM article_story WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        """Ids of a story's articles (old merged ids resolve)."""
+        sid = self.resolve_story(story_id)
+        rows = self._db.execute(
+            "SELECT article_id FROM article_story WHERE story_id = ? ORDER BY article_id", (sid,)
+        )
+        return [r[0] for r in rows]
+
+
+def _iso(day: int | None) -> str | None:
+    return None if day is None else date.fromordinal(day).isoformat()
+
+
+def _story_dict(row: Any) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "label": row["label"],
+        "first_day": row["first_day"],
+        "last_day": row["last_day"],
+        "outlets": json.loads(row["outlets_json"]),
+        "articles": row["articles"],
+        "sources": row["sources"],
+    }
