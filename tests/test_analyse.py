@@ -99,3 +99,36 @@ def test_analysis_round_trips_through_json(seeded: tuple[SqliteStore, dict[str, 
     data = store.analysis(ids["000"])
     assert data is not None and data["version"] == ANALYSIS_VERSION
     assert json.loads(json.dumps(to_json(from_json(data)))) == data
+
+
+def test_undated_report_takes_an_estimated_date_from_its_story(tmp_path: Path) -> None:
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    store = SqliteStore(tmp_path / "e.db")
+    settings = load_settings(env={})
+    pipeline.ingest(read([str(seeds[0])], Hints(published="2024-12-13"), settings.max_bytes),
+                    store, settings)
+    pipeline.ingest(read([str(seeds[1])], Hints(), settings.max_bytes), store, settings)
+    pipeline.assign_stories(store)
+    pipeline.analyse_pending(store)
+    undated = next(a for a in store.articles() if a.meta.published is None)
+    data = store.analysis(undated.id)
+    assert data is not None
+    friday = [d["mention"] for d in data["dates"] if d["mention"]["text"] == "Friday"]
+    assert friday and friday[0]["value"] == "2024-12-13"
+    assert friday[0]["status"] == "approximate" and "estimated" in friday[0]["reason"]
+    oct7 = [d["mention"] for d in data["dates"] if d["mention"]["text"] == "Oct. 7, 2023"]
+    assert oct7 and oct7[0]["status"] == "exact"
+
+
+def test_without_any_date_weekdays_stay_unresolved(tmp_path: Path) -> None:
+    seed = sorted(seeds_dir().glob("*.txt"))[0]
+    store = SqliteStore(tmp_path / "u.db")
+    settings = load_settings(env={})
+    pipeline.ingest(read([str(seed)], Hints(), settings.max_bytes), store, settings)
+    pipeline.assign_stories(store)
+    pipeline.analyse_pending(store)
+    data = store.analysis(store.articles()[0].id)
+    assert data is not None
+    friday = [d["mention"] for d in data["dates"] if d["mention"]["text"] == "Friday"]
+    assert friday and friday[0]["value"] is None and friday[0]["status"] == "unresolved"
+    assert "publication date" in friday[0]["reason"]

@@ -8,18 +8,20 @@ from typing import Any
 
 from newsfuse.models import Article
 from newsfuse.store.base import Store
+from newsfuse.views import story_entity_rows, story_quote_rows
 
 #: Bumped when a field changes meaning or disappears; adding fields does not bump it.
 SCHEMA_VERSION = 1
 
 
-def article_record(article: Article) -> dict[str, Any]:
+def article_record(article: Article, story_id: str | None = None) -> dict[str, Any]:
     """The export form of one article (``type: "article"``)."""
     meta = article.meta
     return {
         "type": "article",
         "schema": SCHEMA_VERSION,
         "id": article.id,
+        "story_id": story_id,
         "origin": asdict(article.origin),
         "format": article.format,
         "headline": meta.headline,
@@ -38,7 +40,47 @@ def article_record(article: Article) -> dict[str, Any]:
     }
 
 
+def article_facts(article_id: str, story_id: str | None, data: dict[str, Any]) -> Iterator[
+    dict[str, Any]
+]:
+    """Entity, quote and date records of one article's stored analysis."""
+    base = {"schema": SCHEMA_VERSION, "article_id": article_id, "story_id": story_id}
+    for e in data["entities"]:
+        yield {"type": "entity", **base, "entity_id": e["id"], "name": e["name"],
+               "entity_type": e["type"], "aliases": e["aliases"], "mentions": e["mentions"]}
+    for i, q in enumerate(data["quotes"]):
+        yield {"type": "quote", **base, "index": i, **q}
+    for d in data["dates"]:
+        yield {"type": "date", **base, "paragraph": d["paragraph"], "caption": d["caption"],
+               **d["mention"]}
+
+
+def story_record(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+    """The export form of one story, with its members' lineage, entities and matched quotes."""
+    full = store.story_row(row["id"])
+    return {
+        "type": "story",
+        "schema": SCHEMA_VERSION,
+        **{k: full[k] for k in ("id", "label", "first_day", "last_day", "outlets")},
+        "article_count": full["articles"],
+        "independent_sources": full["sources"],
+        "members": [
+            {k: m[k] for k in ("id", "outlet", "published", "copy_of", "reuse", "copy_kind",
+                               "original")}
+            for m in full["members"]
+        ],
+        "entities": story_entity_rows(store, row["id"]),
+        "quotes": story_quote_rows(store, row["id"]),
+    }
+
+
 def records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every exportable record in the store, articles first."""
+    """Every exportable record in the store: articles with their facts, then stories."""
     for article in store.iter_articles():
-        yield article_record(article)
+        story_id = store.story_of(article.id)
+        yield article_record(article, story_id)
+        data = store.analysis(article.id)
+        if data is not None:
+            yield from article_facts(article.id, story_id, data)
+    for row in store.story_rows():
+        yield story_record(store, row)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from newsfuse.extract.analyse import Analysis, from_json
+from newsfuse.extract.story import match_quotes, story_entities
 from newsfuse.models import Article, Rejected
+from newsfuse.store.base import Store
 
 
 def article_row(article: Article) -> dict[str, Any]:
@@ -59,3 +62,50 @@ def reject_row(rejected: Rejected) -> dict[str, Any]:
         "reason": rejected.reason,
         "message": rejected.message,
     }
+
+
+def story_analyses(store: Store, story_id: str) -> tuple[list[Analysis], dict[str, str | None]]:
+    """The stored analyses of a story's articles, and each article's outlet."""
+    ids = store.story_article_ids(story_id)
+    outlets = {a.id: a.meta.outlet for a in store.articles_by_ids(ids)}
+    stored = store.analyses(ids)
+    return [from_json(stored[i]) for i in ids if i in stored], outlets
+
+
+def story_entity_rows(store: Store, story_id: str) -> list[dict[str, Any]]:
+    """A story's entities, one per actor, with resolved places."""
+    analyses, _ = story_analyses(store, story_id)
+    return story_entities(analyses)
+
+
+def story_quote_rows(
+    store: Store, story_id: str, speaker: str | None = None
+) -> list[dict[str, Any]]:
+    """A story's quotes grouped across reports; differing wordings are flagged."""
+    analyses, outlets = story_analyses(store, story_id)
+    by_id = {a.article_id: a for a in analyses}
+    rows = []
+    for group in match_quotes(analyses, outlets):
+        if speaker and speaker.lower() not in (group.speaker or "").lower():
+            continue
+        first = by_id[group.versions[0].article_id].quotes[group.versions[0].index]
+        rows.append({
+            "speaker_name": group.speaker,
+            "kind": first.kind,
+            "cue": first.cue,
+            "wording": group.wording,
+            "reports": len(group.versions),
+            "text": first.text,
+            "versions": [asdict(v) for v in group.versions],
+        })
+    # Quotes in reported speech are not compared across reports; list them per article.
+    for analysis in analyses:
+        for i, q in enumerate(analysis.quotes):
+            if q.kind == "indirect" and (not speaker or speaker.lower() in
+                                         (q.speaker_name or "").lower()):
+                rows.append({"speaker_name": q.speaker_name, "kind": q.kind, "cue": q.cue,
+                             "wording": None, "reports": 1, "text": q.text,
+                             "versions": [{"article_id": analysis.article_id, "index": i,
+                                           "outlet": outlets.get(analysis.article_id),
+                                           "text": q.text}]})
+    return rows

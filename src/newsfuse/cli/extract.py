@@ -7,6 +7,7 @@ import click
 from newsfuse import pipeline
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import json_lines, out, table
+from newsfuse.views import story_entity_rows, story_quote_rows
 
 
 @click.command()
@@ -18,25 +19,41 @@ def analyse(obj: Context) -> None:
 
 
 @click.command()
+@click.option("--story", "story_id", help="Only this story's entities, merged across its reports.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per entity.")
 @click.pass_obj
-def entities(obj: Context, as_json: bool) -> None:
-    """Entities named in the stored articles, most mentioned first."""
-    rows = obj.store().entity_rows()
+def entities(obj: Context, story_id: str | None, as_json: bool) -> None:
+    """Entities named in the stored articles (or one story), most mentioned first."""
+    store = obj.store()
+    if story_id:
+        rows = story_entity_rows(store, story_id)
+        columns = ["id", "name", "type", "articles", "mentions", "country", "aliases"]
+        for row in rows:
+            row["aliases"] = ", ".join(row["aliases"]) if not as_json else row["aliases"]
+    else:
+        rows = store.entity_rows()
+        columns = ["entity_id", "name", "type", "articles", "mentions"]
     if as_json:
         json_lines(rows)
         return
-    table(rows, ["entity_id", "name", "type", "articles", "mentions"])
+    table(rows, columns)
 
 
 @click.command()
+@click.option("--story", "story_id", help="Only this story's quotes, matched across reports.")
 @click.option("--speaker", help="Only quotes whose speaker's name contains this.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per quote.")
 @click.pass_obj
-def quotes(obj: Context, speaker: str | None, as_json: bool) -> None:
-    """Who said what in the stored articles."""
-    rows = obj.store().quote_rows(speaker=speaker)
+def quotes(obj: Context, story_id: str | None, speaker: str | None, as_json: bool) -> None:
+    """Who said what; with --story, one row per statement and how many reports quote it."""
+    store = obj.store()
+    if story_id:
+        rows = story_quote_rows(store, story_id, speaker)
+        columns = ["speaker_name", "kind", "reports", "wording", "text"]
+    else:
+        rows = store.quote_rows(speaker=speaker)
+        columns = ["article_id", "speaker_name", "kind", "cue", "text"]
     if as_json:
         json_lines(rows)
         return
-    table(rows, ["article_id", "speaker_name", "kind", "cue", "text"])
+    table(rows, columns)

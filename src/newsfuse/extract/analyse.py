@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from spacy.language import Language
@@ -41,12 +41,18 @@ class Analysis:
     dates: tuple[DatedMention, ...]
 
 
-def analyse(articles: Sequence[Article], nlp: Language | None = None) -> list[Analysis]:
+def analyse(
+    articles: Sequence[Article],
+    nlp: Language | None = None,
+    estimates: Mapping[str, dt.date] | None = None,
+) -> list[Analysis]:
     """Extract entities, quotes and dates from each article, parsing all paragraphs once.
 
     Args:
         articles: Articles to analyse.
         nlp: A loaded English pipeline; the shared one when None.
+        estimates: For articles with no publication date, an estimate (from their story):
+            relative dates are resolved against it and marked approximate, saying so.
 
     Returns:
         One analysis per article, in order.
@@ -61,14 +67,17 @@ def analyse(articles: Sequence[Article], nlp: Language | None = None) -> list[An
         mine = docs[at : at + len(paras)]
         at += len(paras)
         published = publication_date(article.meta.published)
+        estimate = None if published else (estimates or {}).get(article.id)
         dates = [
-            DatedMention(i, False, m) for i, p in enumerate(paras) for m in find_dates(p, published)
+            DatedMention(i, False, m)
+            for i, p in enumerate(paras)
+            for m in _dates(p, published, estimate)
         ]
         # A caption's dates belong to the photo; they are kept, marked, and never the event's.
         dates += [
             DatedMention(i, True, m)
             for i, c in enumerate(article.captions)
-            for m in find_dates(c, published)
+            for m in _dates(c, published, estimate)
         ]
         out.append(
             Analysis(
@@ -79,6 +88,20 @@ def analyse(articles: Sequence[Article], nlp: Language | None = None) -> list[An
             )
         )
     return out
+
+
+def _dates(text: str, published: dt.date | None, estimate: dt.date | None) -> list[DateMention]:
+    """Time expressions of ``text``; with only an estimated publication date, what needed it
+    is resolved against the estimate and marked approximate."""
+    found = find_dates(text, published)
+    if published is not None or estimate is None:
+        return found
+    fixed = {(m.start, m.end): m for m in found if m.status != "unresolved"}
+    reason = f"publication date unknown; estimated {estimate.isoformat()} from its story"
+    return [
+        m if (m.start, m.end) in fixed else replace(m, status="approximate", reason=reason)
+        for m in find_dates(text, estimate)
+    ]
 
 
 def publication_date(published: str | None) -> dt.date | None:
