@@ -20,7 +20,7 @@ import json
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         "trees": TREES, "depth": DEPTH, "learning_rate": RATE, "min_samples_leaf": MIN_LEAF,
         "folds": args.folds, "out_of_fold": oof, "in_sample": insample,
     }  # fmt: skip
-    doc = LineModel(**{**model.__dict__, "meta": meta}).to_json()
+    doc = replace(model, meta=meta).to_json()
     args.out.write_text(json.dumps(doc, separators=(",", ":")) + "\n")
     took = time.perf_counter() - start
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes) in {took:.0f}s")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsfuse.clean import dump_regions as regions
 from newsfuse.clean import dump_rules as rules
-from newsfuse.clean.dump_features import line_features
-from newsfuse.clean.dump_labels import captions, label_chrome, pattern_kinds, vetoed
+from newsfuse.clean.dump_features import read_lines
+from newsfuse.clean.dump_labels import captions, keyword_chrome, label_chrome, vetoed
 from newsfuse.clean.dump_model import LineModel, shipped_model
-from newsfuse.clean.lines import lexicon, normalise_line, split_lines
+from newsfuse.clean.lines import normalise_line, split_lines
 from newsfuse.models import Block, ChromeLabel, ChromeLine, CleanPage
 
 __all__ = ["clean_dump", "normalise_line"]
@@ -21,9 +22,11 @@ def clean_dump(
 
     The cascade, in order: split the dump into lines (re-joining hard-wrapped paragraphs);
     compute cheap features of each line and its neighbours; the line model gives each line
-    a body probability; the main text region decides which lines are body; structural rules
+    a body probability; the main text region decides which lines are body; a reader-comments
+    section ends the body, and list items between body paragraphs join it; structural rules
     then find captions and bylines, subheads, repeated paragraphs and truncated teasers, and
-    the headline above the body; every other line gets the label of the chrome it is.
+    the headline above the body (skipping chrome); every other line gets the label of the
+    chrome it is.
 
     Args:
         text: The dump, as a text browser renders a whole page.
@@ -35,39 +38,44 @@ def clean_dump(
         The clean page. ``chrome`` lists every non-blank, non-body line with its label and
         0-based line number in ``text``; captions are also in ``captions``.
     """
-    lex = lexicon()
     lines = split_lines(text)
-    pos, features = line_features(lines, recurring)
-    if not pos:
+    page = read_lines(lines, recurring)
+    if not page.pos:
         return CleanPage(headline=None, body=())
-    texts = [lines[k][1] for k in pos]
-    norms = [normalise_line(t) for t in texts]
+    texts, norms, words, kinds, features = (
+        page.texts,
+        page.norms,
+        page.words,
+        page.kinds,
+        page.features,
+    )
     probs = (model or shipped_model()).predict(features)
-    words = np.expm1(features[:, 0])  # column 0 is log1p(words)
-    body = rules.main_text(probs, words)
-    body &= np.array([n not in recurring for n in norms])
+    chrome = keyword_chrome(features, words) | np.array([k is not None for k in kinds], bool)
+    body = rules.main_text(probs, words, chrome)
+    if recurring:
+        body &= np.array([n not in recurring for n in norms])
 
-    vetoed(texts, features, body)
-    kinds = pattern_kinds(texts, words, lex)
-    fixed: dict[int, ChromeLabel] = dict(captions(texts, kinds, body))
+    vetoed(features, words, body)
+    regions.comments_cut(norms, kinds, body)
+    regions.list_gaps(texts, probs, words, body, chrome, features)
+    fixed: dict[int, ChromeLabel] = dict(captions(kinds, words, body))
     fixed.update(rules.repeats(texts, norms, body))
-    heads = rules.headings(texts, body, lex)
-    top = rules.headline(texts, body, [k is not None for k in kinds])
+    heads = rules.headings(texts, words, body, chrome)
+    top = rules.headline(texts, words, body, chrome)
     if top is not None:
         for j in [top, *rules.duplicates_of(norms, top)]:
             if not body[j]:
                 fixed[j] = "headline"
-    labels = label_chrome(texts, features, body, kinds, fixed, top)
+    labels = label_chrome(features, words, body, kinds, fixed, top)
 
     blocks = tuple(
         Block(texts[j], "heading" if j in heads else "paragraph")
-        for j in range(len(texts))
-        if body[j]
+        for j in np.flatnonzero(body).tolist()
     )
-    chrome = tuple(ChromeLine(texts[j], label, lines[pos[j]][0]) for j, label in labels.items())
+    number = [lines[k][0] for k in page.pos]
     return CleanPage(
         headline=texts[top] if top is not None else None,
         body=blocks,
         captions=tuple(texts[j] for j, label in labels.items() if label == "caption"),
-        chrome=chrome,
+        chrome=tuple(ChromeLine(texts[j], label, number[j]) for j, label in labels.items()),
     )

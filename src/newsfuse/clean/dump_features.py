@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.clean.lines import BULLET, WORD, Lexicon, Line, lexicon, normalise_line
+from newsfuse.clean.dump_lexicon import LEXICON, keyword_counts, pattern_kinds
+from newsfuse.clean.lines import BULLET, Line, normalise_lines
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -26,38 +27,43 @@ FEATURES: tuple[str, ...] = (
 )  # fmt: skip
 
 _SENTENCE_END = frozenset('.!?。！？:;"”’»)')
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 # Character class bits: word, digit, upper, alpha, space, CJK, separator, sentence end.
 _W, _D, _U, _A, _S, _C, _P, _E = (1 << i for i in range(8))
+_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF))
 
 # Lines add (words - _SPAN_WORDS), at least _SPAN_FLOOR, to the main-text span, so lines of
 # fewer words pull it down. Set by out-of-fold F1 on the extraction pages: 8 or 12 words and
 # floors of -4 or -10 scored within 0.003 of these.
 _SPAN_WORDS = 10
 _SPAN_FLOOR = -6
-# Keyword and stopword features read a line's first _HEAD characters: the head of a line
-# tells prose from chrome as well as the whole line does, and bounds the cost of long ones.
-_HEAD = 160
-# Photo-credit patterns are tried on lines of at most this many words (captions run to ~50).
-_CREDIT_WORDS = 60
 
 
-@lru_cache(maxsize=1)
 def _char_classes() -> npt.NDArray[np.uint8]:
-    """Class bits of every Basic Multilingual Plane character, built once."""
-    table = np.zeros(0x10000, dtype=np.uint8)
-    for code in range(0x10000):
-        ch = chr(code)
-        bits = _W * bool(WORD.match(ch)) | _D * ch.isdigit() | _U * ch.isupper()
-        bits |= _A * ch.isalpha() | _S * ch.isspace() | _C * bool(_CJK.match(ch))
-        table[code] = bits | _P * (ch in "|»›>/") | _E * (ch in ".!?。！？")
-    return table
+    """Class bits of every Basic Multilingual Plane character (str methods mapped in C)."""
+    chars = "".join(map(chr, range(0x10000)))
+
+    def bits(test: Callable[[str], bool]) -> npt.NDArray[np.uint8]:
+        return np.fromiter(map(test, chars), dtype=bool, count=len(chars)).astype(np.uint8)
+
+    codes = np.arange(0x10000)
+    cjk = np.zeros(0x10000, dtype=bool)
+    for low, high in _CJK_RANGES:
+        cjk |= (codes >= low) & (codes <= high)
+    table = bits(str.isalnum) * _W | bits(str.isdigit) * _D | bits(str.isupper) * _U
+    table |= bits(str.isalpha) * _A | bits(str.isspace) * _S | cjk.astype(np.uint8) * _C
+    table[ord("_")] |= _W  # \w is alphanumeric or the underscore
+    table |= bits("|»›>/".__contains__) * _P | bits(".!?。！？".__contains__) * _E
+    return table.astype(np.uint8)
+
+
+_CLASSES = _char_classes()  # built once, at import (~20 ms)
 
 
 def _char_counts(doc: str) -> dict[str, FloatArray]:
     """Per-line counts of character classes and word starts of the newline-joined ``doc``."""
-    codes = np.minimum(np.frombuffer(doc.encode("utf-32-le"), dtype=np.uint32), 0xFFFF)
-    bits = _char_classes()[codes]
+    raw = doc.encode("utf-32-le", "surrogatepass")
+    codes = np.minimum(np.frombuffer(raw, dtype=np.uint32), 0xFFFF)
+    bits = _CLASSES[codes]
     starts = np.concatenate(([0], np.flatnonzero(codes == 10) + 1))
     word = (bits & _W) > 0
     first = word.copy()
@@ -79,58 +85,44 @@ def _char_counts(doc: str) -> dict[str, FloatArray]:
     return {name: sums[:, i].astype(np.float64) for i, name in enumerate(cols)}
 
 
-def _token_counts(texts: list[str], lex: Lexicon) -> tuple[FloatArray, FloatArray]:
-    """Stopword share and chrome keyword hits (capped at 3) of each line's head."""
-    stop = np.zeros(len(texts))
-    hits = np.zeros((len(texts), len(lex.categories)))
-    for j, text in enumerate(texts):
-        tokens = WORD.findall(text[:_HEAD].lower())
-        for i, tok in enumerate(tokens):
-            stop[j] += tok in lex.stopwords
-            for cat in lex.words.get(tok, ()):
-                hits[j, cat] += 1
-            for phrase, cat in lex.phrases.get(tok, ()):
-                hits[j, cat] += tuple(tokens[i : i + len(phrase)]) == phrase
-        stop[j] /= len(tokens) or 1
-        for symbol, cat in lex.symbols:
-            hits[j, cat] += symbol in text
-    return stop, np.minimum(hits, 3)
-
-
 def _flags(values: list[bool]) -> FloatArray:
     return np.array(values, dtype=np.float64)
 
 
-def line_features(
-    lines: list[Line], recurring: frozenset[str] = frozenset()
-) -> tuple[list[int], FloatArray]:
-    """Feature matrix of the non-blank lines of a dump, columns in ``FEATURES`` order.
+@dataclass(frozen=True)
+class PageLines:
+    """The non-blank lines of a dump with what the cleaner computes about them once."""
+
+    pos: list[int]  # index of each line in the `split_lines` output
+    texts: list[str]
+    norms: list[str]  # `normalise_line` of each
+    words: FloatArray  # word counts (CJK: two characters to a word)
+    kinds: list[str | None]  # chrome pattern kind (`dump_lexicon.pattern_kinds`)
+    features: FloatArray  # one row per line, columns in `FEATURES` order
+
+
+def read_lines(lines: list[Line], recurring: frozenset[str] = frozenset()) -> PageLines:
+    """Features of the non-blank lines of a dump, computed a whole page at a time.
 
     Args:
         lines: Output of `newsfuse.clean.lines.split_lines`.
         recurring: Normalised lines known to recur across a site's pages.
-
-    Returns:
-        Positions (into ``lines``) of the non-blank lines, and one row per such line.
     """
-    lex = lexicon()
+    lex = LEXICON
     pos = [k for k, line in enumerate(lines) if line[1]]
     if not pos:
-        return pos, np.zeros((0, len(FEATURES)))
+        return PageLines([], [], [], np.zeros(0), [], np.zeros((0, len(FEATURES))))
     texts = [lines[k][1] for k in pos]
     c = _char_counts("\n".join(texts))
-    chars = np.array([len(t) for t in texts], dtype=np.float64)
+    chars = np.fromiter(map(len, texts), dtype=np.float64, count=len(texts))
     # A CJK run is a single \w+ token: count its characters, two to a word, instead.
     words = c["tokens"] - c["cjk_start"] + c["cjk"] // 2
     ellipsis = _flags([t.endswith(("...", "…")) for t in texts])
     ends = _flags([t[-1] in _SENTENCE_END for t in texts]) * (1 - ellipsis)
-    norms = [normalise_line(t) for t in texts]
+    norms = normalise_lines(texts)
     marker = _flags([n in lex.markers for n in norms])
-    stop, hits = _token_counts(texts, lex)
-    short = "\n".join(t if w <= _CREDIT_WORDS else "" for t, w in zip(texts, words, strict=True))
-    credit = np.zeros(len(texts))
-    for m in lex.patterns["credit"].finditer(short):
-        credit[short.count("\n", 0, m.start())] = 1.0
+    stop, hits = keyword_counts(texts, lex)
+    kinds, matched = pattern_kinds(texts, words, lex)
     own = [
         np.log1p(words),
         np.log1p(chars),
@@ -149,11 +141,27 @@ def line_features(
         _flags(["http" in t or "www." in t for t in texts]),
         (c["cjk"] > 0).astype(np.float64),
         *hits.T,
-        credit,
+        matched["credit"].astype(np.float64),
         marker,
     ]
     context = _context(pos, words, ends, norms, marker, recurring)
-    return pos, np.column_stack(own + context)
+    return PageLines(pos, texts, norms, words, kinds, np.column_stack(own + context))
+
+
+def line_features(
+    lines: list[Line], recurring: frozenset[str] = frozenset()
+) -> tuple[list[int], FloatArray]:
+    """Feature matrix of the non-blank lines of a dump, columns in ``FEATURES`` order.
+
+    Args:
+        lines: Output of `newsfuse.clean.lines.split_lines`.
+        recurring: Normalised lines known to recur across a site's pages.
+
+    Returns:
+        Positions (into ``lines``) of the non-blank lines, and one row per such line.
+    """
+    page = read_lines(lines, recurring)
+    return page.pos, page.features
 
 
 def _context(

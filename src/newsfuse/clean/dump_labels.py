@@ -6,7 +6,6 @@ import numpy as np
 import numpy.typing as npt
 
 from newsfuse.clean.dump_features import FEATURES
-from newsfuse.clean.lines import BULLET, WORD, Lexicon
 from newsfuse.models import ChromeLabel
 
 FloatArray = npt.NDArray[np.float64]
@@ -14,11 +13,7 @@ BoolArray = npt.NDArray[np.bool_]
 
 _KW = {name[3:]: FEATURES.index(name) for name in FEATURES if name.startswith("kw_")}
 _MARKER = FEATURES.index("marker")
-# Chrome patterns (byline, date, reading time) describe short lines; a longer line that
-# matches is prose quoting a date or a name. 12 words covers the longest bylines seen
-# ("By Name and Name, Agency Staff Writers | Updated ..."); captions run to _CAPTION_WORDS.
-_SHORT = 12
-_CAPTION_WORDS = 60
+_BULLET = FEATURES.index("bullet")
 # Fewer words than this with a photo credit is a bare credit ("Photo: AFP"), else a caption.
 _CREDIT_WORDS = 6
 # A kicker/section label above the headline has at most this many words ("SYRIA",
@@ -31,56 +26,58 @@ _KEYWORD_WORDS = 25
 _VETO_WORDS = 4
 _VETO_KINDS = ("cookie", "newsletter", "share", "advert")
 _ORDER: tuple[ChromeLabel, ...] = ("newsletter", "advert", "share", "footer")
+# Chrome by its words, for headline and subhead candidates: a hit of these categories ...
+_STRONG = ("cookie", "newsletter", "share", "advert", "related", "footer")
+# ... on a line of at most this many words, or chrome words (navigation included) making up
+# more than half of a line's non-stopwords.
+_STRONG_WORDS = 6
+_CHROME_SHARE = 0.5
 
 
-def pattern_kinds(texts: list[str], words: FloatArray, lex: Lexicon) -> list[str | None]:
-    """The first chrome pattern kind each short line matches, if any.
+def keyword_chrome(features: FloatArray, words: FloatArray) -> BoolArray:
+    """Lines that are chrome by their words: related/comments markers and keyword lines.
 
-    Each pattern scans all eligible lines at once (newline-joined, multiline mode), which
-    costs far less than one search per line.
+    Args:
+        features: The feature matrix of the lines.
+        words: Their word counts.
     """
-    kinds: list[str | None] = [None] * len(texts)
-    for name in ("dateline", "credit", "byline", "reading_time"):  # last match wins
-        limit = _CAPTION_WORDS if name == "credit" else _SHORT
-        kept = [t if w <= limit else "" for t, w in zip(texts, words, strict=True)]
-        doc = "\n".join(kept)
-        starts = np.cumsum([0] + [len(t) + 1 for t in kept])
-        for match in lex.patterns[name].finditer(doc):
-            kinds[int(np.searchsorted(starts, match.start(), side="right")) - 1] = name
-    return kinds
+    strong = features[:, [_KW[k] for k in _STRONG]].sum(axis=1)
+    weak = strong + features[:, _KW["navigation"]]
+    content = words * (1 - features[:, FEATURES.index("stop_ratio")])
+    flagged = (strong > 0) & (words <= _STRONG_WORDS)
+    flagged |= weak > _CHROME_SHARE * np.maximum(content, 1)
+    result: BoolArray = flagged | (features[:, _MARKER] > 0)
+    return result
 
 
-def vetoed(texts: list[str], features: FloatArray, body: BoolArray) -> None:
+def vetoed(features: FloatArray, words: FloatArray, body: BoolArray) -> None:
     """Take very short lines made of chrome words ("Advertisement", "Share") out of the body.
 
     Args:
-        texts: The non-blank lines.
-        features: Their feature matrix.
+        features: The feature matrix of the lines.
+        words: Their word counts.
         body: Body flags (updated in place).
     """
-    for j in np.flatnonzero(body).tolist():
-        row = features[j]
-        if len(WORD.findall(texts[j])) <= _VETO_WORDS and (
-            row[_MARKER] > 0 or any(row[_KW[k]] > 0 for k in _VETO_KINDS)
-        ):
-            body[j] = False
+    strong = features[:, [_KW[k] for k in _VETO_KINDS]].sum(axis=1) > 0
+    body &= ~((words <= _VETO_WORDS) & (strong | (features[:, _MARKER] > 0)))
 
 
-def captions(texts: list[str], kinds: list[str | None], body: BoolArray) -> dict[int, ChromeLabel]:
-    """Photo captions and credits, taken out of the body when the model let them in.
+def captions(kinds: list[str | None], words: FloatArray, body: BoolArray) -> dict[int, ChromeLabel]:
+    """Photo captions and credits, bylines and reading times, taken out of the body.
 
     Args:
-        texts: The non-blank lines.
-        kinds: Output of `pattern_kinds`.
+        kinds: Pattern kind of each line (`dump_lexicon.pattern_kinds`).
+        words: Word counts of the lines.
         body: Body flags (updated in place).
     """
     found: dict[int, ChromeLabel] = {}
     for j, kind in enumerate(kinds):
         if kind == "credit":
-            long = len(WORD.findall(texts[j])) >= _CREDIT_WORDS
-            found[j] = "caption" if long else "credit"
-        elif kind in ("byline", "reading_time"):
-            found[j] = "byline" if kind == "byline" else "reading_time"
+            found[j] = "caption" if words[j] >= _CREDIT_WORDS else "credit"
+        elif kind == "byline":
+            found[j] = "byline"
+        elif kind == "reading_time":
+            found[j] = "reading_time"
         else:
             continue
         body[j] = False
@@ -88,66 +85,53 @@ def captions(texts: list[str], kinds: list[str | None], body: BoolArray) -> dict
 
 
 def label_chrome(
-    texts: list[str],
     features: FloatArray,
+    words: FloatArray,
     body: BoolArray,
     kinds: list[str | None],
     fixed: dict[int, ChromeLabel],
     headline: int | None,
 ) -> dict[int, ChromeLabel]:
-    """A label for every non-body line.
+    """A label for every non-body line: patterns, then keywords, then place in the page.
 
     Args:
-        texts: The non-blank lines.
-        features: Their feature matrix (keyword hits and marker flags are read from it).
+        features: The feature matrix (keyword hits, bullet and marker flags are read from it).
+        words: Word counts of the lines.
         body: Body flags.
-        kinds: Output of `pattern_kinds`.
+        kinds: Pattern kind of each line.
         fixed: Labels already decided by structure (headline, repeats, captions).
         headline: Index of the headline line, if found.
 
     Returns:
         Line index -> label, for every line not in the body.
     """
+    n = len(words)
+    idx = np.arange(n)
+    kw = {name: features[:, col] > 0 for name, col in _KW.items()}
+    short = words <= _KEYWORD_WORDS
+    bullet = features[:, _BULLET] > 0
+    # A line is in a related block when a non-body marker line opened one after the last
+    # body line above it.
+    last_marker = np.maximum.accumulate(np.where((features[:, _MARKER] > 0) & ~body, idx, -1))
+    last_body = np.maximum.accumulate(np.where(body, idx, -1))
+    first_body = int(np.argmax(body)) if body.any() else n
+    section = np.zeros(n, dtype=bool)
+    if headline is not None and headline > 0:
+        section[headline - 1] = True
+    conditions = [
+        np.array([k == "dateline" for k in kinds], dtype=bool),
+        kw["cookie"],
+        *(short & kw[label] for label in _ORDER),
+        last_marker > last_body,
+        section & (words <= _SECTION_WORDS) & ~bullet,
+        kw["navigation"] | bullet | (idx < first_body),
+    ]
+    choices: list[ChromeLabel] = [
+        "dateline", "cookie", *_ORDER, "related", "section", "navigation"
+    ]  # fmt: skip
+    pick = np.select(conditions, np.arange(len(choices)), default=len(choices)).tolist()
+    names: list[ChromeLabel] = [*choices, "boilerplate"]
     labels: dict[int, ChromeLabel] = {}
-    first_body = int(np.argmax(body)) if body.any() else len(texts)
-    in_related = False
-    for j, text in enumerate(texts):
-        if body[j]:
-            in_related = False
-            continue
-        if features[j, _MARKER] > 0:
-            in_related = True
-        if j in fixed:
-            labels[j] = fixed[j]
-            continue
-        labels[j] = _label(j, text, features[j], kinds[j], in_related, first_body, headline)
+    for j in np.flatnonzero(~body).tolist():
+        labels[j] = fixed.get(j) or names[pick[j]]
     return labels
-
-
-def _label(
-    j: int,
-    text: str,
-    row: FloatArray,
-    kind: str | None,
-    in_related: bool,
-    first_body: int,
-    headline: int | None,
-) -> ChromeLabel:
-    """Label of one non-body line: patterns, then keywords, then its place in the page."""
-    n_words = len(WORD.findall(text))
-    if kind == "dateline":
-        return "dateline"
-    if row[_KW["cookie"]] > 0:
-        return "cookie"
-    if n_words <= _KEYWORD_WORDS:
-        for label in _ORDER:
-            if row[_KW[label]] > 0:
-                return label
-    if in_related:
-        return "related"
-    above_headline = headline is not None and j == headline - 1
-    if above_headline and n_words <= _SECTION_WORDS and not BULLET.match(text):
-        return "section"
-    if row[_KW["navigation"]] > 0 or BULLET.match(text) or j < first_body:
-        return "navigation"
-    return "boilerplate"

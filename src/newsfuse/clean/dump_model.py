@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -37,6 +37,9 @@ class LineModel:
     def predict(self, rows: FloatArray) -> FloatArray:
         """Probability that each row's line belongs to the article body.
 
+        All distinct split tests of all trees are evaluated at once; each tree's outcomes, as
+        one integer, index a table that maps them to the leaf the tree would reach.
+
         Args:
             rows: Feature matrix, one row per line, columns in ``self.features`` order.
 
@@ -48,18 +51,42 @@ class LineModel:
         # The trees were fitted on float32 features (scikit-learn's tree dtype); compare in
         # the same precision so that a value on a threshold goes the same way.
         x = np.asarray(rows, dtype=np.float32).astype(np.float64)
-        n_trees = self.leaves.shape[0]
-        node = np.zeros((x.shape[0], n_trees), dtype=np.int64)
-        tree = np.arange(n_trees)
-        line = np.arange(x.shape[0])[:, None]
-        for _ in range(self.depth):
-            feat = self.split_feature[tree, node]
-            right = x[line, feat] > self.split_threshold[tree, node]
-            node = 2 * node + 1 + right
-        leaf = node - (2**self.depth - 1)
-        score = self.bias + self.leaves[tree, leaf].sum(axis=1)
+        feature, threshold, node_test = self._tests
+        tests = (x[:, feature] > threshold)[:, node_test]  # (lines, trees, nodes)
+        code = tests.view(np.uint8) @ self._bit_values  # each tree's outcomes as one integer
+        score = self.bias + self._leaf_table[self._tree_rows, code].sum(axis=1)
         probs: FloatArray = 1.0 / (1.0 + np.exp(-score))
         return probs
+
+    @cached_property
+    def _tests(self) -> tuple[npt.NDArray[np.intp], FloatArray, npt.NDArray[np.intp]]:
+        """The distinct (feature, threshold) tests of all nodes, and each node's test."""
+        pairs = np.stack([self.split_feature.astype(np.float64), self.split_threshold], axis=2)
+        unique, node_test = np.unique(pairs.reshape(-1, 2), axis=0, return_inverse=True)
+        shape = self.split_feature.shape
+        return unique[:, 0].astype(np.intp), unique[:, 1], node_test.reshape(shape)
+
+    @cached_property
+    def _bit_values(self) -> npt.NDArray[np.unsignedinteger[Any]]:
+        n_inner = 2**self.depth - 1
+        dtype = np.uint8 if n_inner <= 8 else np.uint16 if n_inner <= 16 else np.uint64
+        return (1 << np.arange(n_inner)).astype(dtype)
+
+    @cached_property
+    def _tree_rows(self) -> npt.NDArray[np.intp]:
+        return np.arange(self.leaves.shape[0])
+
+    @cached_property
+    def _leaf_table(self) -> FloatArray:
+        """Leaf value of each tree for every combination of its split outcomes."""
+        n_inner = 2**self.depth - 1
+        outcomes = (np.arange(2**n_inner)[:, None] >> np.arange(n_inner)) & 1  # (codes, nodes)
+        node = np.zeros(len(outcomes), dtype=np.intp)
+        for _ in range(self.depth):
+            node = 2 * node + 1 + outcomes[np.arange(len(outcomes)), node]
+        leaf = node - n_inner
+        table: FloatArray = self.leaves[:, leaf]  # (trees, codes)
+        return table
 
     def to_json(self) -> dict[str, Any]:
         """The JSON document `from_json` reads back."""

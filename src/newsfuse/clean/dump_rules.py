@@ -7,7 +7,8 @@ from collections import Counter
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.clean.lines import BULLET, WORD, Lexicon
+from newsfuse.clean.dump_lexicon import opens_with_chrome
+from newsfuse.clean.lines import BULLET, WORD
 from newsfuse.models import ChromeLabel
 
 FloatArray = npt.NDArray[np.float64]
@@ -25,18 +26,25 @@ _HEADING_WORDS = 12
 _REPEAT_CHARS = 40
 # A line ending in an ellipsis repeats the body when this share of its word 4-grams is in it.
 _TEASER_SHARE = 0.8
-# The headline is looked for this many non-blank lines above the first body line, and is
-# 3-30 words long (shortest and longest headlines seen in the extraction pages).
+# The headline is looked for among this many non-chrome lines above the first body line,
+# and is 4-25 words long.
 _HEADLINE_REACH = 12
-_HEADLINE_WORDS = (3, 30)
+_HEADLINE_WORDS = (4, 25)
+# A headline candidate of at most _OPENER_WORDS words that opens with a chrome word of these
+# categories ("Share this article", "Subscribe to ...", "Sign in to ...") is skipped; longer
+# lines may be real headlines ("Facebook fined ... over privacy").
+_OPENERS = frozenset({"cookie", "newsletter", "share", "advert", "related", "footer"})
+_OPENER_WORDS = 8
 
 
-def main_text(probs: FloatArray, words: FloatArray) -> BoolArray:
+def main_text(probs: FloatArray, words: FloatArray, chrome: BoolArray) -> BoolArray:
     """Body lines: a line's own probability, read against the page's main text region.
 
     Args:
         probs: Line model probabilities of the non-blank lines.
         words: Their word counts.
+        chrome: Lines that are chrome by their words or a pattern; the region does not
+            grow through them.
 
     Returns:
         One flag per line, True for body.
@@ -49,26 +57,38 @@ def main_text(probs: FloatArray, words: FloatArray) -> BoolArray:
         run += value
         if run > best:
             best, span = run, (start, j)
+    # The best run stops before a line of p 0.4-0.5 (its gain is negative) even when that
+    # line continues the text; the region takes in such neighbours unless they are chrome.
+    # Out of fold on the extraction pages: F1 0.9156 -> 0.9193 (recall +0.009, precision
+    # -0.002).
+    grows = (probs >= _INSIDE) & ~chrome
+    low, high = span
+    while low > 0 and grows[low - 1]:
+        low -= 1
+    while high + 1 < len(probs) and grows[high + 1]:
+        high += 1
     idx = np.arange(len(probs))
-    inside = (idx >= span[0]) & (idx <= span[1])
-    return np.where(inside, probs >= _INSIDE, probs >= _OUTSIDE)
+    inside = (idx >= low) & (idx <= high)
+    body: BoolArray = np.where(inside, probs >= _INSIDE, probs >= _OUTSIDE)
+    return body
 
 
-def headings(texts: list[str], body: BoolArray, lex: Lexicon) -> set[int]:
+def headings(texts: list[str], words: FloatArray, body: BoolArray, chrome: BoolArray) -> set[int]:
     """Short title-like lines between body lines: subheads, kept in the body as headings.
 
     Args:
         texts: The non-blank lines.
+        words: Their word counts.
         body: Body flags from `main_text` (updated in place for subheads found).
-        lex: Word lists, to leave out lines that are chrome by their words.
+        chrome: Lines that are chrome by their words or a chrome pattern.
     """
     found = set()
-    for j in range(1, len(texts) - 1):
+    between = np.zeros(len(texts), dtype=bool)
+    between[1:-1] = body[:-2] & body[2:]
+    between &= (words > 0) & (words <= _HEADING_WORDS) & ~chrome
+    for j in np.flatnonzero(between).tolist():
         text = texts[j]
-        n_words = len(WORD.findall(text))
-        if not (body[j - 1] and body[j + 1] and 0 < n_words <= _HEADING_WORDS):
-            continue
-        if text[-1] in ".,;" or BULLET.match(text) or _has_chrome_words(text, lex):
+        if text[-1] in ".,;" or BULLET.match(text):
             continue
         if body[j] and not _title_like(text):
             continue
@@ -85,13 +105,6 @@ def _title_like(text: str) -> bool:
         return False
     tokens = [t for t in WORD.findall(text) if t[0].isalpha()]
     return bool(tokens) and sum(t[0].isupper() for t in tokens) >= 0.5 * len(tokens)
-
-
-def _has_chrome_words(text: str, lex: Lexicon) -> bool:
-    tokens = WORD.findall(text.lower())
-    strong = {"cookie", "newsletter", "share", "advert", "related", "footer"}
-    cats = {lex.categories[c] for t in tokens for c in lex.words.get(t, ())}
-    return bool(cats & strong) or any(p.search(text) for p in lex.patterns.values())
 
 
 def repeats(texts: list[str], norms: list[str], body: BoolArray) -> dict[int, ChromeLabel]:
@@ -116,7 +129,7 @@ def repeats(texts: list[str], norms: list[str], body: BoolArray) -> dict[int, Ch
             found[j] = "repeated_lead"
     teasers = [j for j, t in enumerate(texts) if t.endswith(("...", "…"))]
     if teasers:
-        body_grams = _grams(" ".join(t for j, t in enumerate(texts) if body[j]))
+        body_grams = set(_grams(" ".join(texts[j] for j in np.flatnonzero(body).tolist())))
         for j in teasers:
             grams = _grams(texts[j][:-3] if texts[j].endswith("...") else texts[j][:-1])
             if len(grams) >= 4 and sum(g in body_grams for g in grams) >= (
@@ -133,28 +146,42 @@ def _grams(text: str) -> list[tuple[str, ...]]:
     return [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
 
 
-def headline(texts: list[str], body: BoolArray, chrome_like: list[bool]) -> int | None:
-    """The headline: the nearest title-shaped line above the first body line.
+def headline(texts: list[str], words: FloatArray, body: BoolArray, skip: BoolArray) -> int | None:
+    """The headline: the title-shaped line nearest above the first body line.
 
     Args:
         texts: The non-blank lines.
+        words: Their word counts.
         body: Body flags.
-        chrome_like: Lines that match a chrome pattern (byline, date, credit, reading time).
+        skip: Lines that cannot be the headline: chrome by their words (share, subscribe,
+            sign in, menu ...) or by a pattern (byline, date, credit, reading time).
 
     Returns:
         Index of the headline line, or None when no line qualifies.
     """
     first = int(np.argmax(body)) if body.any() else len(texts)
     low, high = _HEADLINE_WORDS
-    for j in range(first - 1, max(first - 1 - _HEADLINE_REACH, -1), -1):
-        text = texts[j]
-        n_words = len(WORD.findall(text))
-        if chrome_like[j] or BULLET.match(text) or not low <= n_words <= high:
-            continue
-        if text.endswith(".") and not text.endswith(("...", "…")):
-            continue
-        return j
+    seen = 0
+    for j in range(first - 1, -1, -1):
+        if skip[j]:
+            continue  # share widgets and date blocks do not use up the reach
+        shaped = low <= words[j] <= high and _headline_shaped(texts[j])
+        if shaped and (words[j] > _OPENER_WORDS or not opens_with_chrome(texts[j], _OPENERS)):
+            return j
+        seen += 1
+        if seen >= _HEADLINE_REACH:
+            break
     return None
+
+
+def _headline_shaped(text: str) -> bool:
+    """No final full stop or ellipsis, not a link or table row, first letter not lowercase."""
+    if text[-1] in ".…" or text[0] == "[" or text[-1] == "]" or BULLET.match(text):
+        return False
+    if "@" in text or "http" in text or "   " in text:
+        return False
+    letter = next((ch for ch in text if ch.isalpha()), "")
+    return bool(letter) and not letter.islower()
 
 
 def duplicates_of(norms: list[str], index: int) -> list[int]:

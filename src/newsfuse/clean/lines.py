@@ -1,71 +1,35 @@
-"""Lines of a plain-text page dump: splitting, normalising, and the chrome word lists."""
+"""Lines of a plain-text page dump: splitting and normalising."""
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 Line = tuple[int, str, bool]  # (0-based input line number, stripped text, indented)
 
 WORD = re.compile(r"\w+")
-BULLET = re.compile(r"^(?:[•◦▪▫■□☆★●○◆◇‣⁃*+·–—-]|\d{1,3}[.)])\s")
+_BULLETS = r"(?:[•◦▪▫■□☆★●○◆◇‣⁃*+·–—-]|\d{1,3}[.)])"
+BULLET = re.compile(rf"^{_BULLETS}\s")
+# The same bullet at the start of every line of a newline-joined page (`normalise_lines`).
+_BULLET_LINES = re.compile(rf"^{_BULLETS}[^\S\n]", re.M)
 _LINK_REF = re.compile(r"\[\d{1,4}\]")
 _SPACES = re.compile(r"\s+")
+# Whitespace other than the plain space and the newline, as one character class: a class or
+# a literal opening a pattern lets the regex engine skip ahead, where "[^\S\n]+" tests every
+# character. Mapping these to spaces, then runs of spaces to one, equals "[^\S\n]+" -> " ".
+# (U+3000 is the highest whitespace code point.)
+_ODD_SPACE = re.compile(
+    "[" + "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
+    + "]"
+)  # fmt: skip
+_SPACE_RUN = re.compile(" {2,}")
 _DIGITS = re.compile(r"\d+")
+_STRIP = " \t.,;:!?|•-–—…\"'“”‘’()[]"
 
 # Hard-wrapped dumps (text browsers that wrap at ~80 columns) are re-joined when at least
 # this share of the lines over 30 characters ends within _WRAP_SLACK columns of the widest
 # one; checked on the extraction dumps re-wrapped at 72 and 80 columns.
 _WRAP_SHARE = 0.3
 _WRAP_SLACK = 20
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The word lists of ``data/chrome_words.json``, ready for per-token lookups."""
-
-    stopwords: frozenset[str]
-    categories: tuple[str, ...]
-    words: dict[str, tuple[int, ...]]  # one-token entry -> categories it signals
-    phrases: dict[str, tuple[tuple[tuple[str, ...], int], ...]]  # by first token
-    symbols: tuple[tuple[str, int], ...]  # entries without word characters, such as "©"
-    markers: frozenset[str]  # normalised lines that open a related or comments block
-    patterns: dict[str, re.Pattern[str]]  # kind ("credit", "byline", ...) -> alternation
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """Load the chrome word lists shipped with the package (read once)."""
-    raw = json.loads(resources.files("newsfuse").joinpath("data/chrome_words.json").read_text())
-    cats: dict[str, list[str]] = raw["categories"]
-    words: dict[str, list[int]] = {}
-    phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    symbols: list[tuple[str, int]] = []
-    for cat, entries in enumerate(cats.values()):
-        for entry in entries:
-            tokens = tuple(WORD.findall(entry.lower()))
-            if not tokens:
-                symbols.append((entry, cat))
-            elif len(tokens) == 1:
-                words.setdefault(tokens[0], []).append(cat)
-            else:
-                phrases.setdefault(tokens[0], []).append((tokens, cat))
-    return Lexicon(
-        stopwords=frozenset(raw["stopwords"]),
-        categories=tuple(cats),
-        words={w: tuple(c) for w, c in words.items()},
-        phrases={w: tuple(p) for w, p in phrases.items()},
-        symbols=tuple(symbols),
-        markers=frozenset(raw["markers"]["related"]),
-        # Multiline, so that one pattern can also scan many newline-joined lines at once.
-        patterns={
-            kind: re.compile("|".join(f"(?:{p})" for p in alternatives), re.M)
-            for kind, alternatives in raw["patterns"].items()
-        },
-    )
 
 
 def normalise_line(line: str) -> str:
@@ -82,7 +46,21 @@ def normalise_line(line: str) -> str:
     """
     text = BULLET.sub("", line.strip()).lower()
     text = _DIGITS.sub("0", text)
-    return _SPACES.sub(" ", text).strip(" \t.,;:!?|•-–—…\"'“”‘’()[]")
+    return _SPACES.sub(" ", text).strip(_STRIP)
+
+
+def normalise_lines(texts: list[str]) -> list[str]:
+    """`normalise_line` of many stripped lines, each regex run once over the joined page.
+
+    Args:
+        texts: Stripped lines without newlines (as `split_lines` gives them).
+
+    Returns:
+        One comparison key per line, equal to ``normalise_line(text)``.
+    """
+    doc = _BULLET_LINES.sub("", "\n".join(texts)).lower()
+    doc = _SPACE_RUN.sub(" ", _ODD_SPACE.sub(" ", _DIGITS.sub("0", doc)))
+    return [line.strip(_STRIP) for line in doc.split("\n")]
 
 
 def split_lines(text: str) -> list[Line]:
@@ -98,10 +76,13 @@ def split_lines(text: str) -> list[Line]:
         One ``(number, stripped text, indented)`` triple per logical line; the number is that
         of its first physical line (0-based).
     """
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "")
     if len(_LINK_REF.findall(text)) >= 5:
-        raw = [_LINK_REF.sub("", line) for line in raw]
+        text = _LINK_REF.sub("", text)
+    raw = text.split("\n")
     width = _wrap_width(raw)
+    if not width:
+        return [(i, line.strip(), line[:1].isspace()) for i, line in enumerate(raw)]
     out: list[Line] = []
     joining = False
     for i, line in enumerate(raw):
@@ -112,7 +93,7 @@ def split_lines(text: str) -> list[Line]:
             out.append((i, stripped, line[:1].isspace()))
         nxt = raw[i + 1].strip() if i + 1 < len(raw) else ""
         first = nxt.split(" ", 1)[0] if nxt else ""
-        joining = bool(width and stripped and len(line.rstrip()) + 1 + len(first) > width)
+        joining = bool(stripped and len(line.rstrip()) + 1 + len(first) > width)
     return out
 
 
