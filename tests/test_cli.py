@@ -69,7 +69,13 @@ def test_article_view_and_export(tmp_path: Path, corpus: Path) -> None:
     db = tmp_path / "e.db"
     _run(db, "ingest", str(corpus / "a.txt"))
     code, out = _run(db, "export", "--format", "jsonl")
-    (rec,) = [json.loads(line) for line in out.splitlines()]
+    records = [json.loads(line) for line in out.splitlines()]
+    (rec,) = [r for r in records if r["type"] == "article"]
+    (story,) = [r for r in records if r["type"] == "story"]
+    assert rec["story_id"] == story["id"] and story["independent_sources"] == 1
+    quotes = [r for r in records if r["type"] == "quote"]
+    assert any(q["speaker_name"] == "Lina Ortiz" for q in quotes)
+    assert all(r["schema"] == 1 for r in records)
     assert rec["type"] == "article" and rec["origin"]["path"].endswith("a.txt")
     assert rec["headline"].startswith("Officials open new harbour bridge")
     assert rec["byline"] == "Maria Keane"

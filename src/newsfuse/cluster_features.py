@@ -20,6 +20,17 @@ CHANNELS: tuple[str, ...] = ("w", "e", "l")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:[.,]\d+)*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVE = re.compile(r"'s?$")
+_CONTRACTION = re.compile(r"'(?:m|ll|re|ve|d|t)$|n't$")
+#: Day and month names: dates, not names (data, kept apart from the logic below).
+_CALENDAR = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -51,19 +62,37 @@ def names(text: str) -> list[list[str]]:
 
     Returns:
         Each name as its words, stop words dropped (a sentence-initial "The" is no name).
+        Possessives are folded ("Microsoft's" is "Microsoft"); contractions ("I'm"), day
+        and month names, and a capitalised first word of a sentence that the text also
+        uses in lower case ("Rescuers ... rescuers") break a run instead of joining it.
     """
+    lower_words = {t for t in _TOKEN.findall(text) if t[0].islower()}
     out: list[list[str]] = []
     for sentence in _SENTENCE.split(text):
         run: list[str] = []
-        for token in [*_TOKEN.findall(sentence), "."]:
+        for pos, token in enumerate([*_TOKEN.findall(sentence), "."]):
+            token = _POSSESSIVE.sub("", token) or token
             lower = token.lower()
             if token[0].isupper() and lower not in _ARTICLES:
+                if _not_a_name(lower, pos, lower_words):
+                    if run:
+                        out.append(run)
+                        run = []
+                    continue
                 if lower not in STOP_WORDS:
                     run.append(token)
             elif run:
                 out.append(run)
                 run = []
     return out
+
+
+def _not_a_name(lower: str, pos: int, lower_words: set[str]) -> bool:
+    return (
+        lower in _CALENDAR
+        or _CONTRACTION.search(lower) is not None
+        or (pos == 0 and lower in lower_words)
+    )
 
 
 def _day(published: str | None) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +92,10 @@ class StoryState:
         return story
 
 
+#: Day buckets of a term an undated report reads (the most recent ones): about a month of news.
+UNDATED_LOOKBACK = 31
+
+
 class Postings:
     """Inverted index: term -> day bucket -> story ids, read only around an article's day."""
 
@@ -108,11 +113,16 @@ class Postings:
     def query(self, terms: list[str], day: int | None, window: int) -> Counter[str]:
         """Stories sharing terms with an article, counted, within ``window`` days of it."""
         hits: Counter[str] = Counter()
-        buckets = [UNDATED] if day is None else range(day - window, day + window + 1)
         for term in terms:
             by_day = self._index.get(term)
             if not by_day:
                 continue
+            if day is None:
+                # An undated report can belong to a story of any day: read the latest days.
+                buckets: Iterable[int] = sorted(by_day)[-UNDATED_LOOKBACK:]
+            else:
+                # A dated report may join a story that has only undated reports so far.
+                buckets = [*range(day - window, day + window + 1), UNDATED]
             seen: set[str] = set()
             for bucket in buckets:
                 seen.update(by_day.get(bucket, ())[-POSTINGS_PER_BUCKET:])
