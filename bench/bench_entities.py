@@ -5,8 +5,9 @@ Usage: python bench/bench_entities.py [--limit 60]
 Input: the body paragraphs of the two seed reports and the first ``--limit`` ECB+ documents of
 ``../shared/data/stories/docs.jsonl`` (title + text; the text is one paragraph). spaCy runs
 with the components entity extraction needs (NER and its tok2vec); "extraction" is everything
-newsfuse does on top of the parsed Docs (alias matches, titles, surnames, canonical names),
-then the story-level merge and place resolution per ECB+ topic.
+newsfuse does on top of the parsed Docs (alias matches, datelines, head words, context cues,
+titles, surnames, canonical names and types), then the story-level merge and place
+resolution per ECB+ topic.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from pathlib import Path
 
 from newsfuse.extract.entities import ArticleEntities, canonicalise_story, extract_entities
 from newsfuse.extract.entity_geonames import alternate_index
+from newsfuse.extract.entity_heads import heads
 from newsfuse.extract.entity_lexicon import lexicon
+from newsfuse.extract.entity_types import common_words
 from newsfuse.extract.nlp import load_nlp, parse, required_components
 from newsfuse.extract.places import resolve_places
 
@@ -71,6 +74,8 @@ def main() -> None:
     start = time.perf_counter()
     nlp = load_nlp()
     lexicon()
+    heads()
+    common_words(nlp)
     alternate_index()
     load_s = time.perf_counter() - start
 
@@ -106,7 +111,7 @@ def main() -> None:
           f"{', '.join(required_components(nlp, ['ner']))}")  # fmt: skip
     print(f"articles: {n}  paragraphs: {len(paragraphs)}  words: {words}  stories: "
           f"{len(by_topic)}  places resolved: {places}")  # fmt: skip
-    print(f"one-off load (model + aliases + gazetteer): {load_s:.2f} s")
+    print(f"one-off load (model + word lists + gazetteer): {load_s:.2f} s")
     print(f"spaCy alone:            {n / spacy_s:8.1f} articles/s  ({spacy_s:.2f} s)")
     print(f"extraction alone:       {n / extract_s:8.1f} articles/s  ({extract_s:.3f} s)")
     print(f"story merge + places:   {n / story_s:8.1f} articles/s  ({story_s:.3f} s)")

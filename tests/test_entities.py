@@ -14,6 +14,7 @@ from newsfuse.extract.entities import (
     canonicalise_story,
     extract_entities,
 )
+from newsfuse.extract.entity_cues import context_labels
 from newsfuse.extract.entity_names import (
     entity_id,
     initials,
@@ -22,6 +23,7 @@ from newsfuse.extract.entity_names import (
     surname_keys,
     titles_match,
 )
+from newsfuse.extract.entity_raw import RawMention
 from newsfuse.extract.nlp import load_nlp, parse, required_components
 from newsfuse.extract.places import resolve_places
 
@@ -162,6 +164,38 @@ def test_washington_government_or_place(nlp: Language, paragraph: str, governmen
 def test_shouted_text_is_not_an_acronym(nlp: Language) -> None:
     found = extract_entities(["Trump wrote: THIS IS NOT OUR FIGHT. IS fighters fled."], nlp=nlp)
     assert [m.text for m in _entity(found, "Islamic State").mentions] == ["IS"]
+
+
+# --- types the NER got wrong: rules on invented names (no name here is in any data file) ---
+
+
+_ORLA, _KESSOCK = "Orla Quennell", "Kessock Holdings"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [('"Ready," said Orla Quennell, a spokeswoman for the port.', _ORLA, "PERSON speaker"),
+     ("Orla Quennell, who heads the harbour board, said it was over.", _ORLA, "PERSON speaker"),
+     ("Orla Quennell, the company's chief executive, told reporters.", _ORLA, "PERSON speaker"),
+     ("Said Orla Quennell, 54, who runs the shop: it is gone.", _ORLA, "PERSON speaker"),
+     ("Dr. Orla Quennell said the samples were clean.", _ORLA, "PERSON honorific"),
+     ("Mayor Orla Quennell visited the site.", _ORLA, "PERSON title"),
+     ("Kessock Holdings, which runs the quay, said it would reopen.", _KESSOCK, "ORG "),
+     ("Kessock Holdings, a firm of 40 staff, said it would reopen.", _KESSOCK, "ORG "),
+     ("Kessock Holdings, the port operator, closed the gates.", _KESSOCK, "ORG ")],
+)  # fmt: skip
+def test_person_cues_override_the_ner(text: str, name: str, expected: str) -> None:
+    start = text.index(name)
+    (found,) = context_labels(text, [RawMention(0, start, start + len(name), name, "ORG")])
+    assert f"{found.label} {found.cue}" == expected
+
+
+def test_honorific_is_never_an_alias_and_flour_no_person(nlp: Language) -> None:
+    found = extract_entities(["Dr. Ines Varga said the samples were clean. Flour, ovens, the "
+                              "till.", "Varga added that more were due."], nlp=nlp)  # fmt: skip
+    varga = _entity(found, "Ines Varga")
+    assert varga.type == "person" and {m.text for m in varga.mentions} == {"Ines Varga", "Varga"}
+    assert not any(e.name in {"Dr.", "Flour"} or "Dr." in e.aliases for e in found.entities)
 
 
 # --- a story --------------------------------------------------------------------------------

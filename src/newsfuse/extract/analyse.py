@@ -16,7 +16,7 @@ from newsfuse.extract.quotes import Quote, find_quotes
 from newsfuse.models import Article
 
 #: Bumped when what is extracted changes, so that stored analyses can be redone.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 
 #: The quote stage reads the parser; the entity stage reads NER. The lemmatizer is not read.
 _NEEDED = ("parser", "ner", "attribute_ruler")

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfuse.extract.entity_cluster import cluster_mentions, missed_surnames
+from newsfuse.extract.entity_cues import surely_place
 from newsfuse.extract.entity_lexicon import EntityType, lexicon
 from newsfuse.extract.entity_mentions import RawMention, paragraph_mentions
 from newsfuse.extract.entity_names import (
@@ -22,19 +23,16 @@ from newsfuse.extract.entity_names import (
     surname_keys,
     titles_match,
 )
-from newsfuse.extract.nlp import parse
-
-# When mentions of one name disagree on the type, the stronger evidence wins the tie.
-_TYPE_OF_LABEL: dict[str, EntityType] = {
-    "PERSON": "person",
-    "TITLE": "person",
-    "ORG": "org",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-}
-_TYPE_PRIORITY: tuple[EntityType, ...] = ("person", "org", "place", "group")
+from newsfuse.extract.entity_types import (
+    LABEL_OF_TYPE,
+    TYPE_OF_LABEL,
+    common_words,
+    decide_type,
+    display_name,
+    drop_sentence_starts,
+    vote,
+)
+from newsfuse.extract.nlp import load_nlp, parse
 
 
 @dataclass(frozen=True)
@@ -124,26 +122,30 @@ def extract_entities(
         raw.extend(found)
         evidence |= codes
     raw.extend(missed_surnames(paragraphs, raw))
+    raw = drop_sentence_starts(paragraphs, raw, lambda: common_words(nlp or load_nlp()))
     raw.sort(key=lambda m: (m.paragraph, m.start))
     entities = tuple(_entity(name, kind, ms) for name, kind, ms in cluster_mentions(raw))
     return ArticleEntities(entities, frozenset(evidence))
 
 
 def _entity(name: str, known_type: EntityType | None, raw: list[RawMention]) -> Entity:
+    """An entity from its grouped mentions; each mention's label follows the entity's type
+    (a title keeps TITLE, a place its GPE, LOC or FAC)."""
     raw = sorted(raw, key=lambda m: (m.paragraph, m.start))
-    mentions = tuple(Mention(m.text, m.paragraph, m.start, m.end, m.label) for m in raw)
+    kind = known_type or decide_type(name, raw)
+    name = display_name(name, raw)
+    mentions = tuple(
+        Mention(m.text, m.paragraph, m.start, m.end, _label(m.label, kind)) for m in raw
+    )
     return Entity(
-        entity_id(name),
-        name,
-        known_type or _vote(mentions),
-        mentions,
-        tuple(sorted({m.text for m in mentions} - {name})),
+        entity_id(name), name, kind, mentions, tuple(sorted({m.text for m in mentions} - {name}))
     )
 
 
-def _vote(mentions: Sequence[Mention]) -> EntityType:
-    votes = Counter(_TYPE_OF_LABEL.get(m.label, "org") for m in mentions)
-    return max(votes, key=lambda t: (votes[t], -_TYPE_PRIORITY.index(t)))
+def _label(label: str, kind: EntityType) -> str:
+    if label == "TITLE" or TYPE_OF_LABEL.get(label) == kind:
+        return label
+    return LABEL_OF_TYPE[kind]
 
 
 def canonicalise_story(articles: Sequence[ArticleEntities]) -> StoryEntities:
@@ -180,9 +182,14 @@ def canonicalise_story(articles: Sequence[ArticleEntities]) -> StoryEntities:
 
 
 def _merge_same(group: list[Entity]) -> Entity:
+    """One entity for the same id in several articles; the majority type, except that a
+    name the gazetteer knows only as a place is a place when any article found it one."""
     types = Counter(e.type for e in group)
-    best = max(types, key=lambda t: (types[t], -_TYPE_PRIORITY.index(t)))
-    return _merge_into(Entity(group[0].id, group[0].name, best, ()), group)
+    best = vote(types)
+    if len(types) > 1 and "place" in types and surely_place(group[0].name):
+        best = "place"
+    name = next((e.name for e in group if not e.name.isupper()), group[0].name)
+    return _merge_into(Entity(group[0].id, name, best, ()), group)
 
 
 def _merge_into(head: Entity, group: list[Entity]) -> Entity:

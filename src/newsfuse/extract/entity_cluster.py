@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsfuse.extract.entity_cues import surely_place
+from newsfuse.extract.entity_heads import heads
 from newsfuse.extract.entity_lexicon import EntityType
-from newsfuse.extract.entity_mentions import RawMention
 from newsfuse.extract.entity_names import (
     PARTICLES,
     acronym_key,
@@ -17,6 +18,7 @@ from newsfuse.extract.entity_names import (
     surname_keys,
     titles_match,
 )
+from newsfuse.extract.entity_raw import RawMention
 
 
 def cluster_mentions(
@@ -55,16 +57,19 @@ def cluster_mentions(
         if types.get(key) == "person":
             for s in surname_keys(name):
                 surnames.setdefault(s, []).append(key)
+    for short, keys in _short_place_names(later).items():
+        surnames.setdefault(short, []).extend(keys)
     order = [(m.paragraph, m.start, k) for k, ms in groups.items() for m in ms]
     # Names first, then titles attached to them, then titles used alone (they match those).
     later.sort(key=lambda m: (m.label == "TITLE", m.owner < 0))
     for m in later:
         key = _attach(m, groups, names, types, surnames, owner_key, order)
         groups.setdefault(key, []).append(m)
-        names.setdefault(key, m.text)
+        if key == _own_key(m):  # a surname or a short form does not name its group
+            names.setdefault(key, m.text)
         owner_key.setdefault((m.paragraph, m.start), key)
         order.append((m.paragraph, m.start, key))
-    return [(names[k], types.get(k), ms) for k, ms in groups.items()]
+    return [(names.get(k, ms[0].text), types.get(k), ms) for k, ms in groups.items()]
 
 
 def _attach(
@@ -88,6 +93,9 @@ def _attach(
             if t.label == "TITLE" and t.owner >= 0 and titles_match(m.text, t.text)
         }
         return _nearest(held, where, order) or "t:" + name_key(m.text)
+    same_person = "p:" + person_key(m.text)
+    if " " in m.text and same_person in groups and m.label != "NORP":
+        return same_person  # the NER typed one mention of a full name differently
     hits = surnames.get(name_key(m.text), []) if m.label != "NORP" else []
     if hits:
         return _nearest(set(hits), where, order) or hits[0]
@@ -95,13 +103,37 @@ def _attach(
         matches = {
             k
             for k, n in names.items()
-            if types.get(k) == "org" or k.startswith("o:")
+            if types.get(k) == "org" or any(x.label == "ORG" for x in groups.get(k, ()))
             if initials(n) == acronym_key(m.text)
         }
         if len(matches) == 1:
             return matches.pop()
-    key = ("o:" if m.label == "ORG" else "n:") + name_key(m.text)
-    return key
+    return _own_key(m)
+
+
+def _own_key(m: RawMention) -> str:
+    """The key of a name that joins no other: one key per spelling, whatever the NER label."""
+    return "n:" + name_key(m.text)
+
+
+def _short_place_names(mentions: list[RawMention]) -> dict[str, list[str]]:
+    """Keys of short names ("lee" for "River Lee") -> the group keys of their full names."""
+    out: dict[str, list[str]] = {}
+    for m in mentions:
+        short = _short_place(m)
+        if short:
+            out.setdefault(name_key(short), []).append(_own_key(m))
+    return out
+
+
+def _short_place(m: RawMention) -> str:
+    """ "Lee" for "River Lee", "Everest" for "Mount Everest"; "" when there is none.
+
+    None when the gazetteer has the short name as a place of its own: "Geneva" is a city.
+    """
+    first, _, rest = m.text.partition(" ")
+    place = m.label in {"LOC", "GPE", "FAC"} and first in heads().place_prefixes
+    return rest if place and rest and not surely_place(rest) else ""
 
 
 def _nearest(keys: set[str], where: tuple[int, int], order: list[tuple[int, int, str]]) -> str:
@@ -124,25 +156,38 @@ def _fold_person_suffixes(groups: dict[str, list[RawMention]], names: dict[str, 
 
 
 def missed_surnames(paragraphs: Sequence[str], raw: list[RawMention]) -> list[RawMention]:
-    """Surnames of the article's full names that NER did not tag ("Ruto told reporters").
+    """Short names of the article's entities that NER did not tag.
+
+    Surnames of full names ("Ruto told reporters"), and the short name of a river or a
+    mountain after "the" ("the Ardle flooded" after "River Ardle").
 
     Args:
         paragraphs: The article's paragraphs.
-        raw: Mentions found so far; a surname inside one of them is not added again.
+        raw: Mentions found so far; a short name inside one of them is not added again.
 
     Returns:
-        New PERSON mentions, one per uncovered occurrence.
+        New PERSON and LOC mentions, one per uncovered occurrence.
     """
-    forms = {
+    people = {
         form
         for m in raw
         if m.label == "PERSON" and len(m.text.split()) > 1
         for form in _surname_forms(m.text)
     }
+    places = {_short_place(m) for m in raw} - {""}
+    return _uncovered(paragraphs, raw, people, r"(?<![\w.-])", "PERSON") + _uncovered(
+        paragraphs, raw, places, r"(?<=\bthe )", "LOC"
+    )
+
+
+def _uncovered(
+    paragraphs: Sequence[str], raw: list[RawMention], forms: set[str], lead: str, label: str
+) -> list[RawMention]:
+    """Occurrences of ``forms`` after ``lead`` that no mention covers yet."""
     if not forms:
         return []
     body = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w.-])(?:{body})(?![\w-])")
+    pattern = re.compile(rf"{lead}(?:{body})(?![\w-])")
     taken: dict[int, list[tuple[int, int]]] = {}
     for m in raw:
         taken.setdefault(m.paragraph, []).append((m.start, m.end))
@@ -151,7 +196,7 @@ def missed_surnames(paragraphs: Sequence[str], raw: list[RawMention]) -> list[Ra
         spans = taken.get(index, [])
         for hit in pattern.finditer(text):
             if not any(s < hit.end() and hit.start() < e for s, e in spans):
-                out.append(RawMention(index, hit.start(), hit.end(), hit.group(), "PERSON"))
+                out.append(RawMention(index, hit.start(), hit.end(), hit.group(), label))
     return out
 
 

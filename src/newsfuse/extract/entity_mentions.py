@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsfuse.extract.entity_lexicon import SHORT_ACRONYM, KnownEntity, Lexicon, shouted
+from newsfuse.extract.entity_cues import context_labels, head_label
+from newsfuse.extract.entity_dateline import dateline_mentions, geo_phrases
+from newsfuse.extract.entity_heads import is_honorific
+from newsfuse.extract.entity_lexicon import SHORT_ACRONYM, Lexicon, shouted
+from newsfuse.extract.entity_raw import RawMention
 from newsfuse.extract.places import demonym_country, is_government_use
+
+__all__ = ["NER_LABELS", "RawMention", "paragraph_mentions"]
 
 #: NER labels this stage reads; everything else (dates, numbers, works of art) is not an actor.
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -19,29 +25,6 @@ _TRAIL = re.compile(r"(?:['’]s?|[\s.,;:!?\"“”)\]])+$")
 _TITLE_EDGE = frozenset({"of", "for", "the", "The", "and", "-"})
 # Characters of context a seat of government is judged on ("Washington sees this ...").
 _SEAT_WINDOW = 60
-
-
-@dataclass(frozen=True)
-class RawMention:
-    """A mention before canonicalisation.
-
-    Attributes:
-        paragraph: Paragraph index.
-        start: Offset of the first character in the paragraph.
-        end: Offset after the last character.
-        text: ``paragraph[start:end]``.
-        label: PERSON, ORG, GPE, LOC, FAC, NORP, or TITLE.
-        known: The alias-table entry it names, if any.
-        owner: For a TITLE, the start of the name it is attached to; -1 when used alone.
-    """
-
-    paragraph: int
-    start: int
-    end: int
-    text: str
-    label: str
-    known: KnownEntity | None = None
-    owner: int = -1
 
 
 def paragraph_mentions(index: int, doc: Doc, lex: Lexicon) -> tuple[list[RawMention], set[str]]:
@@ -59,19 +42,18 @@ def paragraph_mentions(index: int, doc: Doc, lex: Lexicon) -> tuple[list[RawMent
     known = _alias_matches(index, text, lex)
     ner = [
         m
-        for m in (
-            _ner_mention(index, text, ent.start_char, ent.end_char, ent.label_)
-            for ent in doc.ents
-            if ent.label_ in NER_LABELS
-        )
-        if m is not None
+        for ent in doc.ents
+        if ent.label_ in NER_LABELS
+        for m in _ner_mentions(index, text, ent.start_char, ent.end_char, ent.label_)
     ]
-    ner = [_known(m, lex) for m in ner]
+    ner = [head_label(_known(m, lex)) for m in _with(ner, geo_phrases(index, text))]
     mentions = [_untitled(text, m, lex) for m in _arbitrate(known, ner)]
+    dateline = [_known(m, lex) for m in dateline_mentions(index, text)]
+    mentions = _with(mentions, dateline, keep_larger=False)
     evidence: set[str] = set()
     mentions = _groups(text, mentions, lex, evidence)
     mentions = [_seat(text, m, lex) for m in mentions]
-    mentions = _titles(index, text, mentions, lex)
+    mentions = _titles(index, text, context_labels(text, mentions), lex)
     return sorted(mentions, key=lambda m: (m.start, -m.end)), evidence
 
 
@@ -87,10 +69,28 @@ def _alias_matches(index: int, text: str, lex: Lexicon) -> list[RawMention]:
     return out
 
 
+def _ner_mentions(index: int, text: str, start: int, end: int, label: str) -> list[RawMention]:
+    """An NER span without its leading article and trailing possessive or punctuation.
+
+    A span joined by a slash is two names when one of them has several words ("Aaron
+    Delisle/Meridian Post", "REUTERS/Amr Dalsh").
+    """
+    span = text[start:end]
+    parts = span.split("/")
+    if len(parts) == 1 or all(" " not in p.strip() for p in parts):  # "Frost/Nixon" is a title
+        found = _ner_mention(index, text, start, end, label)
+        return [found] if found is not None else []
+    out: list[RawMention] = []
+    for part in re.finditer(r"[^/]+", span):
+        found = _ner_mention(index, text, start + part.start(), start + part.end(), label)
+        if found is not None:
+            out.append(found)
+    return out
+
+
 def _ner_mention(index: int, text: str, start: int, end: int, label: str) -> RawMention | None:
     """An NER span without its leading article and trailing possessive or punctuation."""
-    span = text[start:end]
-    lead = _LEAD.match(span)
+    lead = _LEAD.match(text[start:end])
     if lead:
         start += lead.end()
     trail = _TRAIL.search(text[start:end])
@@ -150,6 +150,25 @@ def _arbitrate(known: list[RawMention], ner: list[RawMention]) -> list[RawMentio
             out.append(span)
             kept_known = [k for k in kept_known if k not in inside]
     return out + kept_known
+
+
+def _with(
+    mentions: list[RawMention], found: list[RawMention], keep_larger: bool = True
+) -> list[RawMention]:
+    """Add mentions a rule found; they replace the spans they overlap.
+
+    With ``keep_larger``, a span that holds a found mention and more words of its own stays
+    instead ("River Lee Catchment Authority" over "River Lee"); a dateline always wins.
+    """
+    out = list(mentions)
+    for s in found:
+        if keep_larger and any(
+            m.start <= s.start and s.end <= m.end and m.end - m.start > s.end - s.start for m in out
+        ):
+            continue
+        out = [m for m in out if m.end <= s.start or s.end <= m.start]
+        out.append(s)
+    return out
 
 
 def _groups(
@@ -214,6 +233,8 @@ def _titles(index: int, text: str, mentions: list[RawMention], lex: Lexicon) -> 
             run = run[:-1]
         if not run or not any(_is_head(w, lex) for w, _, _ in run):
             continue
+        if all(is_honorific(w) for w, _, _ in run):
+            continue  # "Dr.", "Ms." are courtesy, not a role: never a name or an alias
         start, end = run[0][1], run[-1][2]
         after = text[end:].lstrip()
         owner = person_at.get(len(text) - len(after))
