@@ -1,0 +1,130 @@
+"""The cited brief: every sentence cites real article sentences; article text is escaped."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from conftest import seeds_dir
+
+from newsfuse.brief import Brief, brief, to_html, to_json, to_markdown
+from newsfuse.clean import clean_dump
+from newsfuse.compare import StoryInput
+from newsfuse.compare_text import sentences
+from newsfuse.dedupe import CopyIndex
+from newsfuse.extract.analyse import analyse
+from newsfuse.models import Article, Block, Metadata, Origin
+
+XSS = "<script>alert('x')</script>"
+
+
+def _story(articles: list[Article]) -> StoryInput:
+    index = CopyIndex()
+    index.add_many(articles)
+    analyses = {a.article_id: a for a in analyse(articles)}
+    return StoryInput("s1", articles, analyses, {a.id: index.lineage(a.id) for a in articles})
+
+
+def _article(aid: str, outlet: str, paragraphs: list[str], published: str) -> Article:
+    return Article(
+        id=aid,
+        content_key=aid,
+        origin=Origin(record_id=aid),
+        format="text",
+        meta=Metadata(outlet=outlet, published=published),
+        body=tuple(Block(p) for p in paragraphs),
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_story() -> StoryInput:
+    arts = []
+    for path in sorted(seeds_dir().glob("*.txt")):
+        page = clean_dump(path.read_text(encoding="utf-8"))
+        art = Article(
+            id=path.name[:3],
+            content_key=path.name,
+            origin=Origin(path=str(path)),
+            format="text",
+            meta=Metadata(headline=page.headline),
+            body=page.body,
+        )
+        arts.append(
+            dataclasses.replace(art, meta=dataclasses.replace(art.meta, published="2024-12-13"))
+        )
+    return _story(arts)
+
+
+@pytest.fixture(scope="module")
+def hostile_story() -> StoryInput:
+    return _story(
+        [
+            _article(
+                "a1",
+                "Alpha <b>News</b>",
+                [
+                    "Police in Leeds arrested 3 men on Monday after a raid on a warehouse.",
+                    f"The warehouse held stolen bicycles worth 40,000 pounds {XSS}, police said.",
+                ],
+                "2025-03-10T10:00",
+            ),
+            _article(
+                "b1",
+                "Beta Times",
+                [
+                    "Three men were arrested in Leeds on Monday after police raided a warehouse.",
+                    "Neighbours said the building had been empty for years.",
+                ],
+                "2025-03-10T12:00",
+            ),
+        ]
+    )
+
+
+def _resolves(b: Brief, story: StoryInput) -> None:
+    by_id = {a.id: a for a in story.articles}
+    assert any(s.sentences for s in b.sections)
+    for section in b.sections:
+        for sentence in section.sentences:
+            assert sentence.citations, (section.key, sentence.text)
+            for c in sentence.citations:
+                art = by_id[c.article_id]
+                assert 0 <= c.paragraph < len(art.body)
+                assert 0 <= c.sentence < len(sentences(art.body[c.paragraph].text))
+
+
+def test_every_seed_brief_sentence_cites_a_real_sentence(seed_story: StoryInput) -> None:
+    _resolves(brief(seed_story), seed_story)
+
+
+def test_seed_brief_has_no_conflicts_and_confirms_facts(seed_story: StoryInput) -> None:
+    b = {s.key: s for s in brief(seed_story).sections}
+    assert not b["conflicts"].sentences
+    assert len(b["confirmed"].sentences) >= 3
+    assert all("2 independent sources" in s.note for s in b["confirmed"].sentences)
+    timeline = [s.note for s in b["timeline"].sentences]
+    assert "2024-12-13" in timeline and "2024-09-23" not in timeline  # the caption's date
+    people = [s.text for s in b["people"].sentences]
+    assert "Antony Blinken" in people and "Mohammed Shia al-Sudani" in people
+
+
+def test_brief_is_deterministic(seed_story: StoryInput) -> None:
+    shuffled = dataclasses.replace(seed_story, articles=list(reversed(seed_story.articles)))
+    assert to_json(brief(seed_story)) == to_json(brief(shuffled))
+
+
+def test_article_text_is_escaped_in_html(hostile_story: StoryInput) -> None:
+    b = brief(hostile_story)
+    _resolves(b, hostile_story)
+    page = to_html(b)
+    assert any(XSS in s.text for section in b.sections for s in section.sentences)
+    assert "<script>" not in page and "<b>" not in page
+    assert "&lt;script&gt;" in page
+
+
+@pytest.mark.parametrize("render", [to_markdown, to_html])
+def test_renderers_list_every_section(hostile_story: StoryInput, render: object) -> None:
+    b = brief(hostile_story)
+    out = render(b)  # type: ignore[operator]
+    for section in b.sections:
+        assert section.title in out
