@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from newsfuse.cli import articles, extract, stories
+from newsfuse.cli import articles, extract, serve, stories
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import err
 from newsfuse.errors import NewsfuseError
@@ -40,6 +40,7 @@ COMMANDS: tuple[click.Command, ...] = (
     extract.analyse,
     extract.entities,
     extract.quotes,
+    serve.serve,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

@@ -81,4 +81,47 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0004_fts",
+        # Full-text index of headlines and body text for the web search. The body is stored as
+        # JSON blocks, so the index reads a view that joins the blocks' text: indexing the JSON
+        # itself would make every article match "text" or "paragraph". unicode61 with
+        # remove_diacritics 2 lets "Gdansk" find "Gdańsk". (FTS5's 'rebuild' command fails on
+        # this view, so existing rows are copied in with a plain INSERT ... SELECT.)
+        """
+        CREATE VIEW articles_text AS
+            SELECT seq, headline,
+                   (SELECT group_concat(json_extract(b.value, '$.text'), char(10))
+                    FROM json_each(articles.body_json) b) AS body
+            FROM articles;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            headline, body, content='articles_text', content_rowid='seq',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO articles_fts(rowid, headline, body)
+            SELECT seq, headline, body FROM articles_text;
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, headline, body) VALUES (
+                new.seq, new.headline,
+                (SELECT group_concat(json_extract(b.value, '$.text'), char(10))
+                 FROM json_each(new.body_json) b));
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES (
+                'delete', old.seq, old.headline,
+                (SELECT group_concat(json_extract(b.value, '$.text'), char(10))
+                 FROM json_each(old.body_json) b));
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, body_json ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES (
+                'delete', old.seq, old.headline,
+                (SELECT group_concat(json_extract(b.value, '$.text'), char(10))
+                 FROM json_each(old.body_json) b));
+            INSERT INTO articles_fts(rowid, headline, body) VALUES (
+                new.seq, new.headline,
+                (SELECT group_concat(json_extract(b.value, '$.text'), char(10))
+                 FROM json_each(new.body_json) b));
+        END;
+        """,
+    ),
 )

@@ -13,14 +13,23 @@ from newsfuse.models import Article, Origin, Rejected
 from newsfuse.store.codec import article_from_row, article_row
 from newsfuse.store.migrations import MIGRATIONS
 from newsfuse.store.sqlite_analyses import AnalysesMixin
+from newsfuse.store.sqlite_search import SearchMixin
 from newsfuse.store.sqlite_stories import StoriesMixin
 
 
-class SqliteStore(AnalysesMixin, StoriesMixin):
-    """A :class:`newsfuse.store.base.Store` in one SQLite file."""
+class SqliteStore(AnalysesMixin, StoriesMixin, SearchMixin):
+    """A :class:`newsfuse.store.base.Store` in one SQLite file.
 
-    def __init__(self, path: str | Path) -> None:
+    With ``read_only=True`` the file is opened with ``mode=ro`` (SQLite refuses every write)
+    and is never migrated; it must exist and carry every migration. Such a connection may be
+    used from a thread other than the one that opened it (one at a time), as a web server does.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only:
+            self._db = _open_read_only(self.path)
+            return
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self._db.row_factory = sqlite3.Row
@@ -143,6 +152,25 @@ class SqliteStore(AnalysesMixin, StoriesMixin):
 
     def close(self) -> None:
         self._db.close()
+
+
+def _open_read_only(path: str) -> sqlite3.Connection:
+    file = Path(path)
+    if not file.is_file():
+        raise StoreError(f"no SQLite database at {path!r}; create it with 'newsfuse ingest'")
+    try:
+        db = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True,
+                             check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        done = {r[0] for r in db.execute("SELECT name FROM migrations")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open SQLite database {path!r} read-only: {exc}") from exc
+    missing = [name for name, _ in MIGRATIONS if name not in done]
+    if missing:
+        db.close()
+        raise StoreError(f"{path!r} lacks migrations {', '.join(missing)}; open it once "
+                         "read-write (any newsfuse command, e.g. 'newsfuse stories') to apply them")
+    return db
 
 
 def _now() -> str:

@@ -1,0 +1,265 @@
+"""Shapes of the REST API's responses, for validation and the OpenAPI schema.
+
+They describe the very dicts the pages are rendered from, so ``/api/...`` answers equal the
+pages' ``.json`` twins.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str
+    message: str
+
+
+class ErrorResponse(BaseModel):
+    """Every 4xx/5xx answer of the API and the ``.json`` twins."""
+
+    error: ErrorDetail
+
+
+class StorySummary(BaseModel):
+    id: str
+    label: str | None
+    first_day: str | None
+    last_day: str | None
+    outlets: list[str]
+    articles: int
+    sources: int
+
+
+class Segment(BaseModel):
+    """A piece of a search snippet; ``match`` marks the words that matched."""
+
+    text: str
+    match: bool
+
+
+class SearchHit(BaseModel):
+    id: str
+    headline: str | None
+    outlet: str | None
+    published: str | None
+    story_id: str | None
+    snippet: list[Segment]
+
+
+class StoryFilters(BaseModel):
+    q: str | None
+    since: str | None
+    until: str | None
+    outlet: str | None
+    entity: str | None
+    limit: int
+    offset: int
+
+
+class StoriesPage(BaseModel):
+    filters: StoryFilters
+    stories: list[StorySummary]
+    matches: list[SearchHit]
+    outlets: list[str]
+
+
+class SearchPage(BaseModel):
+    query: str
+    limit: int
+    offset: int
+    results: list[SearchHit]
+
+
+class Sentence(BaseModel):
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+class Paragraph(BaseModel):
+    id: str
+    heading: bool
+    sentences: list[Sentence]
+
+
+class StoryArticle(BaseModel):
+    id: str
+    headline: str | None
+    outlet: str | None
+    byline: str | None
+    published: str | None
+    credit: str | None
+    copy_of: str | None
+    copy_kind: str
+    reuse: float
+    original: str
+    paragraphs: list[Paragraph]
+
+
+class QuoteVersion(BaseModel):
+    article_id: str
+    index: int
+    outlet: str | None
+    text: str
+    anchor: str | None
+
+
+class QuoteGroup(BaseModel):
+    speaker_name: str | None
+    kind: str
+    cue: str | None
+    wording: str | None
+    reports: int
+    text: str
+    versions: list[QuoteVersion]
+
+
+class StoryEntity(BaseModel):
+    id: str
+    name: str
+    type: str
+    aliases: list[str]
+    mentions: int
+    articles: int
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geoname_id: int | None
+
+
+class DateMention(BaseModel):
+    text: str
+    status: str
+    granularity: str
+    article_id: str
+    outlet: str | None
+    anchor: str | None
+
+
+class TimelineEntry(BaseModel):
+    value: str
+    mentions: list[DateMention]
+
+
+class Citation(BaseModel):
+    """Where a brief sentence comes from; ``anchor`` is the cited sentence's element id."""
+
+    anchor: str
+    article_id: str
+    outlet: str
+    label: str
+
+
+class BriefSentence(BaseModel):
+    text: str
+    note: str
+    citations: list[Citation]
+
+
+class BriefSection(BaseModel):
+    key: str
+    title: str
+    sentences: list[BriefSentence]
+
+
+class Brief(BaseModel):
+    """The cited brief, present when the brief stage is installed."""
+
+    sources: int
+    sections: list[BriefSection]
+
+
+class StoryPage(BaseModel):
+    story: StorySummary
+    articles: list[StoryArticle]
+    quotes: list[QuoteGroup]
+    entities: list[StoryEntity]
+    timeline: list[TimelineEntry]
+    brief: Brief | None
+
+
+class Origin(BaseModel):
+    path: str | None
+    line: int | None
+    record_id: str | None
+
+
+class Block(BaseModel):
+    text: str
+    heading: bool
+
+
+class ChromeLine(BaseModel):
+    text: str
+    label: str
+    line: int
+
+
+class ArticlePage(BaseModel):
+    id: str
+    headline: str | None
+    meta: dict[str, str | None]
+    origin: Origin
+    format: str
+    body: list[Block]
+    captions: list[str]
+    story_id: str | None
+    paragraphs: list[Paragraph]
+    entities: list[dict[str, Any]] | None
+    quotes: list[dict[str, Any]] | None
+    dates: list[dict[str, Any]] | None
+    chrome: list[ChromeLine] | None
+
+
+class EntitySummary(BaseModel):
+    id: str
+    name: str
+    type: str
+    articles: int
+    mentions: int
+
+
+class EntityMention(BaseModel):
+    text: str
+    anchor: str | None
+    sentence: str | None
+
+
+class EntityQuote(BaseModel):
+    text: str
+    kind: str
+    anchor: str | None
+
+
+class EntityArticle(BaseModel):
+    id: str
+    headline: str | None
+    outlet: str | None
+    published: str | None
+    mentions: list[EntityMention]
+    quotes: list[EntityQuote]
+
+
+class EntityStory(BaseModel):
+    id: str | None
+    label: str | None
+    articles: list[EntityArticle]
+
+
+class EntityPage(BaseModel):
+    entity: EntitySummary
+    stories: list[EntityStory]
+
+
+class RejectRow(BaseModel):
+    origin: str
+    reason: str
+    message: str
+
+
+class RejectsPage(BaseModel):
+    rejects: list[RejectRow]
