@@ -134,3 +134,19 @@ def test_state_round_trips_through_json() -> None:
     restored = CopyIndex.from_dict(json.loads(json.dumps(index.to_dict())))
     assert restored.lineage("copy") == index.lineage("copy")
     assert restored.add(article("again", edited(WIRE))).original == "wire"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "key"),
+    [
+        ("2025-03-26T17:05:00-03:00", "2025-03-26T20:05:00"),
+        ("2025-03-26T19:48", "2025-03-26T19:48:00"),
+        ("2025-03-26T19:48:00Z", "2025-03-26T19:48:00"),
+        ("2025-03-26", "2025-03-26T00:00:00"),
+        (None, "~"),
+    ],
+)
+def test_publication_stamps_compare_in_utc(stamp: str | None, key: str) -> None:
+    from newsfuse.dedupe import utc_key
+
+    assert utc_key(stamp) == key

@@ -7,6 +7,7 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 import numpy as np
@@ -124,9 +125,26 @@ def _identity(value: int) -> int:
 
 
 def _order(article: Article, position: int) -> tuple[str, int]:
-    # ISO 8601 strings sort chronologically; "~" sorts after any date, so undated articles
-    # count as later than dated ones and fall back to ingest order among themselves.
-    return (article.meta.published or "~", position)
+    # ISO 8601 strings in UTC sort chronologically; "~" sorts after any date, so undated
+    # articles count as later than dated ones and fall back to ingest order among themselves.
+    return (utc_key(article.meta.published), position)
+
+
+def utc_key(published: str | None) -> str:
+    """A sortable UTC form of an ISO publication stamp ("~" when unknown).
+
+    Stamps with an offset are converted to UTC, so that 17:05-03:00 sorts after 19:48 UTC;
+    stamps without one are taken as UTC.
+    """
+    if not published:
+        return "~"
+    try:
+        stamp = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return published
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(UTC).replace(tzinfo=None)
+    return stamp.isoformat()
 
 
 def _kind(fwd: float, back: float, same_digest: bool) -> CopyKind:
