@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: demo test check bench clean venv
+.PHONY: demo test check bench serve clean venv
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy src
+
+serve: $(STAMP)
+	$(BIN)/newsfuse --db $(DEMO_DB) serve
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
+from newsfuse.brief import brief
+from newsfuse.brief_render import to_json as brief_json
+from newsfuse.compare import compare
 from newsfuse.models import Article
 from newsfuse.store.base import Store
-from newsfuse.views import story_entity_rows, story_quote_rows
+from newsfuse.views import comparison_rows, story_entity_rows, story_input, story_quote_rows
 
 #: Bumped when a field changes meaning or disappears; adding fields does not bump it.
 SCHEMA_VERSION = 1
@@ -75,7 +78,8 @@ def story_record(store: Store, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every exportable record in the store: articles with their facts, then stories."""
+    """Every exportable record: articles with their facts, then each story with its claim
+    groups and its brief."""
     for article in store.iter_articles():
         story_id = store.story_of(article.id)
         yield article_record(article, story_id)
@@ -84,3 +88,10 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
             yield from article_facts(article.id, story_id, data)
     for row in store.story_rows():
         yield story_record(store, row)
+        story = story_input(store, row["id"])
+        comparison = compare(story)
+        for i, group in enumerate(comparison_rows(comparison)):
+            yield {"type": "claim", "schema": SCHEMA_VERSION, "story_id": row["id"],
+                   "index": i, **group}
+        yield {"type": "brief", "schema": SCHEMA_VERSION, "story_id": row["id"],
+               **brief_json(brief(story, comparison))}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from newsfuse.compare import Comparison, StoryInput
+from newsfuse.dedupe import Lineage
 from newsfuse.extract.analyse import Analysis, from_json
 from newsfuse.extract.story import match_quotes, story_entities
 from newsfuse.models import Article, Rejected
@@ -108,4 +110,37 @@ def story_quote_rows(
                              "versions": [{"article_id": analysis.article_id, "index": i,
                                            "outlet": outlets.get(analysis.article_id),
                                            "text": q.text}]})
+    return rows
+
+
+def story_input(store: Store, story_id: str) -> StoryInput:
+    """What comparing a story needs: its articles, their analyses and copy lineage."""
+    row = store.story_row(story_id)
+    ids = [m["id"] for m in row["members"]]
+    lineages = {
+        m["id"]: Lineage(m["id"], m["copy_of"], m["reuse"], m["copy_kind"], m["original"])
+        for m in row["members"]
+    }
+    stored = store.analyses(ids)
+    analyses = {aid: from_json(data) for aid, data in stored.items()}
+    return StoryInput(row["id"], store.articles_by_ids(ids), analyses, lineages)
+
+
+def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:
+    """One dict per claim group: status, sources, outlets, conflict, and the cited claims."""
+    rows = []
+    for group in comparison.groups:
+        rows.append({
+            "status": group.status,
+            "sources": group.sources,
+            "outlets": list(group.outlets),
+            "conflict": asdict(group.conflict) if group.conflict else None,
+            "updates": [asdict(u) for u in group.updates],
+            "claims": [
+                {"id": c.id, "article_id": c.article_id, "outlet": c.outlet,
+                 "paragraph": c.paragraph, "sentence": c.sentence, "start": c.start,
+                 "end": c.end, "text": c.text}
+                for c in group.claims
+            ],
+        })
     return rows

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from newsfuse.cli import articles, extract, serve, stories
+from newsfuse.cli import articles, compare, extract, serve, stories
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import err
 from newsfuse.errors import NewsfuseError
@@ -37,6 +37,8 @@ COMMANDS: tuple[click.Command, ...] = (
     stories.stories,
     stories.story,
     stories.recluster,
+    compare.compare,
+    compare.brief,
     extract.analyse,
     extract.entities,
     extract.quotes,

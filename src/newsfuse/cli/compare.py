@@ -1,0 +1,48 @@
+"""Commands about what a story's sources say: compare, brief."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from newsfuse.brief import brief as make_brief
+from newsfuse.brief_render import to_html, to_json, to_markdown
+from newsfuse.cli.context import Context
+from newsfuse.cli.output import json_lines, out, table
+from newsfuse.compare import compare as compare_story
+from newsfuse.views import comparison_rows, story_input
+
+
+@click.command()
+@click.argument("story_id")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per claim group.")
+@click.pass_obj
+def compare(obj: Context, story_id: str, as_json: bool) -> None:
+    """Claims of a story: corroborated (by N independent sources), single-source, conflicting."""
+    rows = comparison_rows(compare_story(story_input(obj.store(), story_id)))
+    if as_json:
+        json_lines(rows)
+        return
+    for row in rows:
+        row["outlets"] = ", ".join(row["outlets"])
+        row["claim"] = row["claims"][0]["text"]
+        if row["conflict"]:
+            row["claim"] = " | ".join(f"{c['outlet']}: {c['text']}" for c in row["claims"])
+    table(rows, ["status", "sources", "outlets", "claim"])
+
+
+@click.command()
+@click.argument("story_id")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md",
+              show_default=True)
+@click.pass_obj
+def brief(obj: Context, story_id: str, fmt: str) -> None:
+    """A neutral multi-source brief of a story; every sentence cites its sources."""
+    result = make_brief(story_input(obj.store(), story_id))
+    if fmt == "json":
+        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+    elif fmt == "html":
+        click.echo(to_html(result))
+    else:
+        out.print(to_markdown(result), markup=False)
