@@ -298,3 +298,16 @@ def test_search_index_follows_inserts(tmp_path: Path) -> None:
     assert [h["headline"] for h in store.search("Zeppelin bridge")] == [
         "Officials open new zeppelin bridge number 3 after long delay"]
     store.close()
+
+
+def test_story_page_marks_claims_by_status(client: TestClient) -> None:
+    stories = _get(client, "/api/stories")["stories"]
+    story = next(s for s in stories if s["label"] and "Gda" in s["label"])
+    data = _get(client, f"/api/stories/{story['id']}")
+    statuses = {s["text"]: s["status"] for a in data["articles"] for p in a["paragraphs"]
+                for s in p["sentences"]}
+    conflicting = {t for t, st in statuses.items() if st == "conflicting"}
+    assert any("1,400" in t for t in conflicting) and any("2,100" in t for t in conflicting)
+    assert "corroborated" in statuses.values() and "single-source" in statuses.values()
+    html = client.get(f"/stories/{story['id']}").text
+    assert 'class="s claim-conflicting"' in html and "contradicted by another report" in html

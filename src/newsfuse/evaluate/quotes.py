@@ -11,7 +11,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from newsfuse.extract.quotes import Quote, find_quotes
+from newsfuse.extract.nlp import load_nlp, parse
+from newsfuse.extract.quotes import PARSE_COMPONENTS, Quote, find_quotes
 
 #: Cue last words that make an attribution "reported speech" (METRIC.md, verbatim).
 REPORTED_CUES: frozenset[str] = frozenset(
@@ -158,9 +159,12 @@ def evaluate_quotes(
         0,
     )  # fmt: skip
     articles = load_polnear(data_dir, split, limit)
+    model = nlp if nlp is not None else load_nlp()
     for article in articles:
         paragraphs, offsets = paragraphs_of(article.text)
-        quotes = find_quotes(paragraphs, nlp)
+        # Parsed as the product parses (parser and NER), so the scores are the product's.
+        docs = parse(paragraphs, PARSE_COMPONENTS, model)
+        quotes = find_quotes(paragraphs, docs=docs)
         _score_article(article, quotes, offsets, totals)
     precision = _ratio(totals["matched_any"], totals["predicted"])
     result = {

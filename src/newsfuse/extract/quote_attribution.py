@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsfuse.extract.quote_lexicon import SPEAKER_DROP_DEPS, SUBJECT_DEPS, cue_lexicon
+from newsfuse.extract.quote_subjects import fallback_speaker, is_dateline, tail_cues
 
 # Clause links a cue verb borrows its subject through ("Blinken emphasized ..., saying").
 _BORROW_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
@@ -68,16 +69,26 @@ def cue_lemma(token: Token, quote_only: bool = False) -> str | None:
     return lemma
 
 
-def attribution_for(token: Token, cue: str) -> Attribution:
-    """Build the attribution of a cue token, finding its speaker."""
-    speaker = _speaker_head(token)
+def attribution_for(token: Token, cue: str, guess: bool = True) -> Attribution:
+    """Build the attribution of a cue token, finding its speaker.
+
+    Args:
+        token: The cue token.
+        cue: Its lemma.
+        guess: When the parse gives the cue no subject, look for one nearby
+            (:func:`fallback_speaker`). Reported clauses do not guess: a subjectless cue
+            there is more often not a report at all.
+    """
+    speaker = _speaker_head(token, guess)
     if speaker is None:
         return Attribution(cue, token.i, None)
     start, end = speaker_extent(speaker)
     return Attribution(cue, token.i, speaker.i, start, end)
 
 
-def governing_cue(doc: Doc, start: int, end: int, quote_only: bool) -> Attribution | None:
+def governing_cue(
+    doc: Doc, start: int, end: int, quote_only: bool, tail: bool = False
+) -> Attribution | None:
     """Find the cue verb that governs the text between ``start`` and ``end``.
 
     First the cue verbs above the span in the parse tree (the quote is the cue's
@@ -89,6 +100,8 @@ def governing_cue(doc: Doc, start: int, end: int, quote_only: bool) -> Attributi
         start: Offset where the quoted content starts.
         end: Offset where it ends.
         quote_only: Also accept verbs such as "called" (for partial quotes).
+        tail: Also look in the sentence right after the span ('"..." Trump said.'), for
+            whole quoted sentences.
     """
     inside = _tokens_between(doc, start, end)
     unsaid: Attribution | None = None  # a governing cue without a subject, kept as last resort
@@ -98,7 +111,8 @@ def governing_cue(doc: Doc, start: int, end: int, quote_only: bool) -> Attributi
             lemma = cue_lemma(head, quote_only)
             if lemma is not None:
                 found = attribution_for(head, lemma)
-                if found.speaker_index is not None:
+                # A "speaker" inside the quotation is its own words ('"... -H" Clinton').
+                if found.speaker_index is not None and not start <= found.speaker_start < end:
                     return found
                 unsaid = unsaid or found
             if head.head.i == head.i:
@@ -110,7 +124,7 @@ def governing_cue(doc: Doc, start: int, end: int, quote_only: bool) -> Attributi
         if sentence.start_char < end and sentence.end_char > start
         for token in sentence
         if not start <= token.idx < end
-    ]
+    ] + (tail_cues(doc, end) if tail else [])
     best: Attribution | None = None
     best_distance = end + 1
     for token in nearby:
@@ -121,8 +135,12 @@ def governing_cue(doc: Doc, start: int, end: int, quote_only: bool) -> Attributi
             continue
         distance = min(abs(token.idx - start), abs(token.idx - end))
         attribution = _according(token) if lemma == "according to" else None
-        attribution = attribution or attribution_for(token, lemma)
-        if attribution.speaker_index is not None and distance < best_distance:
+        attribution = attribution or attribution_for(token, lemma, guess=tail)
+        if (
+            attribution.speaker_index is not None
+            and not start <= attribution.speaker_start < end
+            and distance < best_distance
+        ):
             best, best_distance = attribution, distance
     return best or unsaid
 
@@ -175,7 +193,7 @@ def reported_clauses(doc: Doc) -> list[Reported]:
             lemma = cue_lemma(token)
             if lemma is None:
                 continue
-            attribution = attribution_for(token, lemma)
+            attribution = attribution_for(token, lemma, guess=False)
             complements = [c for c in token.children if c.dep_ == "ccomp"]
             complements = complements or _statement_clause(token)
             if complements:
@@ -214,12 +232,12 @@ def speaker_extent(head: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def _speaker_head(cue: Token) -> Token | None:
+def _speaker_head(cue: Token, guess: bool) -> Token | None:
     """The subject of a cue verb, borrowed from the governing clause when it has none."""
     verb = cue
     for _ in range(_MAX_CUE_STEPS):
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ in SUBJECT_DEPS and not is_dateline(child):
                 if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return verb.head
                 return child
@@ -228,13 +246,7 @@ def _speaker_head(cue: Token) -> Token | None:
         if verb.dep_ not in _BORROW_SUBJECT_DEPS or verb.head.i == verb.i:
             break
         verb = verb.head
-    # Inverted order with a parse that misses the subject: '"...," said the official'.
-    for child in cue.children:
-        next_word = child.i == cue.i + 1 or (child.i == cue.i + 2 and cue.nbor(1).dep_ == "det")
-        named = child.pos_ in ("PROPN", "NOUN")
-        if child.dep_ in ("dobj", "attr", "npadvmod") and next_word and named:
-            return child
-    return None
+    return fallback_speaker(cue) if guess else None
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:

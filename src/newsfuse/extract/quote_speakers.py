@@ -5,10 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.extract.quote_gender import agrees, gender_of
 from newsfuse.extract.quote_lexicon import (
     NAME_PARTICLES,
     ORG_WORDS,
@@ -21,6 +22,8 @@ from newsfuse.extract.quote_lexicon import (
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 # How many paragraphs back a pronoun may reach for its antecedent subject.
 _SUBJECT_WINDOW = 3
+# NER labels that settle a name's kind; a country that speaks ("Iraq said") is an "it".
+_ENTITY_KINDS = {"GPE": "org"}
 _DETERMINERS = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
@@ -68,10 +71,13 @@ def collect_mentions(
             if not name[:1].isupper():
                 continue
             titles = frozenset(t.lower_ for t in token.subtree if t.i < first)
-            mentions.append(
-                Mention(index, doc[first].idx, name, _kind(name), _is_subject(token), titles)
-            )
-    return mentions
+            kind = _kind(name, token.ent_type_)
+            mentions.append(Mention(index, doc[first].idx, name, kind, _is_subject(token), titles))
+    # NER types a surname as a place now and then ("Blinken"); a full name settles it.
+    people = {_last_word(m.name) for m in mentions if m.kind == "person"}
+    return [
+        replace(m, kind="name") if m.kind == "org" and m.name in people else m for m in mentions
+    ]
 
 
 class SpeakerResolver:
@@ -86,6 +92,10 @@ class SpeakerResolver:
         self._mentions = mentions
         self._keys = [(m.paragraph, m.offset) for m in mentions]
         self._last_words = [_last_word(m.name) for m in mentions]
+        # Titles met with any mention of a surname ("Mrs. Clinton") tell that person's gender.
+        self._titles: dict[str, set[str]] = {}
+        for mention, last in zip(mentions, self._last_words, strict=True):
+            self._titles.setdefault(last, set()).update(mention.titles)
 
     def resolve(self, doc: Doc, paragraph: int, index: int) -> str | None:
         """Return the name a speaker phrase stands for, or None when it cannot be told.
@@ -100,12 +110,16 @@ class SpeakerResolver:
     def _resolve(self, token: Token, paragraph: int, depth: int) -> str | None:
         lower = token.lower_
         if lower in PRONOUN_KIND:
-            return self._antecedent(paragraph, token.idx, PRONOUN_KIND[lower])
+            return self._antecedent(paragraph, token.idx, lower)
         if _looks_proper(token):
             doc = token.doc
             first = _name_start(token)
             name = doc.text[doc[first].idx : token.idx + len(token.text)]
             return self._full_name(name, paragraph, token.idx)
+        for child in token.children:
+            # "the company's chief executive, Jane Doe, said": the apposition names her.
+            if child.dep_ == "appos" and _looks_proper(child) and child.i > token.i:
+                return self._resolve(child, paragraph, depth + 1)
         if depth < 3 and lower in cue_lexicon().document_nouns:
             # "a statement from his office", "Sudani's office": the owner is the speaker.
             for child in token.children:
@@ -122,8 +136,13 @@ class SpeakerResolver:
         """Number of mentions that come before a position."""
         return bisect.bisect_left(self._keys, (paragraph, offset))
 
-    def _antecedent(self, paragraph: int, offset: int, kind: str) -> str | None:
-        """Most recent compatible mention, preferring recent clause subjects."""
+    def _antecedent(self, paragraph: int, offset: int, pronoun: str) -> str | None:
+        """Most recent compatible mention, preferring recent clause subjects.
+
+        Compatible means of the pronoun's kind (a person for "he", an organisation for
+        "it") and, for he and she, not of the other gender when the name tells it.
+        """
+        kind = PRONOUN_KIND[pronoun]
         wanted = {"person": ("person", "name"), "org": ("org",), "group": ("org",)}.get(kind)
         if wanted is None:
             return None
@@ -133,8 +152,33 @@ class SpeakerResolver:
                 if paragraph - mention.paragraph > _SUBJECT_WINDOW and prefer_subject:
                     break
                 if mention.kind in wanted and (mention.subject or not prefer_subject):
-                    return self._full_name(mention.name, mention.paragraph, mention.offset)
+                    name = self._full_name(mention.name, mention.paragraph, mention.offset)
+                    if agrees(pronoun, self.gender(name)):
+                        return name
         return None
+
+    def recent_subject(self, paragraph: int, offset: int, window: int) -> Mention | None:
+        """The last person named as a clause subject within ``window`` paragraphs back.
+
+        Args:
+            paragraph: Paragraph of the position.
+            offset: Character offset of the position.
+            window: How many paragraphs back to look (0: the same paragraph only).
+        """
+        for mention in reversed(self._mentions[: self._before(paragraph, offset)]):
+            if paragraph - mention.paragraph > window:
+                return None
+            if mention.subject and mention.kind in ("person", "name"):
+                return mention
+        return None
+
+    def full_name(self, mention: Mention) -> str:
+        """A mention's name, expanded from its surname to the fullest form in the article."""
+        return self._full_name(mention.name, mention.paragraph, mention.offset)
+
+    def gender(self, name: str) -> str | None:
+        """The gender of a resolved name, from its titles in the article or its first name."""
+        return gender_of(name, self._titles.get(_last_word(name), ()))
 
     def _full_name(self, name: str, paragraph: int, offset: int) -> str:
         """Expand a surname to the longest full name ending with it, earlier first."""
@@ -206,19 +250,26 @@ def _name_start(head: Token) -> int:
     return first
 
 
-def _kind(name: str) -> str:
-    """Classify a name as a person, an organisation, or either."""
+def _kind(name: str, label: str) -> str:
+    """Classify a name as a person, an organisation, or either.
+
+    The word lists decide first; NER (when it ran) only types the single words they leave
+    open, such as a country that speaks ("Iraq said" -> "it").
+    """
     words = name.lower().split()
     if any(w in ORG_WORDS for w in words) or (name.isupper() and len(name) > 1):
         return "org"
-    return "person" if len(words) >= 2 else "name"
+    if len(words) >= 2:
+        return "person"
+    return _ENTITY_KINDS.get(label, "name")
 
 
 def _is_subject(token: Token) -> bool:
-    """Whether the name heads a clause subject (or owns one: "Sudani's office said")."""
+    """Whether the name heads a clause subject, owns one, or is one's apposition."""
     if token.dep_ in SUBJECT_DEPS:
         return True
-    return token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS
+    # "Sudani's office said"; "His strategist, Tad Devine, said" (the name in apposition).
+    return token.dep_ in ("poss", "appos") and token.head.dep_ in SUBJECT_DEPS
 
 
 def _owner(child: Token) -> Token | None:

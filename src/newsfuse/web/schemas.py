@@ -78,6 +78,9 @@ class Sentence(BaseModel):
     start: int
     end: int
     text: str
+    #: On story pages: the status of the claims the sentence states, from comparing the
+    #: story's sources (corroborated, single-source, conflicting), or None.
+    status: str | None = None
 
 
 class Paragraph(BaseModel):
@@ -167,10 +170,12 @@ class BriefSection(BaseModel):
 
 
 class Brief(BaseModel):
-    """The cited brief, present when the brief stage is installed."""
+    """The cited brief of the story, and the claim status of each sentence it compared."""
 
     sources: int
     sections: list[BriefSection]
+    #: Sentence element id -> claim status (corroborated, single-source, conflicting).
+    claims: dict[str, str]
 
 
 class StoryPage(BaseModel):

@@ -64,7 +64,8 @@ def paragraphs(article_id: str, blocks: list[dict[str, Any]]) -> list[dict[str, 
             "id": f"a-{article_id}-p{p}",
             "heading": block["heading"],
             "sentences": [
-                {"id": sentence_id(article_id, p, s), "start": a, "end": b, "text": text[a:b]}
+                {"id": sentence_id(article_id, p, s), "start": a, "end": b, "text": text[a:b],
+                 "status": None}
                 for s, (a, b) in enumerate(sentence_spans(text))
             ],
         })

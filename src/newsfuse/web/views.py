@@ -79,14 +79,15 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
         for v in group["versions"]:
             q = analyses[v["article_id"]]["quotes"][v["index"]]
             v["anchor"] = text.sentence_at(paras[v["article_id"]], q["paragraph"], q["start"])
+    summary = brief.story_brief(story["id"], [found[i] for i in ids], analyses, members, paras)
+    brief.mark_sentences(paras, summary["claims"] if summary else {})
     return {
         "story": story,
         "articles": articles,
         "quotes": quotes,
         "entities": story_entity_rows(store, story["id"]),
         "timeline": _timeline(analyses, paras, {a: f.meta.outlet for a, f in found.items()}),
-        "brief": brief.story_brief(story["id"], [found[i] for i in ids], analyses, members,
-                                   paras),
+        "brief": summary,
     }
 
 
