@@ -8,6 +8,7 @@ from pathlib import Path
 
 import newsfuse.cluster as cluster
 import newsfuse.cluster_batch as batch
+import newsfuse.cluster_split as split
 from newsfuse.evaluate.stories import evaluate_stories
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories"
@@ -25,16 +26,28 @@ def calibrate(data: Path) -> None:
     even = evaluate_stories(data, "incremental", "even")["b3_f1"]
     print(f"best on odd: JOIN={join} GROWTH={growth} MERGE_MARGIN={merge} odd F1={f1:.3f}")
     print(f"confirmed on even: F1={even:.3f}")
-    links = []
-    for link in [0.14, 0.15, 0.16, 0.17, 0.18, 0.19, 0.20]:
-        batch.LINK = link
-        links.append((evaluate_stories(data, "recluster", "odd")["b3_f1"], link))
-    best = max(f for f, _ in links)
-    plateau = [link for f, link in links if f >= best - 1e-4]
-    batch.LINK = plateau[len(plateau) // 2]  # the middle of the best plateau on odd topics
+    ratio = split.SPLIT_RATIO
+    split.SPLIT_RATIO = 0.0  # LINK is chosen for the linkage alone, as before the split step
+    batch.LINK = _plateau(data, batch, "LINK", [0.14, 0.15, 0.16, 0.17, 0.18, 0.19, 0.20])
+    split.SPLIT_RATIO = ratio
+    ratios = [round(0.60 + 0.01 * k, 2) for k in range(13)]
+    split.SPLIT_RATIO = _plateau(data, split, "SPLIT_RATIO", ratios)
+
+
+def _plateau(data: Path, module: object, name: str, values: list[float]) -> float:
+    """Grid one recluster setting on the odd topics; the middle of the best plateau wins."""
+    scores = []
+    for value in values:
+        setattr(module, name, value)
+        scores.append((evaluate_stories(data, "recluster", "odd")["b3_f1"], value))
+    best = max(f for f, _ in scores)
+    plateau = [value for f, value in scores if f >= best - 1e-4]
+    setattr(module, name, plateau[len(plateau) // 2])
     even = evaluate_stories(data, "recluster", "even")["b3_f1"]
-    print(f"recluster best on odd: LINK={batch.LINK} (plateau {plateau}) odd F1={best:.3f}")
+    chosen = getattr(module, name)
+    print(f"recluster best on odd: {name}={chosen} (plateau {plateau}) F1={best:.3f}")
     print(f"confirmed on even: F1={even:.3f}")
+    return float(chosen)
 
 
 def main() -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.cluster_batch import average_linkage
 from newsfuse.cluster_features import CHANNELS, DocFreq, Features, cosine, features, salient, vector
-from newsfuse.cluster_state import Postings, StoryState, story_id
+from newsfuse.cluster_split import split_stories
+from newsfuse.cluster_state import Postings, Story, StoryAssignment, StoryState, story_id
 from newsfuse.dedupe import CopyIndex, independent_sources
 from newsfuse.models import Article
+
+__all__ = ["Story", "StoryAssignment", "StoryIndex", "recluster", "recluster_index"]
 
 #: Join threshold on the mean channel cosine for a story of one article, and how fast it
 #: rises with the story's size: threshold = JOIN * (1 + GROWTH * ln(size)). A centroid of many
@@ -37,37 +39,6 @@ WINDOW_DAYS = 7
 #: x0.5 scored 0.897 against 0.883 for equal weights and 0.885 for names x1.5 (each with its
 #: own JOIN x GROWTH grid); even topics 0.884 (equal weights 0.878).
 WEIGHTS = {"w": 1.0, "e": 2.0, "l": 0.5}
-
-
-@dataclass(frozen=True)
-class StoryAssignment:
-    """Where one article went.
-
-    Attributes:
-        article_id: The article.
-        story_id: The story it joined or started (after any merge).
-        new_story: Whether it started the story.
-        merges: ``(old id, new id)`` pairs of stories merged because of this article.
-    """
-
-    article_id: str
-    story_id: str
-    new_story: bool
-    merges: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Story:
-    """A story as readers see it."""
-
-    id: str
-    label: str | None
-    first_day: int | None
-    last_day: int | None
-    outlets: tuple[str, ...]
-    article_count: int
-    independent_sources: int
-    article_ids: tuple[str, ...]
 
 
 class StoryIndex:
@@ -277,8 +248,10 @@ def recluster(articles: Iterable[Article]) -> list[StoryAssignment]:
 
     Articles are sorted by (publication date, id), IDF is computed over the whole batch, and
     the articles are grouped by average-linkage agglomerative clustering over the same
-    channel similarity as :meth:`StoryIndex.add` (see :mod:`newsfuse.cluster_batch`), so the
-    same set of articles always yields the same stories and ids.
+    channel similarity as :meth:`StoryIndex.add` (see :mod:`newsfuse.cluster_batch`); a story
+    whose reports fall into two clearly apart parts is then cut in two
+    (:mod:`newsfuse.cluster_split`). The same set of articles always yields the same stories
+    and ids.
 
     Args:
         articles: The articles to cluster (duplicates by id are ignored).
@@ -295,7 +268,7 @@ def recluster(articles: Iterable[Article]) -> list[StoryAssignment]:
         df.add(f)
     vecs = [{c: vector(f.counts[c], c, df) for c in CHANNELS} for f in feats]
     terms = [[t for c in ("w", "e") for t in salient(v[c], LOOKUP_TERMS)] for v in vecs]
-    roots = average_linkage(vecs, terms, WEIGHTS)
+    roots = split_stories(vecs, average_linkage(vecs, terms, WEIGHTS), WEIGHTS)
     return [
         StoryAssignment(a.id, story_id(ordered[r].id), r == i)
         for i, (a, r) in enumerate(zip(ordered, roots, strict=True))

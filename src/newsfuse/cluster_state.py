@@ -1,4 +1,4 @@
-"""The mutable parts of story clustering: a story's centroid and the inverted index over them."""
+"""The state of story clustering: a story's centroid, the inverted index, what readers see."""
 
 from __future__ import annotations
 
@@ -25,6 +25,37 @@ UNDATED = -1
 def story_id(first_article_id: str) -> str:
     """Stable story id derived from the article that started it."""
     return "s" + hashlib.sha1(first_article_id.encode()).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    """Where one article went.
+
+    Attributes:
+        article_id: The article.
+        story_id: The story it joined or started (after any merge).
+        new_story: Whether it started the story.
+        merges: ``(old id, new id)`` pairs of stories merged because of this article.
+    """
+
+    article_id: str
+    story_id: str
+    new_story: bool
+    merges: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story as readers see it."""
+
+    id: str
+    label: str | None
+    first_day: int | None
+    last_day: int | None
+    outlets: tuple[str, ...]
+    article_count: int
+    independent_sources: int
+    article_ids: tuple[str, ...]
 
 
 @dataclass
@@ -141,4 +172,4 @@ class Postings:
         return postings
 
 
-__all__ = ["CHANNELS", "Postings", "StoryState", "story_id"]
+__all__ = ["CHANNELS", "Postings", "Story", "StoryAssignment", "StoryState", "story_id"]
