@@ -10,7 +10,7 @@ from newsfuse.cluster_batch import average_linkage
 from newsfuse.cluster_features import CHANNELS, DocFreq, Features, cosine, features, salient, vector
 from newsfuse.cluster_split import split_stories
 from newsfuse.cluster_state import Postings, Story, StoryAssignment, StoryState, story_id
-from newsfuse.dedupe import CopyIndex, independent_sources
+from newsfuse.dedupe import CopyIndex, independent_sources, utc_key
 from newsfuse.models import Article
 
 __all__ = ["Story", "StoryAssignment", "StoryIndex", "recluster", "recluster_index"]
@@ -169,7 +169,7 @@ class StoryIndex:
             story.last_day = max(story.last_day or feats.day, feats.day)
         if article.meta.outlet:
             story.outlets[article.meta.outlet] += 1
-        key = (article.meta.published or "~", article.id)
+        key = (utc_key(article.meta.published), article.id)
         if article.meta.headline and (story.headline is None or key < story.headline_key):
             story.headline, story.headline_key = article.meta.headline, key
 
@@ -240,7 +240,7 @@ def _similarity(vecs: dict[str, dict[str, float]], story: StoryState) -> float:
 
 
 def _canonical(article: Article) -> tuple[str, str]:
-    return (article.meta.published or "~", article.id)
+    return (utc_key(article.meta.published), article.id)
 
 
 def recluster(articles: Iterable[Article]) -> list[StoryAssignment]:
