@@ -17,7 +17,7 @@ SHARED = Path(
 
 #: Measured value / relaxed / strict F1 on all 256 TBAQ documents (docs/bench/dates.md),
 #: minus 0.01. Raise them on purpose when the rules improve.
-FLOORS = {"value_f1": 0.79, "relaxed_f1": 0.93, "strict_f1": 0.85}
+FLOORS = {"value_f1": 0.79, "relaxed_f1": 0.93, "strict_f1": 0.86}
 
 
 def _only(text: str, surface: str, published: dt.date | None) -> DateMention:
@@ -118,6 +118,48 @@ def test_timeml_conventions(text: str, surface: str, value: str, granularity: st
     assert (mention.value, mention.granularity) == (value, granularity)
 
 
+#: TIMEX3 extents: what the guidelines put inside a time expression and what they leave out.
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "granularity"),
+    [
+        # A preposition in front is a TimeML signal, not part of the expression.
+        ("Sales rose over the past 12 months.", "the past 12 months", "P12M", "duration"),
+        ("Prices fell over three years.", "three years", "P3Y", "duration"),
+        # "only" is a focus word; "more than", "nearly", "about" are TIMEX3 mod words.
+        ("He was jailed for only six months.", "six months", "P6M", "duration"),
+        ("It lasted more than three years.", "more than three years", "P3Y", "duration"),
+        ("He stayed nearly five months.", "nearly five months", "P5M", "duration"),
+        # Before "now" or "the future", "about" is a preposition.
+        ("He was worried about the future.", "the future", "FUTURE_REF", "vague"),
+        # A duration or quarter used as a modifier leaves the article to its noun.
+        ("The eight-year war ended.", "eight-year", "P8Y", "duration"),
+        ("The two day rally ended.", "two day", "P2D", "duration"),
+        ("The third-quarter loss widened.", "third-quarter", "2024-Q3", "quarter"),
+        # ... but a duration that is the noun keeps its determiner and relative word.
+        ("Net rose in the first nine months.", "the first nine months", "P9M", "duration"),
+        ("Profit rose in the third quarter.", "the third quarter", "2024-Q3", "quarter"),
+        ("Net fell from the year-earlier period.", "the year-earlier period", "2023-Q3",
+         "quarter"),
+        # Modifiers of a date are part of it; the possessive "'s" is not.
+        ("Output fell in early 2024.", "early 2024", "2024", "year"),
+        ("It was built in the mid-1980s.", "the mid-1980s", "198", "decade"),
+        ("The plan ends at the end of the year.", "the end of the year", "2024", "year"),
+        ("Results for fiscal 1990 were good.", "fiscal 1990", "1990", "year"),
+        ("Shares rose in this year's rally.", "this year", "2024", "year"),
+        ("Monday's meeting was short.", "Monday", "2024-12-09", "day"),
+        # Frequencies with "a" / "each" are SETs; "the previous day" with no date in view
+        # counts from the publication date.
+        ("He visits twice a year.", "twice a year", "P1Y", "set"),
+        ("He visits each month.", "each month", "P1M", "set"),
+        ("He had arrived the previous day.", "the previous day", "2024-12-12", "day"),
+    ],
+)  # fmt: skip
+def test_timex3_extents(text: str, surface: str, value: str, granularity: str) -> None:
+    mention = _only(text, surface, FRIDAY)
+    assert (mention.value, mention.granularity) == (value, granularity)
+    assert text[mention.start : mention.end] == surface
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
@@ -174,6 +216,8 @@ def test_accepts_date_or_datetime(published: dt.date) -> None:
         ("Now, he says, it looks bad.", "Now"),
         ("For now, the plan stands.", "now"),
         ("He arrived on the night of Friday, Dec. 13.", "the night"),
+        ("It saves $500 million a year.", "a year"),
+        ("The party daily Granma said so.", "daily"),
     ],
 )
 def test_ignores_lookalikes(text: str, absent: str) -> None:

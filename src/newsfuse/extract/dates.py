@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from newsfuse.extract.timex_absolute import RESOLVERS as ABSOLUTE
 from newsfuse.extract.timex_days import RESOLVERS as DAYS
 from newsfuse.extract.timex_patterns import (
+    ADJECTIVAL_ARTICLE,
     CLOCK_DAY_GAP,
     COMPILED,
     DATE_PREFIX,
@@ -104,9 +105,10 @@ def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateM
         res = _RESOLVERS[cand.rule](cand.match, ctx)
         if res is None:
             continue
-        start = _extend_left(text, cand.start, res, mentions[-1].end if mentions else 0)
-        if start < cand.start and res.status == "exact":
-            modifier = " ".join(text[start : cand.start].split())
+        begin = _drop_article(text, cand, res)
+        start = _extend_left(text, begin, res, mentions[-1].end if mentions else 0)
+        if start < begin and res.status == "exact":
+            modifier = " ".join(text[start:begin].split())
             res = replace(res, status="approximate", reason=f"modified by '{modifier}'")
         mention = DateMention(
             text[start : cand.end], start, cand.end, res.value, res.granularity,
@@ -181,8 +183,27 @@ def _select(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def _drop_article(text: str, cand: _Candidate, res: Resolution) -> int:
+    """Start of the mention without an article that belongs to the noun after it.
+
+    A duration or quarter used as a modifier ("the 14-day wait", "the third-quarter loss")
+    is an adjective; TIMEX3 extents leave out the noun phrase's determiner then, as the
+    TimeBank gold does (calibration half: 0 of 4 such cases keep "the").
+    """
+    if res.kind != "duration" and res.granularity != "quarter":
+        return cand.start
+    m = ADJECTIVAL_ARTICLE.match(text, cand.start, cand.end)
+    return m.end() if m else cand.start
+
+
 def _extend_left(text: str, start: int, res: Resolution, floor: int) -> int:
-    """Start of the mention including a modifier word in front (``early``, ``nearly``)."""
+    """Start of the mention including a modifier word in front (``early``, ``nearly``).
+
+    "now" or "the future" is no point or stretch to be early in or about: a word in front
+    of it ("worried about the future") is a preposition, not a TIMEX3 modifier.
+    """
+    if res.granularity == "vague":
+        return start
     prefix = DURATION_PREFIX if res.kind == "duration" else DATE_PREFIX
     m = prefix.search(text, max(floor, start - 40), start)
     return m.start() if m and m.start() > 0 and text[m.start() - 1].isspace() else start

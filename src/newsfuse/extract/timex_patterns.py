@@ -79,10 +79,17 @@ DATE_PREFIX = re.compile(
     r"|the\s+(?:beginning|end|middle|start|rest|remainder|turn)\s+of\s+"
     r"|(?:about|around|roughly|approximately)\s+)$"
 )
-#: Words before a duration that bound or soften it (``more than four hours``).
+#: TIMEX3 ``mod`` words before a duration (``more than four hours``). Prepositions ("over
+#: the past two years") are TimeML signals and "only" a focus word: neither is included.
 DURATION_PREFIX = re.compile(
     r"(?i:(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|"
-    r"at\s+least|at\s+most|up\s+to|over|under|just\s+over|just\s+under|only)\s+)$"
+    r"at\s+least|at\s+most|up\s+to)\s+)$"
+)
+#: An article before a duration or quarter used as a modifier belongs to the noun after
+#: it ("the 14-day wait", "the two day rally", "the third-quarter loss").
+ADJECTIVAL_ARTICLE = re.compile(
+    r"(?i:(?:the|an?)\s+(?=[\w.,]+(?:-\w+)*-(?:day|week|month|quarter|year|hour|minute)$|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:day|week|month|year)$))"
 )
 #: What may stand between a clock time and its day: ``10 p.m. Wednesday``, ``noon on Friday``.
 CLOCK_DAY_GAP = re.compile(r"(?:,|\s+on)?\s+")

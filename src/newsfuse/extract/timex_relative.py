@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from newsfuse.extract.timex_calendar import (
     iso_week,
@@ -35,7 +36,9 @@ _REL_OFFSET = {
 #: "past year" and "the coming months" measure a stretch of time rather than name a period.
 _DURATION_RELS = {"past", "coming", "the coming"}
 #: Amounts in front of "a day" / "a year" that make it a rate: "$5 a day", "3% a year".
-_RATE_CUE = re.compile(r"(?i:(?:\d|%|\bdollars?|\bcents?|\bpercent|\btimes|\bonce|\btwice)\s*)$")
+_RATE_CUE = re.compile(
+    r"(?i:(?:\d|%|\bdollars?|\bcents?|\bpercent|\b(?:m|b|tr)illion|\btimes|\bonce|\btwice)\s*)$"
+)
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -143,12 +146,26 @@ def _anaphora(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit = m["aunit"].lower()
     base = ctx.previous
     if base is None or not base.value:
-        return Resolution(None, unit, "date", "unresolved", "no earlier date in view")
+        if ctx.anchor is None:
+            return Resolution(None, unit, "date", "unresolved", "no earlier date in view")
+        # News tells of the publication day unless it names another: with no date in
+        # view, "the previous day" counts from the publication date (TimeML's default
+        # reference time), but is only as sure as that guess.
+        base = Resolution(ctx.anchor.isoformat(), "day", "date")
+        res = _anaphora_value(base, offset, unit)
+        reason = "no earlier date in view; counted from the publication date"
+        return replace(res, status="approximate", reason=reason) if res else None
+    return _anaphora_value(base, offset, unit)
+
+
+def _anaphora_value(base: Resolution, offset: int, unit: str) -> Resolution | None:
+    """The unit ``offset`` steps from a concrete earlier mention (0: the one containing it)."""
+    value = base.value or ""
     if unit == "week" and base.granularity == "day":
-        day = dt.date.fromisoformat(base.value[:10]) + dt.timedelta(weeks=offset)
+        day = dt.date.fromisoformat(value[:10]) + dt.timedelta(weeks=offset)
         return Resolution(iso_week(day), "week", "date")
-    coarse = {"year": base.value[:4], "month": base.value[:7]}.get(unit)
-    if offset == 0 and coarse is not None and len(base.value) >= len(coarse):
+    coarse = {"year": value[:4], "month": value[:7]}.get(unit)
+    if offset == 0 and coarse is not None and len(value) >= len(coarse):
         return Resolution(coarse, unit, "date")
     return _shift_value(base, offset, unit)
 
@@ -189,9 +206,11 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Resolution:
     return _duration_value(None, _unit(m["unit"]))
 
 
-def _set(m: re.Match[str], ctx: Context) -> Resolution:
+def _set(m: re.Match[str], ctx: Context) -> Resolution | None:
     """``daily``, ``every week``, ``each July``, ``twice a year``."""
     if m["adverb"]:
+        if m.string[m.end() : m.end() + 2].strip()[:1].isupper():
+            return None  # a newspaper ("the party daily Granma"), not a frequency
         return Resolution(SET_WORDS[m["adverb"].lower()], "set", "set")
     if m["month"]:
         return Resolution(f"XXXX-{month_number(m['month']):02d}", "set", "set")
