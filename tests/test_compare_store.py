@@ -109,3 +109,19 @@ def test_every_ecb_dev_brief_sentence_is_cited(tmp_path: Path) -> None:
     assert rows
     for row in rows:
         _assert_cited(store, row["id"])
+
+
+def test_cli_events_table_json_and_csv(samples: tuple[SqliteStore, Path]) -> None:
+    _, db = samples
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(db), "events", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and all(r["sources"] <= r["reports"] for r in rows)
+    kinds = {r["plover_type"] for r in rows}
+    only = sorted(kinds)[0]
+    result = runner.invoke(cli, ["--db", str(db), "events", "--type", only, "--format", "json"])
+    assert {json.loads(line)["plover_type"] for line in result.output.splitlines()} == {only}
+    result = runner.invoke(cli, ["--db", str(db), "export", "--format", "csv"])
+    header, *lines = result.output.splitlines()
+    assert header.startswith("event_id,story_id,date,") and len(lines) >= len(rows)

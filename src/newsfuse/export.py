@@ -11,7 +11,13 @@ from newsfuse.brief_render import to_json as brief_json
 from newsfuse.compare import compare
 from newsfuse.models import Article
 from newsfuse.store.base import Store
-from newsfuse.views import comparison_rows, story_entity_rows, story_input, story_quote_rows
+from newsfuse.views import (
+    comparison_rows,
+    story_entity_rows,
+    story_event_rows,
+    story_input,
+    story_quote_rows,
+)
 
 #: Bumped when a field changes meaning or disappears; adding fields does not bump it.
 SCHEMA_VERSION = 1
@@ -77,6 +83,12 @@ def story_record(store: Store, row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def event_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """Every story's events, one row each (the CSV export)."""
+    for row in store.story_rows():
+        yield from story_event_rows(store, row["id"])
+
+
 def records(store: Store) -> Iterator[dict[str, Any]]:
     """Every exportable record: articles with their facts, then each story with its claim
     groups and its brief."""
@@ -95,3 +107,5 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
                    "index": i, **group}
         yield {"type": "brief", "schema": SCHEMA_VERSION, "story_id": row["id"],
                **brief_json(brief(story, comparison))}
+        for event in story_event_rows(store, row["id"]):
+            yield {"type": "event", "schema": SCHEMA_VERSION, **event}

@@ -144,3 +144,22 @@ def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:
             ],
         })
     return rows
+
+
+def story_event_rows(store: Store, story_id: str) -> list[dict[str, Any]]:
+    """A story's events, one row each (layout in docs/export.md), with the first report's
+    origin and URL."""
+    # Imported here: event coding loads the parser, which plain listings should not pay for.
+    from newsfuse.extract.events import event_row, story_events
+
+    story = story_input(store, story_id)
+    by_id = {a.id: a for a in story.articles}
+    rows = []
+    for event in story_events(story):
+        row = {"story_id": story.story_id, **event_row(event)}
+        first = by_id.get(row["first_article"])
+        if first is not None:
+            row["first_origin"] = first.origin.describe()
+            row["first_url"] = first.meta.url
+        rows.append(row)
+    return rows

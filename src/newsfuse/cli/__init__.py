@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from newsfuse.cli import articles, compare, extract, serve, stories
+from newsfuse.cli import articles, compare, events, extract, serve, stories
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import err
 from newsfuse.errors import NewsfuseError
@@ -38,6 +38,7 @@ COMMANDS: tuple[click.Command, ...] = (
     stories.story,
     stories.recluster,
     compare.compare,
+    events.events,
     compare.brief,
     extract.analyse,
     extract.entities,

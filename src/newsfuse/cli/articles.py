@@ -13,6 +13,7 @@ from rich.progress import Progress
 from newsfuse import export as exporting
 from newsfuse import pipeline
 from newsfuse.cli.context import Context
+from newsfuse.cli.events import write_csv
 from newsfuse.cli.output import err, esc, json_lines, out, table
 from newsfuse.ingest import expand, read_source
 from newsfuse.metadata import normalise_published
@@ -128,14 +129,18 @@ def rejects(obj: Context, as_json: bool) -> None:
 
 
 @click.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True, help="jsonl: every record; csv: one row per event.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of standard output.")
 @click.pass_obj
 def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
-    """Export everything as JSON lines (schema in docs/export.md)."""
-    fh = output.open("w", encoding="utf-8") if output else sys.stdout
+    """Export everything as JSON lines, or the events as CSV (docs/export.md)."""
+    fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
+        if fmt == "csv":
+            write_csv(list(exporting.event_rows(obj.store())), fh)
+            return
         for rec in exporting.records(obj.store()):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     finally:
