@@ -97,3 +97,21 @@ def test_cli_stories_and_story(tmp_path: Path) -> None:
     sid = result.output.split('"id": "')[1].split('"')[0]
     result = runner.invoke(cli, ["--db", db, "story", sid[:8]])
     assert result.exit_code == 0 and "independent sources" in result.output
+
+
+def test_events_are_coded_once_per_story_basis(tmp_path: Path) -> None:
+    db = str(tmp_path / "ev.db")
+    runner = CliRunner()
+    first = [str(p) for p in sorted((REPO / "samples").glob("1[0-2]_*"))]
+    assert runner.invoke(cli, ["--db", db, "ingest", *first]).exit_code == 0
+    store = SqliteStore(db)
+    (row,) = store.story_rows()
+    basis, rows = store.story_events(row["id"]) or ("", [])
+    assert basis == store.story_basis(row["id"]) and rows
+    assert all(r["story_id"] == row["id"] and r["mentions"] for r in rows)
+    late = str(REPO / "samples" / "13_kestrel-daily_fundy-tidal.txt")
+    assert runner.invoke(cli, ["--db", db, "ingest", late]).exit_code == 0
+    (row,) = store.story_rows()
+    new_basis, _ = store.story_events(row["id"]) or ("", [])
+    assert new_basis == store.story_basis(row["id"]) != basis
+    assert pipeline.code_events_pending(store) == 0

@@ -311,3 +311,14 @@ def test_story_page_marks_claims_by_status(client: TestClient) -> None:
     assert "corroborated" in statuses.values() and "single-source" in statuses.values()
     html = client.get(f"/stories/{story['id']}").text
     assert 'class="s claim-conflicting"' in html and "contradicted by another report" in html
+
+
+def test_story_page_lists_coded_events_with_anchors(client: TestClient) -> None:
+    stories = _get(client, "/api/stories")["stories"]
+    for summary in stories:
+        data = _get(client, f"/api/stories/{summary['id']}")
+        shown = {s["id"] for a in data["articles"] for p in a["paragraphs"] for s in p["sentences"]}
+        for event in data["events"]:
+            assert event["plover_type"] and event["reports"] >= event["sources"] >= 1
+            assert set(event["anchors"]) <= shown
+    assert any(_get(client, f"/api/stories/{s['id']}")["events"] for s in stories)

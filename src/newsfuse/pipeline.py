@@ -190,3 +190,23 @@ def _save(
     lineages = [index.copies.lineage(aid) for s in stories for aid in s.article_ids]
     final = [(old, index.resolve(new)) for old, new in merges]
     store.save_stories(stories, lineages, final, index.to_dict())
+
+
+def code_events_pending(store: Store) -> int:
+    """Code the events of every story whose members or analyses changed; return how many.
+
+    Events are derived from a story's analysed reports; each story's coding is stored with the
+    basis it was made from (its members and their analysis versions) in one statement.
+    """
+    # Imported here: event coding loads spaCy's parser, which ingest-only runs should not pay.
+    from newsfuse.views import code_story_events
+
+    done = 0
+    for row in store.story_rows():
+        basis = store.story_basis(row["id"])
+        stored = store.story_events(row["id"])
+        if stored is not None and stored[0] == basis:
+            continue
+        store.save_story_events(row["id"], basis, code_story_events(store, row["id"]))
+        done += 1
+    return done

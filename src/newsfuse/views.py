@@ -146,9 +146,8 @@ def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:
     return rows
 
 
-def story_event_rows(store: Store, story_id: str) -> list[dict[str, Any]]:
-    """A story's events, one row each (layout in docs/export.md), with the first report's
-    origin and URL."""
+def code_story_events(store: Store, story_id: str) -> list[dict[str, Any]]:
+    """Code a story's events afresh (one row each, layout in docs/export.md)."""
     # Imported here: event coding loads the parser, which plain listings should not pay for.
     from newsfuse.extract.events import event_row, story_events
 
@@ -161,5 +160,19 @@ def story_event_rows(store: Store, story_id: str) -> list[dict[str, Any]]:
         if first is not None:
             row["first_origin"] = first.origin.describe()
             row["first_url"] = first.meta.url
+        row["mentions"] = [
+            {"article_id": m.article_id, "paragraph": m.paragraph, "start": m.start,
+             "end": m.end, "trigger": m.trigger}
+            for m in event.mentions
+        ]
         rows.append(row)
     return rows
+
+
+def story_event_rows(store: Store, story_id: str) -> list[dict[str, Any]]:
+    """A story's events: the stored coding when it is current, else coded now (not saved)."""
+    sid = store.resolve_story(story_id)
+    stored = store.story_events(sid)
+    if stored is not None and stored[0] == store.story_basis(sid):
+        return stored[1]
+    return code_story_events(store, sid)

@@ -27,8 +27,8 @@ from newsfuse.views import article_dict, article_row, reject_row
 @click.option("--published", help="Publication date of these reports (ISO, e.g. 2024-12-13).")
 @click.option("--outlet", help="Outlet name of these reports.")
 @click.option("--url", help="URL of the report (for a single input).")
-@click.option("--no-analyse", is_flag=True, help="Skip entities, quotes and dates (run later "
-              "with 'newsfuse analyse').")
+@click.option("--no-analyse", is_flag=True, help="Skip entities, quotes, dates and events (run "
+              "later with 'newsfuse analyse').")
 @click.pass_obj
 def ingest(obj: Context, paths: tuple[str, ...], published: str | None, outlet: str | None,
            url: str | None, no_analyse: bool) -> None:
@@ -58,6 +58,8 @@ def ingest(obj: Context, paths: tuple[str, ...], published: str | None, outlet: 
         summary = pipeline.ingest(items(), store, obj.settings)
     grouped = pipeline.assign_stories(store)
     analysed = 0 if no_analyse else pipeline.analyse_pending(store)
+    if not no_analyse:
+        pipeline.code_events_pending(store)
     store.close()
     for rej in summary.rejects:
         err.print(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", markup=False)

@@ -13,9 +13,11 @@ from newsfuse.views import story_entity_rows, story_quote_rows
 @click.command()
 @click.pass_obj
 def analyse(obj: Context) -> None:
-    """Read entities, quotes and dates off every article that lacks them (resumable)."""
-    done = pipeline.analyse_pending(obj.store())
-    out.print(f"analysed {done}")
+    """Read entities, quotes, dates off articles that lack them; code stories' events."""
+    store = obj.store()
+    done = pipeline.analyse_pending(store)
+    coded = pipeline.code_events_pending(store)
+    out.print(f"analysed {done}, stories with events coded {coded}")
 
 
 @click.command()

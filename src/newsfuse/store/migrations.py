@@ -124,4 +124,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         END;
         """,
     ),
+    (
+        "0005_story_events",
+        """
+        CREATE TABLE story_events (
+            story_id TEXT PRIMARY KEY,
+            basis TEXT NOT NULL,
+            coded_at TEXT NOT NULL,
+            rows_json TEXT NOT NULL
+        );
+        """,
+    ),
 )

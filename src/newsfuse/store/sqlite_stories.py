@@ -140,6 +140,31 @@ class StoriesMixin:
         )
         return [r[0] for r in rows]
 
+    def story_events(self, story_id: str) -> tuple[str, list[dict[str, Any]]] | None:
+        """The coded events of a story and the basis they were coded from, if coded."""
+        row = self._db.execute(
+            "SELECT basis, rows_json FROM story_events WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        return None if row is None else (str(row[0]), list(json.loads(row[1])))
+
+    def save_story_events(self, story_id: str, basis: str, rows: list[dict[str, Any]]) -> None:
+        """Replace a story's coded events (one statement: atomic)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self._db.execute(
+            "INSERT OR REPLACE INTO story_events VALUES (?, ?, ?, ?)",
+            (story_id, basis, now, json.dumps(rows, ensure_ascii=False)),
+        )
+
+    def story_basis(self, story_id: str) -> str:
+        """What a story's derived facts depend on: its members and their analysis versions."""
+        rows = self._db.execute(
+            "SELECT s.article_id, coalesce(n.version, 0) FROM article_story s "
+            "LEFT JOIN analyses n ON n.article_id = s.article_id WHERE s.story_id = ? "
+            "ORDER BY s.article_id",
+            (story_id,),
+        )
+        return ",".join(f"{a}:{v}" for a, v in rows)
+
 
 def _iso(day: int | None) -> str | None:
     return None if day is None else date.fromordinal(day).isoformat()

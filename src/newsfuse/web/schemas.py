@@ -178,12 +178,30 @@ class Brief(BaseModel):
     claims: dict[str, str]
 
 
+class StoryEvent(BaseModel):
+    """One coded event (PLOVER), with the sentence anchors of the reports that state it."""
+
+    event_id: str
+    date: str | None
+    plover_type: str
+    polecat_type: str
+    mode: str
+    source_actor: str
+    target_actor: str
+    place: str | None
+    reports: int
+    sources: int
+    evidence: str
+    anchors: list[str]
+
+
 class StoryPage(BaseModel):
     story: StorySummary
     articles: list[StoryArticle]
     quotes: list[QuoteGroup]
     entities: list[StoryEntity]
     timeline: list[TimelineEntry]
+    events: list[StoryEvent]
     brief: Brief | None
 
 

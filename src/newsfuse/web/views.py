@@ -13,7 +13,13 @@ from fastapi import Depends, Query, Request
 
 from newsfuse.errors import NotFound
 from newsfuse.store import SqliteStore
-from newsfuse.views import article_dict, reject_row, story_entity_rows, story_quote_rows
+from newsfuse.views import (
+    article_dict,
+    reject_row,
+    story_entity_rows,
+    story_event_rows,
+    story_quote_rows,
+)
 from newsfuse.web import brief, text
 from newsfuse.web.errors import HttpError
 
@@ -87,6 +93,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
         "quotes": quotes,
         "entities": story_entity_rows(store, story["id"]),
         "timeline": _timeline(analyses, paras, {a: f.meta.outlet for a, f in found.items()}),
+        "events": _events(story_event_rows(store, story["id"]), paras),
         "brief": summary,
     }
 
@@ -159,6 +166,19 @@ def _day(value: str | None, name: str) -> str | None:
         return date.fromisoformat(value).isoformat()
     except ValueError:
         raise HttpError(400, f"{name}={value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _events(rows: list[dict[str, Any]], paras: dict[str, Any]) -> list[dict[str, Any]]:
+    """Events in date order (undated last), each with the anchors of its sentences."""
+    keys = ("event_id", "date", "plover_type", "polecat_type", "mode", "source_actor",
+            "target_actor", "place", "reports", "sources", "evidence")
+    out = []
+    for row in rows:
+        anchors = [text.sentence_at(paras.get(m["article_id"], []), m["paragraph"], m["start"])
+                   for m in row.get("mentions", [])]
+        out.append({**{k: row[k] for k in keys}, "anchors": [a for a in anchors if a]})
+    out.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["event_id"]))
+    return out
 
 
 def _mention(paras: list[dict[str, Any]], mention: dict[str, Any]) -> dict[str, Any]:
