@@ -169,10 +169,14 @@ def code_story_events(store: Store, story_id: str) -> list[dict[str, Any]]:
     return rows
 
 
-def story_event_rows(store: Store, story_id: str) -> list[dict[str, Any]]:
-    """A story's events: the stored coding when it is current, else coded now (not saved)."""
+def story_event_rows(
+    store: Store, story_id: str, code_missing: bool = True
+) -> list[dict[str, Any]]:
+    """A story's events: the stored coding when it is current; otherwise coded now (not
+    saved), or, with ``code_missing`` false (readers that must stay fast), the stale stored
+    coding or none."""
     sid = store.resolve_story(story_id)
     stored = store.story_events(sid)
-    if stored is not None and stored[0] == store.story_basis(sid):
+    if stored is not None and (stored[0] == store.story_basis(sid) or not code_missing):
         return stored[1]
-    return code_story_events(store, sid)
+    return code_story_events(store, sid) if code_missing else []

@@ -93,7 +93,8 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
         "quotes": quotes,
         "entities": story_entity_rows(store, story["id"]),
         "timeline": _timeline(analyses, paras, {a: f.meta.outlet for a, f in found.items()}),
-        "events": _events(story_event_rows(store, story["id"]), paras),
+        # Events are coded at ingest; a page never runs the parser (it would take seconds).
+        "events": _events(story_event_rows(store, story["id"], code_missing=False), paras),
         "brief": summary,
     }
 
