@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsfuse.cluster import StoryIndex, recluster
+from newsfuse.cluster_compact import Centroid
 from newsfuse.cluster_features import names
 from newsfuse.cluster_split import split_stories
 from newsfuse.evaluate.stories import evaluate_stories
@@ -211,3 +213,38 @@ def test_ecb_quality_floor(mode: str, floor: float) -> None:
         pytest.skip(f"{data}/docs.jsonl not found")
     scores = evaluate_stories(data, mode)
     assert scores["b3_f1"] >= floor, scores
+
+
+def _dict_centroid(vecs: list[dict[str, float]], keep: int) -> dict[str, float]:
+    """The centroid as plain dict arithmetic, the reference :class:`Centroid` must match."""
+    total: dict[str, float] = {}
+    for vec in vecs:
+        for term, x in vec.items():
+            total[term] = total.get(term, 0.0) + x
+        if len(total) > 2 * keep:
+            total = dict(sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+    return total
+
+
+@pytest.mark.parametrize("keep", [2, 3, 100], ids=["prune-often", "prune-once", "no-prune"])
+def test_centroid_matches_dict_sums(keep: int) -> None:
+    rng = random.Random(keep)
+    vecs = [{f"t{rng.randrange(12)}": rng.random() for _ in range(4)} for _ in range(6)]
+    centroid = Centroid()
+    for vec in vecs:
+        centroid.add(vec, keep)
+    expected = _dict_centroid(vecs, keep)
+    assert list(centroid.items()) == list(expected.items())
+    assert centroid.norm == math.sqrt(sum(x * x for x in expected.values()))
+    probe = {"t1": 0.5, "t3": 0.25, "other": 1.0}
+    dot = sum(x * expected.get(t, 0.0) for t, x in probe.items())
+    assert centroid.dot(probe) == pytest.approx(dot)
+
+
+def test_state_survives_json_unchanged() -> None:
+    index = StoryIndex()
+    for style in range(3):
+        for event in QUAKES:
+            index.add(report(event, style))
+    state = json.loads(json.dumps(index.to_dict()))
+    assert StoryIndex.from_dict(state).to_dict() == state

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from newsfuse import cluster_compact
 from newsfuse.dedupe import CopyIndex, Lineage, independent_sources
 from newsfuse.models import Article, Block, Metadata, Origin
 
@@ -150,3 +151,45 @@ def test_publication_stamps_compare_in_utc(stamp: str | None, key: str) -> None:
     from newsfuse.dedupe import utc_key
 
     assert utc_key(stamp) == key
+
+
+@pytest.mark.parametrize(
+    ("cap", "adds", "query", "expected"),
+    [
+        (None, [([1, 2], 0), ([2, 3], 1), ([2], 2)], [2], {0, 1, 2}),
+        (2, [([7], 0), ([7], 1), ([7], 2)], [7], {0, 1}),  # the earliest values are kept
+        (None, [([1 << 63, 5], 4)], [1 << 63, 6], {4}),  # full 64-bit keys; a missing key
+        (None, [([9, 9], 3)], [9], {3}),  # a key given twice is recorded once
+    ],
+    ids=["union", "cap", "wide-keys", "repeat"],
+)
+@pytest.mark.parametrize("merge_every", [1, 2, 10_000], ids=["merge-each", "merge-2", "dict"])
+def test_hash_postings(
+    monkeypatch: pytest.MonkeyPatch,
+    merge_every: int,
+    cap: int | None,
+    adds: list[tuple[list[int], int]],
+    query: list[int],
+    expected: set[int],
+) -> None:
+    monkeypatch.setattr(cluster_compact, "MERGE_EVERY", merge_every)
+    postings = cluster_compact.HashPostings(cap)
+    for keys, value in adds:
+        postings.add(keys, value)
+    assert postings.get(query) == expected
+
+
+def test_copies_are_found_across_merged_postings(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Merging every few entries sends the LSH bands and anchors through the sorted arrays.
+    monkeypatch.setattr(cluster_compact, "MERGE_EVERY", 3)
+    index = CopyIndex()
+    index.add(article("wire", WIRE))
+    for k in range(5):
+        index.add(article(f"own{k}", tuple(f"{p} Item {k}." for p in OWN[k % 3 :])))
+    assert index.add(article("near", edited(WIRE))).copy_of == "wire"
+    fresh = "A reader wrote in to say that the detour adds forty minutes to her daily drive."
+    part = index.add(article("part", (WIRE[1], fresh)))
+    assert (part.kind, part.original) == ("partial", "wire")
+    restored = CopyIndex.from_dict(json.loads(json.dumps(index.to_dict())))
+    assert restored.to_dict() == index.to_dict()
+    assert restored.add(article("again", WIRE)).kind == "exact"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsfuse.cluster_batch import average_linkage
-from newsfuse.cluster_features import CHANNELS, DocFreq, Features, cosine, features, salient, vector
+from newsfuse.cluster_features import CHANNELS, DocFreq, Features, features, salient, vector
 from newsfuse.cluster_split import split_stories
 from newsfuse.cluster_state import Postings, Story, StoryAssignment, StoryState, story_id
 from newsfuse.dedupe import CopyIndex, independent_sources, utc_key
@@ -150,8 +150,9 @@ class StoryIndex:
         return sorted(out, key=lambda x: (-x[0], x[1]))
 
     def _bridges(self, keep: StoryState, other: StoryState) -> bool:
-        scale = {c: keep.norms.get(c, 0.0) or 1.0 for c in CHANNELS}
-        unit = {c: {t: x / scale[c] for t, x in keep.sums.get(c, {}).items()} for c in CHANNELS}
+        unit: dict[str, dict[str, float]] = {c: {} for c in CHANNELS}
+        for c, centroid in keep.sums.items():
+            unit[c] = {t: x / (centroid.norm or 1.0) for t, x in centroid.items()}
         return _similarity(unit, other) >= _threshold(len(keep.members) + len(other.members))
 
     def _merge(self, keep: StoryState, other: StoryState) -> tuple[str, str]:
@@ -235,7 +236,9 @@ def _threshold(size: int) -> float:
 def _similarity(vecs: dict[str, dict[str, float]], story: StoryState) -> float:
     total = 0.0
     for c in CHANNELS:
-        total += WEIGHTS[c] * cosine(vecs[c], story.sums.get(c, {}), story.norms.get(c, 0.0))
+        centroid = story.sums.get(c)
+        if centroid is not None and centroid.norm:
+            total += WEIGHTS[c] * centroid.dot(vecs[c]) / centroid.norm
     return total / sum(WEIGHTS.values())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -121,14 +122,15 @@ def features(article: Article) -> Features:
     for token in _TOKEN.findall(text):
         lower = token.lower()
         if lower not in STOP_WORDS:
-            words[lower if token[0].isdigit() else _stem(lower)] += 1
+            # Interned: the same term is then one string in every centroid and posting.
+            words[sys.intern(lower if token[0].isdigit() else _stem(lower))] += 1
     ents: Counter[str] = Counter()
     for name in names(text):
-        ents[" ".join(name).lower()] += 1
+        ents[sys.intern(" ".join(name).lower())] += 1
         if len(name) > 1:
-            ents[name[-1].lower()] += 1
+            ents[sys.intern(name[-1].lower())] += 1
     first = _SENTENCE.split(body.strip(), maxsplit=1)[0] if body.strip() else ""
-    lead = Counter(name[-1].lower() for name in names(f"{headline}\n{first}"))
+    lead = Counter(sys.intern(name[-1].lower()) for name in names(f"{headline}\n{first}"))
     counts = {"w": dict(words), "e": dict(ents), "l": dict(lead)}
     return Features(article.id, counts, _day(article.meta.published))
 
@@ -156,13 +158,6 @@ def vector(counts: dict[str, int], channel: str, df: DocFreq) -> dict[str, float
     vec = {t: (1.0 + math.log(c)) * df.idf(channel, t) for t, c in counts.items()}
     norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
     return {t: x / norm for t, x in vec.items()}
-
-
-def cosine(vec: dict[str, float], total: dict[str, float], total_norm: float) -> float:
-    """Cosine between a unit vector and a summed (unnormalised) centroid."""
-    if not total_norm:
-        return 0.0
-    return sum(x * total.get(t, 0.0) for t, x in vec.items()) / total_norm
 
 
 def salient(vec: dict[str, float], k: int) -> list[str]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import math
+import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsfuse.cluster_compact import Centroid, interned
 from newsfuse.cluster_features import CHANNELS
 
 #: Terms kept per channel in a story's centroid (pruned to this when it doubles). Bounds memory
@@ -58,35 +59,35 @@ class Story:
     article_ids: tuple[str, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class StoryState:
     """One story as the index keeps it."""
 
     id: str
     members: list[str]
-    sums: dict[str, dict[str, float]]  # channel -> term -> summed unit-vector weight
+    sums: dict[str, Centroid]  # channel -> summed unit vectors of its reports
     first_day: int | None = None
     last_day: int | None = None
     headline: str | None = None
     headline_key: tuple[str, str] = ("~", "~")  # (published, article id) of the label's source
     outlets: Counter[str] = field(default_factory=Counter)
-    norms: dict[str, float] = field(default_factory=dict)
 
-    def add_vectors(self, vecs: dict[str, dict[str, float]]) -> None:
+    def add_vectors(self, vecs: Mapping[str, Mapping[str, float]]) -> None:
         """Add one article's unit vectors to the centroid, pruning its tail."""
         for channel, vec in vecs.items():
-            total = self.sums.setdefault(channel, {})
-            for term, x in vec.items():
-                total[term] = total.get(term, 0.0) + x
-            if len(total) > 2 * CENTROID_TERMS:
-                keep = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
-                self.sums[channel] = total = dict(keep)
-            self.norms[channel] = math.sqrt(sum(x * x for x in total.values()))
+            centroid = self.sums.get(channel)
+            if centroid is None:
+                centroid = self.sums[channel] = Centroid()
+            centroid.add(vec, CENTROID_TERMS)
+
+    def vectors(self) -> dict[str, dict[str, float]]:
+        """The centroid sums as plain dicts, channel -> term -> weight."""
+        return {channel: dict(centroid.items()) for channel, centroid in self.sums.items()}
 
     def absorb(self, other: StoryState) -> None:
         """Merge another story into this one."""
         self.members.extend(other.members)
-        self.add_vectors(other.sums)
+        self.add_vectors(other.vectors())
         self.outlets.update(other.outlets)
         days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d]
         self.first_day, self.last_day = (min(days), max(days)) if days else (None, None)
@@ -98,7 +99,7 @@ class StoryState:
         return {
             "id": self.id,
             "members": self.members,
-            "sums": self.sums,
+            "sums": self.vectors(),
             "first_day": self.first_day,
             "last_day": self.last_day,
             "headline": self.headline,
@@ -119,7 +120,7 @@ class StoryState:
             (str(row["headline_key"][0]), str(row["headline_key"][1])),
             Counter(row["outlets"]),
         )
-        story.add_vectors(row["sums"])
+        story.add_vectors({c: interned(vec) for c, vec in row["sums"].items()})
         return story
 
 
@@ -168,7 +169,9 @@ class Postings:
     def from_dict(cls, state: dict[str, dict[str, list[str]]]) -> Postings:
         """Inverse of :meth:`to_dict`."""
         postings = cls()
-        postings._index = {t: {int(b): list(p) for b, p in d.items()} for t, d in state.items()}
+        postings._index = {
+            sys.intern(t): {int(b): list(p) for b, p in d.items()} for t, d in state.items()
+        }
         return postings
 
 

@@ -6,13 +6,13 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
+from newsfuse.cluster_compact import HashPostings, containment, minhash_bands, sorted_hashes
 from newsfuse.models import Article
 
 CopyKind = Literal["independent", "exact", "near", "partial"]
@@ -46,7 +46,7 @@ SAME_ORIGIN_MIN = 0.5
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lineage:
     """Where an article's text comes from.
 
@@ -67,7 +67,7 @@ class Lineage:
     credit: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """What the index keeps about one article."""
 
@@ -100,28 +100,13 @@ def fingerprint(paragraphs: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
         hashes = [zlib.crc32(" ".join(words[i : i + size]).encode()) for i in spans]
         out.extend(hashes)
         anchors.extend(sorted(set(hashes))[:ANCHORS_PER_PARAGRAPH])
-    return _sorted(out), _sorted(anchors)
-
-
-def _sorted(hashes: list[int]) -> np.ndarray:
-    return np.unique(np.asarray(hashes, dtype=np.uint32))
-
-
-def containment(a: np.ndarray, b: np.ndarray) -> float:
-    """Share of the shingles of ``a`` that also occur in ``b`` (both sorted unique)."""
-    if a.size == 0:
-        return 0.0
-    return float(np.intersect1d(a, b, assume_unique=True).size) / float(a.size)
+    return sorted_hashes(out), sorted_hashes(anchors)
 
 
 def normalise_credit(credit: str | None) -> str | None:
     """Canonical key of a wire credit, e.g. ``"Reuters "`` -> ``"reuters"``."""
     key = normalise(credit) if credit else ""
     return key or None
-
-
-def _identity(value: int) -> int:
-    return value  # shingles are already 32-bit hashes: hashing them again only costs time
 
 
 def _order(article: Article, position: int) -> tuple[str, int]:
@@ -160,15 +145,17 @@ class CopyIndex:
 
     Exact copies are found by digest, near copies through MinHash LSH, partial reuse through
     an anchor-shingle index; every candidate is verified on full shingle sets. Cost per
-    article is bounded by the capped anchor postings, not by the size of the index.
+    article is bounded by the capped anchor postings, not by the size of the index. LSH bands
+    and anchors are :class:`~newsfuse.cluster_compact.HashPostings` of article positions.
     """
 
     def __init__(self) -> None:
         self._entries: dict[str, _Entry] = {}
+        self._ids: list[str] = []  # article ids by position, the values of the postings
         self._by_digest: dict[int, str] = {}
-        self._anchors: dict[int, list[str]] = {}
+        self._anchors = HashPostings(cap=ANCHOR_POSTINGS)
+        self._bands = HashPostings()  # LSH band key -> articles
         self._families: dict[str, list[str]] = {}  # original -> members, original first
-        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=LSH_BANDS)
 
     def lineage(self, article_id: str) -> Lineage:
         """The current lineage of an added article (it changes if an earlier copy arrives)."""
@@ -185,39 +172,31 @@ class CopyIndex:
     def add_many(self, articles: Sequence[Article]) -> list[Lineage]:
         """Index articles in ingest order, hashing them in one batch; one lineage each."""
         prints = [fingerprint(b.text for b in a.body) for a in articles]
-        hashes = MinHash.bulk(
-            ([int(h) for h in sh] for sh, _ in prints), num_perm=NUM_PERM, hashfunc=_identity
-        )
+        keys = minhash_bands((sh.tolist() for sh, _ in prints), NUM_PERM, LSH_BANDS)
         out: list[Lineage] = []
-        with self._lsh.insertion_session() as session:
-            for article, (sh, anchors), mh in zip(articles, prints, hashes, strict=True):
-                if article.id in self._entries:
-                    out.append(self._entries[article.id].lineage)
-                    continue
-                digest = zlib.crc32(normalise(article.text()).encode())
-                # Queried before the session flushes: copies inside one batch are still found
-                # through the digest and the anchors, which are updated immediately.
-                near = set() if self._lsh.is_empty() else set(self._lsh.query(mh))
-                entry = self._place(article, sh, anchors, digest, near)
-                session.insert(article.id, mh, check_duplication=False)
-                out.append(entry.lineage)
+        for article, (sh, anchors), bands in zip(articles, prints, keys, strict=True):
+            if article.id in self._entries:
+                out.append(self._entries[article.id].lineage)
+                continue
+            digest = zlib.crc32(normalise(article.text()).encode())
+            near = {self._ids[i] for i in self._bands.get(bands)}
+            entry = self._place(article, sh, anchors, digest, near)
+            self._bands.add(bands, len(self._ids) - 1)
+            out.append(entry.lineage)
         return out
 
     def _candidates(self, anchors: np.ndarray, digest: int, near: set[str]) -> set[str]:
         found = set(near)
         if digest in self._by_digest:
             found.add(self._by_digest[digest])
-        for h in anchors.tolist():
-            found.update(self._anchors.get(h, ()))
+        found.update(self._ids[i] for i in self._anchors.get(anchors.tolist()))
         return found
 
     def _remember(self, entry: _Entry) -> None:
         self._entries[entry.article_id] = entry
+        self._ids.append(entry.article_id)
         self._by_digest.setdefault(entry.digest, entry.article_id)
-        for h in entry.anchors.tolist():
-            posting = self._anchors.setdefault(h, [])
-            if len(posting) < ANCHOR_POSTINGS:
-                posting.append(entry.article_id)
+        self._anchors.add(entry.anchors.tolist(), len(self._ids) - 1)
 
     def _place(
         self, article: Article, sh: np.ndarray, anchors: np.ndarray, digest: int, near: set[str]
@@ -275,7 +254,7 @@ class CopyIndex:
                     "digest": e.digest,
                     "shingles": e.shingles.tolist(),
                     "anchors": e.anchors.tolist(),
-                    "lineage": e.lineage.__dict__,
+                    "lineage": asdict(e.lineage),
                 }
                 for e in self._entries.values()
             ]
@@ -286,15 +265,14 @@ class CopyIndex:
         """Rebuild an index saved by :meth:`to_dict` (the LSH is recomputed)."""
         index = cls()
         rows = state["articles"]
-        hashes = MinHash.bulk((r["shingles"] for r in rows), num_perm=NUM_PERM, hashfunc=_identity)
-        with index._lsh.insertion_session() as session:
-            for row, mh in zip(rows, hashes, strict=True):
-                lineage = Lineage(**row["lineage"])
-                order = (str(row["order"][0]), int(row["order"][1]))
-                sh, anchors = _sorted(row["shingles"]), _sorted(row["anchors"])
-                index._remember(_Entry(row["id"], order, row["digest"], sh, anchors, lineage))
-                index._families.setdefault(lineage.original, []).append(row["id"])
-                session.insert(row["id"], mh, check_duplication=False)
+        keys = minhash_bands((r["shingles"] for r in rows), NUM_PERM, LSH_BANDS)
+        for row, bands in zip(rows, keys, strict=True):
+            lineage = Lineage(**row["lineage"])
+            order = (str(row["order"][0]), int(row["order"][1]))
+            sh, anchors = sorted_hashes(row["shingles"]), sorted_hashes(row["anchors"])
+            index._remember(_Entry(row["id"], order, row["digest"], sh, anchors, lineage))
+            index._families.setdefault(lineage.original, []).append(row["id"])
+            index._bands.add(bands, len(index._ids) - 1)
         for root, members in index._families.items():
             members.sort(key=lambda m: (m != root, index._entries[m].order))
         return index
