@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from newsfuse.clean import clean_dump
+from newsfuse.models import Article, Metadata, Origin
 from newsfuse.store import SqliteStore, open_store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -62,3 +64,20 @@ def make_dump(n: int, topic: str = "harbour") -> str:
         "By Maria Keane\n\nSubscribe to our newsletter\n\n"
         "We use cookies to improve your experience. Accept all cookies\n"
     )
+
+
+def seed_articles(published: str | None = "2024-12-13") -> list[Article]:
+    """The two seed dumps as cleaned articles with ids "000" and "001" (skips if absent)."""
+    out = []
+    for path in sorted(seeds_dir().glob("*.txt")):
+        page = clean_dump(path.read_text(encoding="utf-8"))
+        out.append(Article(
+            id=path.name[:3],
+            content_key=path.name,
+            origin=Origin(path=str(path)),
+            format="text",
+            meta=Metadata(headline=page.headline, published=published),
+            body=page.body,
+            captions=page.captions,
+        ))
+    return out

@@ -5,10 +5,9 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from conftest import seeds_dir
+from conftest import seed_articles
 
 from newsfuse.brief import Brief, brief, to_html, to_json, to_markdown
-from newsfuse.clean import clean_dump
 from newsfuse.compare import StoryInput
 from newsfuse.compare_text import sentences
 from newsfuse.dedupe import CopyIndex
@@ -38,20 +37,7 @@ def _article(aid: str, outlet: str, paragraphs: list[str], published: str) -> Ar
 
 @pytest.fixture(scope="module")
 def seed_story() -> StoryInput:
-    arts = []
-    for path in sorted(seeds_dir().glob("*.txt")):
-        page = clean_dump(path.read_text(encoding="utf-8"))
-        art = Article(
-            id=path.name[:3],
-            content_key=path.name,
-            origin=Origin(path=str(path)),
-            format="text",
-            meta=Metadata(headline=page.headline),
-            body=page.body,
-        )
-        arts.append(
-            dataclasses.replace(art, meta=dataclasses.replace(art.meta, published="2024-12-13"))
-        )
+    arts = [dataclasses.replace(a, captions=()) for a in seed_articles()]
     return _story(arts)
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
-from conftest import REPO, data_dir, seeds_dir
+from conftest import REPO, data_dir, seed_articles
 
-from newsfuse.clean import clean_dump
 from newsfuse.compare import Comparison, StoryInput, compare
 from newsfuse.dedupe import CopyIndex, Lineage
 from newsfuse.extract.analyse import analyse
@@ -148,22 +146,7 @@ def test_copies_count_once() -> None:
 
 @pytest.fixture(scope="module")
 def seeds() -> Comparison:
-    folder = seeds_dir()
-    arts = []
-    for path in sorted(folder.glob("*.txt")):
-        page = clean_dump(path.read_text(encoding="utf-8"))
-        art = Article(
-            id=path.name[:3],
-            content_key=path.name,
-            origin=Origin(path=str(path)),
-            format="text",
-            meta=Metadata(headline=page.headline),
-            body=page.body,
-            captions=page.captions,
-        )
-        arts.append(
-            dataclasses.replace(art, meta=dataclasses.replace(art.meta, published="2024-12-13"))
-        )
+    arts = seed_articles()
     index = CopyIndex()
     index.add_many(arts)
     analyses = {a.article_id: a for a in analyse(arts)}

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import data_dir, seeds_dir
+from conftest import data_dir, seed_articles
 
-from newsfuse.clean import clean_dump
 from newsfuse.compare_models import StoryInput
 from newsfuse.dedupe import Lineage
 from newsfuse.extract.analyse import analyse
@@ -158,21 +156,7 @@ def test_date_ranges() -> None:
 
 @pytest.fixture(scope="module")
 def seed_events() -> list[Event]:
-    arts = []
-    for path in sorted(seeds_dir().glob("*.txt")):
-        page = clean_dump(path.read_text(encoding="utf-8"))
-        art = Article(
-            id=path.name[:3],
-            content_key=path.name,
-            origin=Origin(path=str(path)),
-            format="text",
-            meta=Metadata(headline=page.headline),
-            body=page.body,
-            captions=page.captions,
-        )
-        arts.append(
-            dataclasses.replace(art, meta=dataclasses.replace(art.meta, published=PUBLISHED))
-        )
+    arts = seed_articles(PUBLISHED)
     return _events(*arts)
 
 
