@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from newsfuse.cluster import Story
-from newsfuse.dedupe import Lineage
+from newsfuse.dedupe import Lineage, utc_key
 from newsfuse.errors import NotFound
 
 #: Longest chain of merges followed when resolving an old story id.
@@ -119,10 +119,12 @@ class StoriesMixin:
         members = self._db.execute(
             "SELECT a.id, a.headline, a.outlet, a.published, a.credit, s.copy_of, s.reuse, "
             "s.copy_kind, s.original FROM article_story s JOIN articles a ON a.id = s.article_id "
-            "WHERE s.story_id = ? ORDER BY a.published IS NULL, a.published, a.seq",
+            "WHERE s.story_id = ? ORDER BY a.seq",
             (sid,),
         )
-        story["members"] = [dict(m) for m in members]
+        # Publication order in UTC (stamps carry different offsets), undated last.
+        story["members"] = sorted((dict(m) for m in members),
+                                  key=lambda m: utc_key(m["published"]))
         return story
 
     def story_of(self, article_id: str) -> str | None:
