@@ -8,7 +8,7 @@ from typing import Any
 
 from newsfuse.brief import brief
 from newsfuse.brief_render import to_json as brief_json
-from newsfuse.compare import compare
+from newsfuse.compare import StoryInput, compare
 from newsfuse.models import Article
 from newsfuse.store.base import Store
 from newsfuse.views import (
@@ -64,7 +64,7 @@ def article_facts(article_id: str, story_id: str | None, data: dict[str, Any]) -
                **d["mention"]}
 
 
-def story_record(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+def story_record(store: Store, row: dict[str, Any], story: StoryInput) -> dict[str, Any]:
     """The export form of one story, with its members' lineage, entities and matched quotes."""
     full = store.story_row(row["id"])
     return {
@@ -78,8 +78,8 @@ def story_record(store: Store, row: dict[str, Any]) -> dict[str, Any]:
                                "original")}
             for m in full["members"]
         ],
-        "entities": story_entity_rows(store, row["id"]),
-        "quotes": story_quote_rows(store, row["id"]),
+        "entities": story_entity_rows(story),
+        "quotes": story_quote_rows(story),
     }
 
 
@@ -99,8 +99,8 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
         if data is not None:
             yield from article_facts(article.id, story_id, data)
     for row in store.story_rows():
-        yield story_record(store, row)
         story = story_input(store, row["id"])
+        yield story_record(store, row, story)
         comparison = compare(story)
         for i, group in enumerate(comparison_rows(comparison)):
             yield {"type": "claim", "schema": SCHEMA_VERSION, "story_id": row["id"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -66,25 +67,45 @@ def reject_row(rejected: Rejected) -> dict[str, Any]:
     }
 
 
-def story_analyses(store: Store, story_id: str) -> tuple[list[Analysis], dict[str, str | None]]:
-    """The stored analyses of a story's articles, and each article's outlet."""
-    ids = store.story_article_ids(story_id)
-    outlets = {a.id: a.meta.outlet for a in store.articles_by_ids(ids)}
-    stored = store.analyses(ids)
-    return [from_json(stored[i]) for i in ids if i in stored], outlets
+def member_lineages(members: Sequence[dict[str, Any]]) -> dict[str, Lineage]:
+    """The copy lineage of a story's members, from their stored rows."""
+    return {
+        m["id"]: Lineage(m["id"], m["copy_of"], m["reuse"], m["copy_kind"], m["original"])
+        for m in members
+    }
 
 
-def story_entity_rows(store: Store, story_id: str) -> list[dict[str, Any]]:
+def assemble_story(
+    row: dict[str, Any], articles: Sequence[Article], stored: dict[str, dict[str, Any]]
+) -> StoryInput:
+    """A story's comparable form from what a reader already loaded: its row (with members),
+    its articles and their stored analyses."""
+    analyses = {aid: from_json(data) for aid, data in stored.items()}
+    return StoryInput(row["id"], list(articles), analyses, member_lineages(row["members"]))
+
+
+def story_input(store: Store, story_id: str) -> StoryInput:
+    """What comparing a story needs: its articles, their analyses and copy lineage."""
+    row = store.story_row(story_id)
+    ids = [m["id"] for m in row["members"]]
+    return assemble_story(row, store.articles_by_ids(ids), store.analyses(ids))
+
+
+def _analysed(story: StoryInput) -> tuple[list[Analysis], dict[str, str | None]]:
+    """The story's analyses in article-id order, and each article's outlet."""
+    outlets = {a.id: a.meta.outlet for a in story.articles}
+    return [story.analyses[aid] for aid in sorted(story.analyses)], outlets
+
+
+def story_entity_rows(story: StoryInput) -> list[dict[str, Any]]:
     """A story's entities, one per actor, with resolved places."""
-    analyses, _ = story_analyses(store, story_id)
+    analyses, _ = _analysed(story)
     return story_entities(analyses)
 
 
-def story_quote_rows(
-    store: Store, story_id: str, speaker: str | None = None
-) -> list[dict[str, Any]]:
+def story_quote_rows(story: StoryInput, speaker: str | None = None) -> list[dict[str, Any]]:
     """A story's quotes grouped across reports; differing wordings are flagged."""
-    analyses, outlets = story_analyses(store, story_id)
+    analyses, outlets = _analysed(story)
     by_id = {a.article_id: a for a in analyses}
     rows = []
     for group in match_quotes(analyses, outlets):
@@ -111,19 +132,6 @@ def story_quote_rows(
                                            "outlet": outlets.get(analysis.article_id),
                                            "text": q.text}]})
     return rows
-
-
-def story_input(store: Store, story_id: str) -> StoryInput:
-    """What comparing a story needs: its articles, their analyses and copy lineage."""
-    row = store.story_row(story_id)
-    ids = [m["id"] for m in row["members"]]
-    lineages = {
-        m["id"]: Lineage(m["id"], m["copy_of"], m["reuse"], m["copy_kind"], m["original"])
-        for m in row["members"]
-    }
-    stored = store.analyses(ids)
-    analyses = {aid: from_json(data) for aid, data in stored.items()}
-    return StoryInput(row["id"], store.articles_by_ids(ids), analyses, lineages)
 
 
 def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:

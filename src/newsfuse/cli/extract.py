@@ -7,7 +7,7 @@ import click
 from newsfuse import pipeline
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import json_lines, out, table
-from newsfuse.views import story_entity_rows, story_quote_rows
+from newsfuse.views import story_entity_rows, story_input, story_quote_rows
 
 
 @click.command()
@@ -28,7 +28,7 @@ def entities(obj: Context, story_id: str | None, as_json: bool) -> None:
     """Entities named in the stored articles (or one story), most mentioned first."""
     store = obj.store()
     if story_id:
-        rows = story_entity_rows(store, story_id)
+        rows = story_entity_rows(story_input(store, story_id))
         columns = ["id", "name", "type", "articles", "mentions", "country", "aliases"]
         for row in rows:
             row["aliases"] = ", ".join(row["aliases"]) if not as_json else row["aliases"]
@@ -50,7 +50,7 @@ def quotes(obj: Context, story_id: str | None, speaker: str | None, as_json: boo
     """Who said what; with --story, one row per statement and how many reports quote it."""
     store = obj.store()
     if story_id:
-        rows = story_quote_rows(store, story_id, speaker)
+        rows = story_quote_rows(story_input(store, story_id), speaker)
         columns = ["speaker_name", "kind", "reports", "wording", "text"]
     else:
         rows = store.quote_rows(speaker=speaker)

@@ -9,15 +9,12 @@ by its number.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from newsfuse.brief import Citation, brief
 from newsfuse.compare import Comparison, StoryInput, compare
 from newsfuse.compare_text import sentences
-from newsfuse.dedupe import Lineage
-from newsfuse.extract.analyse import from_json
-from newsfuse.models import Article
 from newsfuse.web.text import sentence_at, sentence_id
 
 log = logging.getLogger(__name__)
@@ -27,11 +24,7 @@ _RANK = {"conflicting": 3, "corroborated": 2, "single-source": 1}
 
 
 def story_brief(
-    story_id: str,
-    articles: Sequence[Article],
-    analyses: Mapping[str, dict[str, Any]],
-    members: Sequence[dict[str, Any]],
-    paragraphs: Mapping[str, list[dict[str, Any]]],
+    story: StoryInput, paragraphs: Mapping[str, list[dict[str, Any]]]
 ) -> dict[str, Any] | None:
     """The story's brief and claim statuses.
 
@@ -40,16 +33,12 @@ def story_brief(
     "article_id", "outlet", "label"}]}``. Returns None when comparing fails on this story.
     """
     try:
-        lineages = {m["id"]: Lineage(m["id"], m["copy_of"], m["reuse"], m["copy_kind"],
-                                     m["original"]) for m in members}
-        story = StoryInput(story_id, list(articles),
-                           {k: from_json(v) for k, v in analyses.items()}, lineages)
         comparison = compare(story)
         result = brief(story, comparison)
     except Exception:  # the brief is an extra: a failing stage must not break the story page
-        log.exception("brief of story %s failed; showing the story without it", story_id)
+        log.exception("brief of story %s failed; showing the story without it", story.story_id)
         return None
-    texts = {a.id: [b.text for b in a.body] for a in articles}
+    texts = {a.id: [b.text for b in a.body] for a in story.articles}
     return {
         "sources": int(result.sources),
         "sections": [

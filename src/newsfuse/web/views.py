@@ -15,6 +15,7 @@ from newsfuse.errors import NotFound
 from newsfuse.store import SqliteStore
 from newsfuse.views import (
     article_dict,
+    assemble_story,
     reject_row,
     story_entity_rows,
     story_event_rows,
@@ -71,27 +72,30 @@ def search_page(
 def story_page(store: Store, story_id: str) -> dict[str, Any]:
     """A story: its reports side by side, sentence by sentence; quotes, dates, entities."""
     story = store.story_row(story_id)
-    members = story.pop("members")
+    members = story["members"]
     ids = [m["id"] for m in members]
     found = {a.id: a for a in store.articles_by_ids(ids)}
     analyses = store.analyses(ids)
+    # Reports in publication order, as the members are listed.
+    loaded = assemble_story(story, [found[i] for i in ids], analyses)
+    del story["members"]
     articles, paras = [], {}
     for m in members:
         art = found[m["id"]]
         paras[art.id] = text.paragraphs(art.id, article_dict(art)["body"])
         articles.append({**m, "byline": art.meta.byline, "paragraphs": paras[art.id]})
-    quotes = story_quote_rows(store, story["id"])
+    quotes = story_quote_rows(loaded)
     for group in quotes:
         for v in group["versions"]:
             q = analyses[v["article_id"]]["quotes"][v["index"]]
             v["anchor"] = text.sentence_at(paras[v["article_id"]], q["paragraph"], q["start"])
-    summary = brief.story_brief(story["id"], [found[i] for i in ids], analyses, members, paras)
+    summary = brief.story_brief(loaded, paras)
     brief.mark_sentences(paras, summary["claims"] if summary else {})
     return {
         "story": story,
         "articles": articles,
         "quotes": quotes,
-        "entities": story_entity_rows(store, story["id"]),
+        "entities": story_entity_rows(loaded),
         "timeline": _timeline(analyses, paras, {a: f.meta.outlet for a, f in found.items()}),
         # Events are coded at ingest; a page never runs the parser (it would take seconds).
         "events": _events(story_event_rows(store, story["id"], code_missing=False), paras),
