@@ -6,9 +6,10 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsfuse.cluster_batch import average_linkage
+from newsfuse import cluster_local
+from newsfuse.cluster_batch import group, group_all
 from newsfuse.cluster_features import CHANNELS, DocFreq, Features, features, salient, vector
-from newsfuse.cluster_split import split_stories
+from newsfuse.cluster_local import Member, assign_ids, compact, rebuild
 from newsfuse.cluster_state import Postings, Story, StoryAssignment, StoryState, story_id
 from newsfuse.dedupe import CopyIndex, independent_sources, utc_key
 from newsfuse.models import Article
@@ -20,7 +21,9 @@ __all__ = ["Story", "StoryAssignment", "StoryIndex", "recluster", "recluster_ind
 #: reports covers more vocabulary, so any related report scores higher against it; without the
 #: rise, the second event of a kind is swallowed by the first. Both were calibrated on the odd
 #: ECB+ topics only (grid JOIN 0.06-0.15 x GROWTH 0.4-1.2, best incremental B-cubed F1 0.876)
-#: and confirmed on the even topics (0.888); see docs/bench/stories.md.
+#: and confirmed on the even topics (0.888); see docs/bench/stories.md. Since stories are
+#: regrouped locally (:mod:`newsfuse.cluster_local`), these only decide for a story that
+#: cannot be regrouped: larger than the pool cap, or saved without its members' vectors.
 JOIN = 0.10
 GROWTH = 1.2
 #: A second story that also clears its threshold by this margin, and whose centroid itself
@@ -44,8 +47,11 @@ WEIGHTS = {"w": 1.0, "e": 2.0, "l": 0.5}
 class StoryIndex:
     """Incremental story clustering over an inverted index of salient terms.
 
-    The cost of :meth:`add` depends on the number of candidate stories retrieved (capped), not
-    on how many stories the index holds.
+    A new article is pooled with the candidate stories close to it, and the pool is grouped
+    again with the batch algorithm (:mod:`newsfuse.cluster_local`): the article joins a
+    story, starts one, or reshapes the stories around it (merging or cutting them). The cost
+    of :meth:`add` depends on the number of candidate stories retrieved and on the pool
+    (both capped), not on how many stories the index holds.
     """
 
     def __init__(self, doc_freq: DocFreq | None = None) -> None:
@@ -54,6 +60,7 @@ class StoryIndex:
         self._stories: dict[str, StoryState] = {}
         self._aliases: dict[str, str] = {}  # merged story id -> surviving story id
         self._of_article: dict[str, str] = {}
+        self._members: dict[str, Member] = {}  # what a regrouping rebuilds stories from
         self._postings = Postings()
         self.copies = CopyIndex()
 
@@ -115,6 +122,9 @@ class StoryIndex:
             self._postings.add(terms, feats.day, story.id)
             return StoryAssignment(article.id, story.id, new)
         ranked = self._score(vecs, self._candidates(terms, feats.day), feats.day)
+        pool = self._pool(ranked)
+        if pool is not None:
+            return self._regroup(article, feats, vecs, terms, pool)
         if ranked and ranked[0][0] >= 0.0:
             story, new = self._stories[ranked[0][1]], False
             for margin, sid in ranked[1:]:
@@ -149,6 +159,78 @@ class StoryIndex:
             out.append((sim - _threshold(len(story.members)), sid))
         return sorted(out, key=lambda x: (-x[0], x[1]))
 
+    def _pool(self, ranked: list[tuple[float, str]]) -> list[str] | None:
+        """Candidate stories to regroup with the article: close, whole, within the cap.
+
+        ``None`` when the story the article would join through its centroid cannot be pooled
+        (too large, or saved without its members' vectors): that story is joined as before.
+        """
+        pool: list[str] = []
+        size = 1
+        for margin, sid in ranked:
+            story = self._stories[sid]
+            poolable = all(a in self._members for a in story.members)
+            if poolable and size + len(story.members) <= cluster_local.POOL_CAP:
+                if margin + _threshold(len(story.members)) >= cluster_local.POOL_FLOOR:
+                    pool.append(sid)
+                    size += len(story.members)
+            elif margin >= 0.0 and not pool:
+                return None
+        return pool
+
+    def _regroup(
+        self,
+        article: Article,
+        feats: Features,
+        vecs: dict[str, dict[str, float]],
+        terms: list[str],
+        pool: list[str],
+    ) -> StoryAssignment:
+        """Group the pooled stories' members and the article again; replace those stories."""
+        self._remember(article, feats, vecs)
+        articles = [a for sid in pool for a in self._stories[sid].members] + [article.id]
+        old: list[str | None] = [sid for sid in pool for _ in self._stories[sid].members]
+        old.append(None)
+        roots = group_all([self._members[a].unit() for a in articles], WEIGHTS)
+        sids, merges = assign_ids(articles, old, roots, article.id)
+        self._of_article[article.id] = sids[-1]
+        self._postings.add(terms, feats.day, sids[-1])
+        if all(o in (None, s) for o, s in zip(old, sids, strict=True)):
+            # Only the article moved in: join it, as the centroid path would.
+            story = self._stories.get(sids[-1])
+            new = story is None
+            if story is None:
+                story = self._stories[sids[-1]] = StoryState(sids[-1], [], {})
+            self._join(story, article, feats, vecs)
+            return StoryAssignment(article.id, story.id, new, tuple(merges))
+        groups: dict[str, list[str]] = {}
+        for aid, sid in zip(articles, sids, strict=True):
+            groups.setdefault(sid, []).append(aid)
+        for sid in pool:
+            del self._stories[sid]
+        for old_id, new_id in merges:
+            self._aliases[old_id] = new_id
+        for sid, members in groups.items():
+            self._stories[sid] = rebuild(sid, [(a, self._members[a]) for a in members])
+        for aid, was, sid in zip(articles, old, sids, strict=True):
+            if was is not None and was != sid:
+                self._of_article[aid] = sid
+                unit = self._members[aid].unit()
+                moved = [t for c in ("w", "e") for t in salient(unit.get(c, {}), LOOKUP_TERMS)]
+                self._postings.add(moved, self._members[aid].day, sid)
+        changed = tuple(sorted(set(groups) - {sids[-1]}))
+        return StoryAssignment(article.id, sids[-1], sids[-1] not in pool, tuple(merges), changed)
+
+    def _remember(
+        self, article: Article, feats: Features, vecs: dict[str, dict[str, float]]
+    ) -> None:
+        if article.id in self._members:  # a regrouping that only adds it joins it after
+            return
+        key = (utc_key(article.meta.published), article.id)
+        self._members[article.id] = Member(
+            compact(vecs), feats.day, article.meta.outlet, article.meta.headline, key
+        )
+
     def _bridges(self, keep: StoryState, other: StoryState) -> bool:
         unit: dict[str, dict[str, float]] = {c: {} for c in CHANNELS}
         for c, centroid in keep.sums.items():
@@ -162,6 +244,7 @@ class StoryIndex:
         return (other.id, keep.id)
 
     def _join(self, story: StoryState, article: Article, feats: Features, vecs: Any) -> None:
+        self._remember(article, feats, vecs)
         story.members.append(article.id)
         story.add_vectors(vecs)
         self._of_article[article.id] = story.id
@@ -202,6 +285,7 @@ class StoryIndex:
             "stories": [s.to_dict() for s in self._stories.values()],
             "aliases": dict(self._aliases),
             "articles": dict(self._of_article),
+            "members": {aid: m.to_dict() for aid, m in self._members.items()},
             "postings": self._postings.to_dict(),
             "copies": self.copies.to_dict(),
         }
@@ -218,6 +302,8 @@ class StoryIndex:
         index._stories = {r["id"]: StoryState.from_dict(r) for r in state["stories"]}
         index._aliases = dict(state["aliases"])
         index._of_article = dict(state["articles"])
+        # A state saved before members were kept has none: its stories are joined, not pooled.
+        index._members = {a: Member.from_dict(m) for a, m in state.get("members", {}).items()}
         index._postings = Postings.from_dict(state["postings"])
         index.copies = CopyIndex.from_dict(state["copies"])
         return index
@@ -271,7 +357,7 @@ def recluster(articles: Iterable[Article]) -> list[StoryAssignment]:
         df.add(f)
     vecs = [{c: vector(f.counts[c], c, df) for c in CHANNELS} for f in feats]
     terms = [[t for c in ("w", "e") for t in salient(v[c], LOOKUP_TERMS)] for v in vecs]
-    roots = split_stories(vecs, average_linkage(vecs, terms, WEIGHTS), WEIGHTS)
+    roots = group(vecs, terms, WEIGHTS)
     return [
         StoryAssignment(a.id, story_id(ordered[r].id), r == i)
         for i, (a, r) in enumerate(zip(ordered, roots, strict=True))

@@ -37,12 +37,15 @@ class StoryAssignment:
         story_id: The story it joined or started (after any merge).
         new_story: Whether it started the story.
         merges: ``(old id, new id)`` pairs of stories merged because of this article.
+        changed: Other stories whose members changed because of this article (a regrouping
+            moved reports between them, or cut one off into a new story).
     """
 
     article_id: str
     story_id: str
     new_story: bool
     merges: tuple[tuple[str, str], ...] = ()
+    changed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,7 @@ def assign_stories(store: Store, batch_size: int = 1000) -> int:
         for article in store.articles_by_ids(pending[start : start + batch_size]):
             assignment = index.add(article)
             touched.add(assignment.story_id)
+            touched.update(assignment.changed)
             merges.extend(assignment.merges)
     done = len(pending)
     if done:

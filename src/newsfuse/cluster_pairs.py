@@ -1,0 +1,200 @@
+"""Pair model of story clustering: how likely two articles are to report the same event.
+
+A logistic model over two features of a pair: the weighted similarity of its channels
+(words, names, lead names) and the share of nearest neighbours the two articles have in
+common. The second tells two events of one kind apart where the similarity cannot: a
+report of one Internet Explorer patch is about as close to a report of the other patch as to
+one of its own, but its nearest neighbours are reports of its own patch, and so are theirs.
+The coefficients are data (``data/pair_model.json``), fitted by ``scripts/fit_pair_model.py``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import numpy as np
+import numpy.typing as npt
+
+Vectors = dict[str, dict[str, float]]  # channel -> term -> weight (unit length per channel)
+Links = dict[int, dict[int, float]]  # article -> article -> probability of the same event
+Floats = npt.NDArray[np.float64]
+#: The channels whose cosines the model reads.
+FEATURE_CHANNELS = ("w", "e", "l")
+#: The pair features :func:`pair_features` computes, in its column order; a model names those
+#: it reads.
+FEATURES = ("words", "names", "lead", "similarity", "shared_neighbours")
+_SIMILARITY, _SHARED = FEATURES.index("similarity"), FEATURES.index("shared_neighbours")
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Coefficients of the pair model and how groups of articles are linked with it.
+
+    Attributes:
+        neighbours: Nearest neighbours per article (by the weighted channel cosine) whose
+            overlap is the fourth feature.
+        features: The features it reads, of :data:`FEATURES`.
+        coef: One coefficient per feature.
+        intercept: The model's intercept.
+        alone: Coefficient and intercept of the similarity alone, for a pair without other
+            neighbours to compare (the first reports of a story, a small batch).
+        link: Average-linkage threshold on the probability: groups merge while the mean
+            probability over their pairs is at least this.
+    """
+
+    neighbours: int
+    features: tuple[str, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    alone: tuple[float, float]
+    link: float
+
+
+@cache
+def load_model() -> PairModel:
+    """The pair model shipped with the package."""
+    raw = json.loads(files("newsfuse").joinpath("data/pair_model.json").read_text("utf-8"))
+    return PairModel(
+        int(raw["neighbours"]),
+        tuple(str(x) for x in raw["features"]),
+        tuple(float(x) for x in raw["coef"]),
+        float(raw["intercept"]),
+        (float(raw["alone"][0]), float(raw["alone"][1])),
+        float(raw["link"]),
+    )
+
+
+def pair_cosines(vecs: Sequence[Vectors], pairs: Sequence[tuple[int, int]]) -> Floats:
+    """Cosine of each channel of :data:`FEATURE_CHANNELS` for each pair, one row a pair."""
+    out = np.zeros((len(pairs), len(FEATURE_CHANNELS)))
+    for row, (i, j) in enumerate(pairs):
+        for col, channel in enumerate(FEATURE_CHANNELS):
+            va, vb = vecs[i].get(channel, {}), vecs[j].get(channel, {})
+            if len(vb) < len(va):
+                va, vb = vb, va
+            out[row, col] = sum(x * vb.get(t, 0.0) for t, x in va.items())
+    return out
+
+
+def all_pair_cosines(vecs: Sequence[Vectors]) -> tuple[list[tuple[int, int]], Floats]:
+    """Every pair of a small group with any shared term, and its channel cosines.
+
+    One dense product per channel, for the few hundred articles of a local regrouping.
+    """
+    blocks = []
+    for channel in FEATURE_CHANNELS:
+        at: list[int] = []
+        terms: list[str] = []
+        weights: list[float] = []
+        for row, vec in enumerate(vecs):
+            part = vec.get(channel, {})
+            at.extend([row] * len(part))
+            terms.extend(part)
+            weights.extend(part.values())
+        columns = {t: k for k, t in enumerate(dict.fromkeys(terms))}
+        dense = np.zeros((len(vecs), max(len(columns), 1)))
+        dense[at, [columns[t] for t in terms]] = weights
+        blocks.append(dense @ dense.T)
+    cosines = np.stack(blocks, axis=-1)
+    rows, cols = np.nonzero(np.triu(cosines.sum(axis=-1) > 0.0, k=1))
+    pairs = [(int(i), int(j)) for i, j in zip(rows, cols, strict=True)]
+    return pairs, cosines[rows, cols]
+
+
+def pair_features(
+    n: int,
+    pairs: Sequence[tuple[int, int]],
+    cosines: Floats,
+    weights: Mapping[str, float],
+    neighbours: int,
+) -> tuple[list[tuple[int, int]], Floats]:
+    """The model's features of each pair with any shared term.
+
+    An article's nearest neighbours are its compared partners of highest similarity (ties
+    to the lower position, so the result depends only on the positions).
+
+    Args:
+        n: Number of articles.
+        pairs: Compared pairs ``(i, j)``, ``i < j``.
+        cosines: Their channel cosines, as :func:`pair_cosines` gives them.
+        weights: Channel weights of the similarity.
+        neighbours: Nearest neighbours per article.
+
+    Returns:
+        The pairs kept (those with a cosine above 0) and one row each of :data:`FEATURES`:
+        the cosine of each channel, their weighted mean, then the overlap coefficient of the
+        two neighbour lists, each without the other article (the share of the shorter list
+        the two have in common); NaN when an article has no more partners than
+        ``neighbours``, whose list would then hold them all.
+    """
+    w = np.array([weights[c] for c in FEATURE_CHANNELS]) / sum(weights.values())
+    sims = cosines.reshape(len(pairs), len(FEATURE_CHANNELS)) @ w
+    keep = np.flatnonzero(sims > 0.0)
+    kept = [pairs[k] for k in keep.tolist()]
+    ranked: list[list[tuple[float, int]]] = [[] for _ in range(n)]
+    for (i, j), s in zip(kept, sims[keep].tolist(), strict=True):
+        ranked[i].append((s, -j))
+        ranked[j].append((s, -i))
+    # A list holding every partner an article has says nothing about which are nearest.
+    near = [
+        frozenset(-k for _, k in heapq.nlargest(neighbours, row)) if len(row) > neighbours else None
+        for row in ranked
+    ]
+    shared = np.array([_overlap(near[i], near[j], i, j) for i, j in kept])
+    rows = cosines.reshape(len(pairs), len(FEATURE_CHANNELS))[keep]
+    return kept, np.column_stack([rows, sims[keep], shared.reshape(len(kept))])
+
+
+def _overlap(a: frozenset[int] | None, b: frozenset[int] | None, i: int, j: int) -> float:
+    """Overlap coefficient of two neighbour lists, each without the other article; NaN when
+    either list is missing (not truncated) or holds only the other article."""
+    if a is None or b is None:
+        return math.nan
+    a, b = a - {j}, b - {i}
+    return len(a & b) / min(len(a), len(b)) if a and b else math.nan
+
+
+def probabilities(feats: Floats, model: PairModel) -> Floats:
+    """Same-event probability of each row of :func:`pair_features`; the similarity alone
+    decides for a pair without other neighbours to compare."""
+    if not len(feats):
+        return np.zeros(0)
+    columns = [FEATURES.index(name) for name in model.features]
+    alone = model.alone[1] + model.alone[0] * feats[:, _SIMILARITY]
+    both = model.intercept + np.nan_to_num(feats[:, columns]) @ np.array(model.coef)
+    z = np.where(np.isnan(feats[:, _SHARED]), alone, both)
+    return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+
+
+def pair_links(
+    n: int,
+    pairs: Sequence[tuple[int, int]],
+    cosines: Floats,
+    weights: Mapping[str, float],
+    model: PairModel | None = None,
+) -> Links:
+    """Probability that each compared pair reports the same event, as a symmetric graph.
+
+    Args:
+        n: Number of articles.
+        pairs: Compared pairs ``(i, j)``, ``i < j``.
+        cosines: Their channel cosines, as :func:`pair_cosines` gives them.
+        weights: Channel weights of the similarity.
+        model: The pair model; the shipped one by default.
+
+    Returns:
+        For each article, its partners with any shared term and their probability; pairs
+        never compared have no link (probability 0).
+    """
+    model = model or load_model()
+    kept, feats = pair_features(n, pairs, cosines, weights, model.neighbours)
+    links: Links = {i: {} for i in range(n)}
+    for (i, j), p in zip(kept, probabilities(feats, model).tolist(), strict=True):
+        links[i][j] = links[j][i] = p
+    return links
