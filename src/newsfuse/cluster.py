@@ -336,11 +336,10 @@ def recluster(articles: Iterable[Article]) -> list[StoryAssignment]:
     """Cluster a batch from scratch, independently of input order.
 
     Articles are sorted by (publication date, id), IDF is computed over the whole batch, and
-    the articles are grouped by average-linkage agglomerative clustering over the same
-    channel similarity as :meth:`StoryIndex.add` (see :mod:`newsfuse.cluster_batch`); a story
-    whose reports fall into two clearly apart parts is then cut in two
-    (:mod:`newsfuse.cluster_split`). The same set of articles always yields the same stories
-    and ids.
+    the articles are grouped by average-linkage agglomerative clustering over the pair
+    model's same-event probability, as the local regrouping of :meth:`StoryIndex.add` does
+    (see :mod:`newsfuse.cluster_batch`). The same set of articles always yields the same
+    stories and ids.
 
     Args:
         articles: The articles to cluster (duplicates by id are ignored).

@@ -1,11 +1,20 @@
-"""Batch story clustering: average linkage over the same-event probability of article pairs."""
+"""Batch story clustering: average linkage over the same-event probability of article pairs.
+
+Articles are compared when they share a salient term, and also when both are close to a
+third article: in a story of many reports, two reports' heaviest terms may be words of their
+own angle while the event's words, common in the batch, weigh little; a pair never compared
+counts as 0 in the linkage and would cut the story.
+"""
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+
 from newsfuse.cluster_pairs import (
+    Floats,
     Links,
     PairModel,
     Vectors,
@@ -13,6 +22,7 @@ from newsfuse.cluster_pairs import (
     load_model,
     pair_cosines,
     pair_links,
+    similarities,
 )
 
 #: Articles read per posting list when pairing articles that share a salient term: a very
@@ -37,13 +47,55 @@ def candidate_pairs(salient_terms: Sequence[list[str]]) -> list[tuple[int, int]]
     return sorted(seen)
 
 
+def compared_pairs(
+    vecs: Sequence[Vectors],
+    salient_terms: Sequence[list[str]],
+    weights: Mapping[str, float],
+    close: float,
+) -> tuple[list[tuple[int, int]], Floats]:
+    """The pairs of a batch to compare, in order, and their channel cosines.
+
+    The pairs of :func:`candidate_pairs`, and each two of an article's close partners
+    (similarity at least ``close``; its :data:`PAIRS_PER_TERM` closest, as wide as a posting
+    list is read).
+
+    Args:
+        vecs: Unit vectors per channel of each article.
+        salient_terms: Each article's lookup terms.
+        weights: Channel weights of the similarity.
+        close: Similarity at which a partner counts as close (the model's ``close``).
+
+    Returns:
+        The pairs ``(i, j)``, ``i < j``, sorted, and one row of cosines each.
+    """
+    pairs = candidate_pairs(salient_terms)
+    cosines = pair_cosines(vecs, pairs)
+    near: list[list[tuple[float, int]]] = [[] for _ in vecs]
+    for (i, j), s in zip(pairs, similarities(cosines, weights).tolist(), strict=True):
+        if s >= close:
+            near[i].append((s, -j))
+            near[j].append((s, -i))
+    seen = set(pairs)
+    extra: set[tuple[int, int]] = set()
+    for row in near:
+        top = sorted(-k for _, k in heapq.nlargest(PAIRS_PER_TERM, row))
+        extra.update((a, b) for at, a in enumerate(top) for b in top[at + 1 :])
+    added = sorted(extra - seen)
+    if not added:
+        return pairs, cosines
+    every = pairs + added
+    order = sorted(range(len(every)), key=every.__getitem__)
+    rows = np.vstack([cosines, pair_cosines(vecs, added)])[order]
+    return [every[k] for k in order], rows
+
+
 def group(
     vecs: Sequence[Vectors],
     salient_terms: Sequence[list[str]],
     weights: Mapping[str, float],
     model: PairModel | None = None,
 ) -> list[int]:
-    """Group a batch: pair model over candidate pairs, then average linkage.
+    """Group a batch: pair model over the compared pairs, then average linkage.
 
     Args:
         vecs: Unit vectors per channel of each article, in canonical order.
@@ -55,8 +107,8 @@ def group(
         For each article, the position of the first article of its group.
     """
     model = model or load_model()
-    pairs = candidate_pairs(salient_terms)
-    links = pair_links(len(vecs), pairs, pair_cosines(vecs, pairs), weights, model)
+    pairs, cosines = compared_pairs(vecs, salient_terms, weights, model.close)
+    links = pair_links(len(vecs), pairs, cosines, weights, model)
     return average_linkage(links, len(vecs), model.link)
 
 

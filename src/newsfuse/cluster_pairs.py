@@ -5,6 +5,8 @@ A logistic model over two features of a pair: the weighted similarity of its cha
 common. The second tells two events of one kind apart where the similarity cannot: a
 report of one Internet Explorer patch is about as close to a report of the other patch as to
 one of its own, but its nearest neighbours are reports of its own patch, and so are theirs.
+An article's list grows with the number of its close partners (a share of them), so two
+reports of a story of fifty still share neighbours where lists of a fixed length would not.
 The coefficients are data (``data/pair_model.json``), fitted by ``scripts/fit_pair_model.py``.
 """
 
@@ -38,7 +40,10 @@ class PairModel:
 
     Attributes:
         neighbours: Nearest neighbours per article (by the weighted channel cosine) whose
-            overlap is the fourth feature.
+            overlap is the fourth feature, at least.
+        close: Similarity at which a partner counts as close.
+        share: An article with many close partners lists this share of them (at least
+            ``neighbours``).
         features: The features it reads, of :data:`FEATURES`.
         coef: One coefficient per feature.
         intercept: The model's intercept.
@@ -49,6 +54,8 @@ class PairModel:
     """
 
     neighbours: int
+    close: float
+    share: float
     features: tuple[str, ...]
     coef: tuple[float, ...]
     intercept: float
@@ -62,6 +69,8 @@ def load_model() -> PairModel:
     raw = json.loads(files("newsfuse").joinpath("data/pair_model.json").read_text("utf-8"))
     return PairModel(
         int(raw["neighbours"]),
+        float(raw["close"]),
+        float(raw["share"]),
         tuple(str(x) for x in raw["features"]),
         tuple(float(x) for x in raw["coef"]),
         float(raw["intercept"]),
@@ -107,24 +116,34 @@ def all_pair_cosines(vecs: Sequence[Vectors]) -> tuple[list[tuple[int, int]], Fl
     return pairs, cosines[rows, cols]
 
 
+def similarities(cosines: Floats, weights: Mapping[str, float]) -> Floats:
+    """The weighted similarity of each row of channel cosines."""
+    w = np.array([weights[c] for c in FEATURE_CHANNELS]) / sum(weights.values())
+    return np.asarray(cosines.reshape(-1, len(FEATURE_CHANNELS)) @ w, dtype=np.float64)
+
+
 def pair_features(
     n: int,
     pairs: Sequence[tuple[int, int]],
     cosines: Floats,
     weights: Mapping[str, float],
-    neighbours: int,
+    lists: tuple[int, float, float],
 ) -> tuple[list[tuple[int, int]], Floats]:
     """The model's features of each pair with any shared term.
 
     An article's nearest neighbours are its compared partners of highest similarity (ties
-    to the lower position, so the result depends only on the positions).
+    to the lower position, so the result depends only on the positions); it lists
+    ``max(neighbours, share x its partners of similarity >= close)`` of them. In a story of
+    ``m`` reports much alike, a list of fixed length ``k`` would hold about ``k / m`` of the
+    story and two reports' lists would overlap by chance about as much; a list of a share of
+    the close partners overlaps about that share whatever the story's size.
 
     Args:
         n: Number of articles.
         pairs: Compared pairs ``(i, j)``, ``i < j``.
         cosines: Their channel cosines, as :func:`pair_cosines` gives them.
         weights: Channel weights of the similarity.
-        neighbours: Nearest neighbours per article.
+        lists: ``(neighbours, close, share)``, as :class:`PairModel` names them.
 
     Returns:
         The pairs kept (those with a cosine above 0) and one row each of :data:`FEATURES`:
@@ -133,8 +152,8 @@ def pair_features(
         the two have in common); NaN when an article has no more partners than
         ``neighbours``, whose list would then hold them all.
     """
-    w = np.array([weights[c] for c in FEATURE_CHANNELS]) / sum(weights.values())
-    sims = cosines.reshape(len(pairs), len(FEATURE_CHANNELS)) @ w
+    neighbours = lists[0]
+    sims = similarities(cosines, weights)
     keep = np.flatnonzero(sims > 0.0)
     kept = [pairs[k] for k in keep.tolist()]
     ranked: list[list[tuple[float, int]]] = [[] for _ in range(n)]
@@ -143,12 +162,21 @@ def pair_features(
         ranked[j].append((s, -i))
     # A list holding every partner an article has says nothing about which are nearest.
     near = [
-        frozenset(-k for _, k in heapq.nlargest(neighbours, row)) if len(row) > neighbours else None
+        frozenset(-k for _, k in heapq.nlargest(_length(row, lists), row))
+        if len(row) > neighbours
+        else None
         for row in ranked
     ]
     shared = np.array([_overlap(near[i], near[j], i, j) for i, j in kept])
     rows = cosines.reshape(len(pairs), len(FEATURE_CHANNELS))[keep]
     return kept, np.column_stack([rows, sims[keep], shared.reshape(len(kept))])
+
+
+def _length(row: list[tuple[float, int]], lists: tuple[int, float, float]) -> int:
+    """Length of an article's neighbour list: a share of its close partners, at least the
+    minimum."""
+    neighbours, close, share = lists
+    return max(neighbours, int(share * sum(1 for s, _ in row if s >= close)))
 
 
 def _overlap(a: frozenset[int] | None, b: frozenset[int] | None, i: int, j: int) -> float:
@@ -193,7 +221,8 @@ def pair_links(
         never compared have no link (probability 0).
     """
     model = model or load_model()
-    kept, feats = pair_features(n, pairs, cosines, weights, model.neighbours)
+    lists = (model.neighbours, model.close, model.share)
+    kept, feats = pair_features(n, pairs, cosines, weights, lists)
     links: Links = {i: {} for i in range(n)}
     for (i, j), p in zip(kept, probabilities(feats, model).tolist(), strict=True):
         links[i][j] = links[j][i] = p
