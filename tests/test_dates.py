@@ -15,9 +15,9 @@ SHARED = Path(
     os.environ.get("NEWSFUSE_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
 )
 
-#: Measured value / relaxed / strict F1 on all 256 TBAQ documents (docs/bench/dates.md),
-#: minus 0.01. Raise them on purpose when the rules improve.
-FLOORS = {"value_f1": 0.79, "relaxed_f1": 0.93, "strict_f1": 0.86}
+#: Measured value / relaxed / strict F1 on all 256 TBAQ documents (docs/bench/dates.md:
+#: 0.7996 / 0.939 / 0.873), rounded down. Raise them on purpose when the rules improve.
+FLOORS = {"value_f1": 0.799, "relaxed_f1": 0.935, "strict_f1": 0.87}
 
 
 def _only(text: str, surface: str, published: dt.date | None) -> DateMention:
@@ -160,6 +160,59 @@ def test_timex3_extents(text: str, surface: str, value: str, granularity: str) -
     assert text[mention.start : mention.end] == surface
 
 
+#: TIMEX3 normalisation: the reference time, the granularity of the unit named, tense cues.
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "granularity"),
+    [
+        # "set" points ahead only before "to" / "for"; "is to" + verb is a plan.
+        ("The index is near a record set on June 6.", "June 6", "2024-06-06", "day"),
+        ("Talks are set to resume Monday.", "Monday", "2024-12-16", "day"),
+        ("Trading is to resume Tuesday.", "Tuesday", "2024-12-17", "day"),
+        # "p.m. EST" before a day ends no sentence, so "until" still reads as a deadline.
+        ("The deadline runs until 9 a.m. EST Tuesday.", "9 a.m. EST Tuesday",
+         "2024-12-17T09:00", "time"),
+        # A clock time is on the day its sentence names, else on the publication day.
+        ("The blast came on Tuesday at 3 a.m.", "3 a.m.", "2024-12-10T03:00", "time"),
+        ("They met on Tuesday. The vote is at 9 a.m.", "9 a.m.", "2024-12-13T09:00", "time"),
+        # The value has the unit's granularity: a year after a day is a year.
+        ("He left on Jan. 5, 2020. The following year he returned.", "The following year",
+         "2021", "year"),
+        ("Sales rose 5% from the previous year.", "the previous year", "2023", "year"),
+        ("Sales rose 5% from the year before.", "the year before", "2023", "year"),
+        ("She arrived on Tuesday and left the next morning.", "the next morning",
+         "2024-12-11TMO", "part_of_day"),
+        # Reporting periods: one quarter from the quarter in view; the quarter a date ends.
+        ("Net rose in the third quarter from the previous quarter.", "the previous quarter",
+         "2024-Q2", "quarter"),
+        ("Net rose in the quarter ended June 30.", "the quarter", "2024-Q2", "quarter"),
+        ("Sales rose in 2023's first half.", "2023's first half", "2023-H1", "half"),
+        ("Sales fell in the second half of last year.", "the second half of last year",
+         "2023-H2", "half"),
+        ("The plant will close at the end of the month.", "the end of the month", "2024-12",
+         "month"),
+        # Half units count in the next smaller unit, as ISO 8601 wants whole numbers.
+        ("The war lasted a year and a half.", "a year and a half", "P18M", "duration"),
+        ("It took half an hour.", "half an hour", "PT30M", "duration"),
+        ("It lasted 2 1/2 days.", "2 1/2 days", "PT60H", "duration"),
+        ("He meets them twice per week.", "twice per week", "P1W", "set"),
+        # Holidays on the n-th weekday of a month.
+        ("The march was held on Martin Luther King Day.", "Martin Luther King Day",
+         "2024-01-15", "day"),
+        ("She called on Mother's Day.", "Mother's Day", "2024-05-12", "day"),
+    ],
+)  # fmt: skip
+def test_timex3_normalisation(text: str, surface: str, value: str, granularity: str) -> None:
+    mention = _only(text, surface, FRIDAY)
+    assert (mention.value, mention.granularity) == (value, granularity)
+    assert text[mention.start : mention.end] == surface
+
+
+def test_holiday_just_ahead_keeps_its_year() -> None:
+    # Written on Monday 14 April 2025: Easter is six days ahead even in a past-tense sentence.
+    mention = _only("Crowds gathered as Easter week began.", "Easter", dt.date(2025, 4, 14))
+    assert mention.value == "2025-04-20"
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
@@ -218,6 +271,8 @@ def test_accepts_date_or_datetime(published: dt.date) -> None:
         ("He arrived on the night of Friday, Dec. 13.", "the night"),
         ("It saves $500 million a year.", "a year"),
         ("The party daily Granma said so.", "daily"),
+        ("The chip runs 15 million instructions per second.", "per second"),
+        ("He left the day before the vote.", "the day before"),
     ],
 )
 def test_ignores_lookalikes(text: str, absent: str) -> None:

@@ -8,23 +8,23 @@ from dataclasses import dataclass, replace
 
 from newsfuse.extract.timex_absolute import RESOLVERS as ABSOLUTE
 from newsfuse.extract.timex_days import RESOLVERS as DAYS
+from newsfuse.extract.timex_durations import RESOLVERS as DURATIONS
 from newsfuse.extract.timex_patterns import (
     ADJECTIVAL_ARTICLE,
     CLOCK_DAY_GAP,
     COMPILED,
     DATE_PREFIX,
     DURATION_PREFIX,
-    FUTURE_CUES,
-    PAST_CUES,
     RULE_KEYS,
 )
 from newsfuse.extract.timex_quarters import RESOLVERS as QUARTERS
 from newsfuse.extract.timex_relative import RESOLVERS as RELATIVE
 from newsfuse.extract.timex_types import Context, Resolution, Tense
+from newsfuse.extract.timex_words import FUTURE_BEFORE, FUTURE_CUES, PAST_CUES
 
 __all__ = ["DateMention", "find_dates"]
 
-_RESOLVERS = ABSOLUTE | QUARTERS | DAYS | RELATIVE
+_RESOLVERS = ABSOLUTE | QUARTERS | DAYS | RELATIVE | DURATIONS
 #: Rules whose value is read off an earlier mention; they never become that mention.
 _ANAPHORIC = {"ref_quarter", "anaphora", "ago"}
 #: How far back (characters) an earlier mention still anchors "that day", "a year earlier".
@@ -33,8 +33,13 @@ _ANAPHORA_REACH = 500
 _QUARTER_REACH = 1500
 #: Characters around a mention searched for a tense cue; about a clause each side.
 _TENSE_WINDOW = 80
-#: Sentence ends; a lone capital before the stop ("Daniel P. Davison") is an initial.
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]['\"]*\s+(?=[A-Z\"'`])|\n\s*\n")
+#: Sentence ends; a lone capital before the stop ("Daniel P. Davison") is an initial, and
+#: "p.m." before a time zone or a day ("9 a.m. EST Tuesday") ends no sentence.
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])"
+    r"(?!(?<=\b[ap]\.m)\.\s+(?:[ECMP][SD]T|GMT|UTC|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+    r"[.!?]['\"]*\s+(?=[A-Z\"'`])|\n\s*\n"
+)
 _WORD = re.compile(r"[A-Za-z']+(?:-[a-z]+)?")
 
 
@@ -98,7 +103,7 @@ def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateM
         ctx = Context(
             anchor,
             cand.tense,
-            _within(previous, cand.start, _ANAPHORA_REACH),
+            _in_view(text, previous, cand),
             text[max(0, cand.start - 40) : cand.start],
             _main_quarter(quarters, cand.start),
         )
@@ -126,9 +131,17 @@ def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateM
     return mentions
 
 
-def _within(last: tuple[Resolution, int] | None, start: int, reach: int) -> Resolution | None:
-    """The remembered mention if it ended at most ``reach`` characters before ``start``."""
-    return last[0] if last is not None and start - last[1] <= reach else None
+def _in_view(text: str, last: tuple[Resolution, int] | None, cand: _Candidate) -> Resolution | None:
+    """The remembered mention if it ended at most ``_ANAPHORA_REACH`` characters before.
+
+    A clock time takes its day only from its own sentence ("Tuesday at 3 a.m."): in the
+    next one, "at 6 a.m." is as often another day of the story as the one just named.
+    """
+    if last is None or cand.start - last[1] > _ANAPHORA_REACH:
+        return None
+    if cand.rule == "clock" and _SENTENCE_END.search(text, last[1], cand.start):
+        return None
+    return last[0]
 
 
 def _main_quarter(
@@ -217,13 +230,17 @@ def _tense(text: str, start: int, end: int) -> Tense:
     right = _SENTENCE_END.split(right)[0]
     # The nearest cue on the left governs ("will meet on Tuesday", "said Monday that he
     # will..."); the right side is read only when the left has none.
-    for words in (_WORD.findall(left)[::-1], _WORD.findall(right)):
-        for word in words:
-            w = word.lower()
-            if w in FUTURE_CUES:
-                return "future"
-            if w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
-                return "past"
+    back = [w.lower() for w in reversed(_WORD.findall(left))]
+    ahead = [w.lower() for w in _WORD.findall(right)]
+    # Each word with the one after it in the text, nearest the mention first.
+    pairs = [*zip(back, ["", *back], strict=False), *zip(ahead, [*ahead[1:], ""], strict=False)]
+    for w, after in pairs:
+        if w in FUTURE_BEFORE and after in FUTURE_BEFORE[w]:
+            return "future"
+        if w in FUTURE_CUES:
+            return "future"
+        if w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
+            return "past"
     return "past"
 
 

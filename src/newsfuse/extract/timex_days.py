@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from newsfuse.extract.timex_calendar import iso_week, place_weekday
-from newsfuse.extract.timex_patterns import PARTS_OF_DAY, WEEKDAYS
 from newsfuse.extract.timex_types import Context, Resolution, Resolver, rel_direction, unresolved
+from newsfuse.extract.timex_words import PARTS_OF_DAY, WEEKDAYS
 
 _DAY_WORD_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _DAY_WORD_OFFSET |= {"the day before yesterday": -2, "the day after tomorrow": 2}
+#: Days from the day in view of "the next morning", "the previous night".
+_POD_STEP = {"next": 1, "following": 1, "previous": -1}
 
 
 def _day_value(day: dt.date, pod: str | None) -> Resolution:
@@ -33,11 +36,19 @@ def _pod_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
     """``this morning``, ``last night``, ``that evening``."""
     if m[0].lower() == "overnight":
         return None
-    if m["prel"].lower() == "that":
+    rel = m["prel"].lower().split()[-1]
+    if rel in ("that", "next", "following", "previous"):
+        # "that night", "the next morning": the day in view, or the one after / before it.
+        step = _POD_STEP.get(rel, 0)
         prev = ctx.previous
-        if prev is None or prev.granularity not in ("day", "part_of_day") or not prev.value:
+        if prev is not None and prev.granularity in ("day", "part_of_day") and prev.value:
+            return _day_value(dt.date.fromisoformat(prev.value[:10]) + dt.timedelta(step), m["pod"])
+        if rel == "that" or ctx.anchor is None:
             return Resolution(None, "part_of_day", "time", "unresolved", "no earlier day in view")
-        return _day_value(dt.date.fromisoformat(prev.value[:10]), m["pod"])
+        # As "the previous day" does: counted from the publication date, a guess.
+        res = _day_value(ctx.anchor + dt.timedelta(days=step), m["pod"])
+        reason = "no earlier day in view; counted from the publication date"
+        return replace(res, status="approximate", reason=reason)
     if ctx.anchor is None:
         return unresolved("part_of_day", "time", "the part of day")
     back = m["prel"].lower() == "last"
@@ -55,13 +66,20 @@ def _pod_bare(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Resolution:
-    """``10:30 a.m.``, ``noon``; on the publication day unless a day follows."""
+    """``10:30 a.m.``, ``noon``: on the day its sentence names, else on the publication day.
+
+    "Tuesday at 3 a.m." is Tuesday's; a day right after the time ("10 p.m. Wednesday") is
+    joined to it in ``dates``.
+    """
     if m["clockword"]:
         hour, minute = (0, 0) if m["clockword"].lower() == "midnight" else (12, 0)
     else:
         hour, minute = int(m["hour"]) % 12, int(m["minute"] or 0)
         hour += 12 if m["ampm"].lower().startswith("p") else 0
     clock = f"T{hour:02d}:{minute:02d}"
+    prev = ctx.previous
+    if prev is not None and prev.granularity in ("day", "part_of_day") and prev.value:
+        return Resolution(f"{prev.value[:10]}{clock}", "time", "time")
     if ctx.anchor is None:
         return Resolution(
             f"XXXX-XX-XX{clock}", "time", "time", "unresolved", "no publication date; day unknown"
