@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from newsfuse.extract.timex_absolute import RESOLVERS as ABSOLUTE
 from newsfuse.extract.timex_days import RESOLVERS as DAYS
 from newsfuse.extract.timex_durations import RESOLVERS as DURATIONS
+from newsfuse.extract.timex_names import is_lookalike
 from newsfuse.extract.timex_patterns import (
     ADJECTIVAL_ARTICLE,
     CLOCK_DAY_GAP,
@@ -159,11 +160,12 @@ def _main_quarter(
 
 
 def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
-    """Every match of every rule that its resolver accepts.
+    """Every match of every rule that is no lookalike and that its resolver accepts.
 
-    Month and weekday names must be capitalised. Resolvers are tried here, without
-    earlier mentions, so that a rejected long match ("last Oct." as a month) cannot hide
-    a valid shorter one ("Oct. 23"); rejection never depends on earlier mentions.
+    Lookalikes (names, titles, ages, rates: ``timex_names``) are dropped. Resolvers are
+    tried here, without earlier mentions, so that a rejected long match ("last Oct." as a
+    month) cannot hide a valid shorter one ("Oct. 23"); rejection never depends on earlier
+    mentions.
     """
     found = []
     lowered = text.lower()
@@ -172,14 +174,9 @@ def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
         if keys is not None and not any(k in lowered for k in keys):
             continue
         for m in pattern.finditer(text):
-            names = m.groupdict()
-            # Lower-case "march", "may", "sunday" are verbs or typos far more often than dates.
-            if any(names.get(g) and not names[g][0].isupper() for g in ("month", "weekday")):
-                continue
-            # A capitalised unit inside the match is a title ("60 Minutes", "This Week").
-            if names.get("unit") and names["unit"][0].isupper() and m.start("unit") > m.start():
-                continue
             before = text[max(0, m.start() - 40) : m.start()]
+            if is_lookalike(rule, m, before):
+                continue
             tense = _tense(text, m.start(), m.end())
             if _RESOLVERS[rule](m, Context(anchor, tense, None, before)) is not None:
                 found.append(_Candidate(m.start(), m.end(), rule, m, tense))

@@ -123,7 +123,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolution:
 def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
     """A month name without a day: ``March``, ``last May``, ``next September``."""
     name = m["month"].rstrip(".")
-    if name.lower() not in ("may", "march") and len(name) <= 4 and name.lower() != "june":
+    if len(name) <= 4 and name.lower() not in ("may", "june", "july"):
         return None  # a lone "Oct" or "Dec" is more often a name than a month
     if name == "May" and m["rel"] is None and not _MAY_CUES.search(ctx.before):
         return None
@@ -158,6 +158,8 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolution:
         value = m["dec"][:3]
     else:
         century = ctx.anchor.year // 100 if ctx.anchor else 19
+        if ctx.anchor and century * 100 + int(m["dec2"][0]) * 10 > ctx.anchor.year:
+            century -= 1  # "the '80s" written in 2024 are the 1980s, not a decade ahead
         value = f"{century}{m['dec2'][0]}"
     if m["mod"]:
         return Resolution(value, "decade", "date", "approximate", f"'{m['mod']}' part of it")
@@ -187,7 +189,7 @@ def _spelled_year(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """``Thanksgiving``, ``Election Day``, ``Christmas 2023``, ``Mother's Day``."""
+    """``Thanksgiving``, ``Election Day``, ``Christmas 2023``, ``Easter week``."""
     name = " ".join(m["name"].lower().split())
 
     def on(year: int) -> dt.date | None:
@@ -208,7 +210,17 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
             day = on(ctx.anchor.year - 1)
         elif day is not None and ctx.tense == "future" and day < ctx.anchor - slack:
             day = on(ctx.anchor.year + 1)
-    return Resolution(day.isoformat(), "day", "date") if day else None
+    if day is None:
+        return None
+    if m["hunit"] and m["hunit"].lower() == "week":
+        return Resolution(iso_week(day), "week", "date")  # "Easter week": the week it is in
+    if m["hunit"]:
+        # "Labor Day weekend" (a Monday) is the weekend before, "Thanksgiving weekend" (a
+        # Thursday) the one after: the weekend whose Sunday is nearest the holiday.
+        ahead = 6 - day.weekday()  # days to the Sunday after (0 on a Sunday)
+        sunday = day + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+        return Resolution(f"{iso_week(sunday)}-WE", "weekend", "date")
+    return Resolution(day.isoformat(), "day", "date")
 
 
 def _season(m: re.Match[str], ctx: Context) -> Resolution | None:

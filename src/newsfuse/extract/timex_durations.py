@@ -7,14 +7,6 @@ import re
 from newsfuse.extract.timex_types import Context, Resolution, Resolver, month_number, parse_number
 from newsfuse.extract.timex_words import HALF_UNITS, SEASONS, SET_WORDS, UNITS, WEEKDAYS
 
-#: Amounts in front of "a day" / "a year" that make it a rate: "$5 a day", "3% a year".
-_RATE_CUE = re.compile(
-    r"(?i:(?:\d|%|\bdollars?|\bcents?|\bpercent|\b(?:m|b|tr)illion|\btimes|\bonce|\btwice)\s*)$"
-)
-
-#: How often, before "per week": "twice per week" is a SET, "$50 per day" a rate.
-_FREQUENCY = re.compile(r"(?i:\b(?:once|twice|times)\s*)$")
-
 
 def unit_name(word: str) -> str:
     """Canonical singular unit: ``centuries`` -> ``century``."""
@@ -38,18 +30,9 @@ def duration_value(amount: int | None, unit: str) -> Resolution:
     return Resolution(value, "duration", "duration")
 
 
-def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """``three days``, ``the past two months``, ``a five-year``, ``$5 a day`` (a rate)."""
+def _duration(m: re.Match[str], ctx: Context) -> Resolution:
+    """``three days``, ``the past two months``, ``a five-year`` (ages and rates: timex_names)."""
     unit, num = unit_name(m["unit"]), " ".join(m["num"].lower().split())
-    after = m.string[m.end() : m.end() + 6].lower()
-    if num in ("a", "an") and unit == "second":
-        return None  # "a second" is mostly "another", not one second
-    if m[0].lower().endswith("old") or after.startswith((" old", "-old")):
-        return None  # an age ("a 44-year-old"), not a stretch of time
-    if num in ("a", "an") and _RATE_CUE.search(ctx.before):
-        return None  # a rate ("$5 a day", "3% a year"), not a time expression
-    if unit == "quarter" and after.startswith(" of"):
-        return None  # a fraction ("three-quarters of its food")
     return duration_value(parse_number(num), unit)
 
 
@@ -58,11 +41,14 @@ def _vague_duration(m: re.Match[str], ctx: Context) -> Resolution:
     return duration_value(None, unit_name(m["unit"]))
 
 
-def _set(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _unit_long(m: re.Match[str], ctx: Context) -> Resolution:
+    """``weeklong``, ``a day-long meeting`` (one unit); ``a weeks-long strike`` (some)."""
+    return duration_value(None if m["plural"] else 1, unit_name(m["unit"]))
+
+
+def _set(m: re.Match[str], ctx: Context) -> Resolution:
     """``daily``, ``every week``, ``each July``, ``twice a year``, ``three times per week``."""
     if m["adverb"]:
-        if m.string[m.end() : m.end() + 2].strip()[:1].isupper():
-            return None  # a newspaper ("the party daily Granma"), not a frequency
         return Resolution(SET_WORDS[m["adverb"].lower()], "set", "set")
     if m["month"]:
         return Resolution(f"XXXX-{month_number(m['month']):02d}", "set", "set")
@@ -70,8 +56,6 @@ def _set(m: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution(f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}", "set", "set")
     if m["season"]:
         return Resolution(f"XXXX-{SEASONS[m['season'].lower()]}", "set", "set")
-    if m[0].lower().startswith("per") and not _FREQUENCY.search(ctx.before):
-        return None  # a rate ("instructions per second", "$50 per day"), as "$5 a day" is
     unit = unit_name(m["unit"] or m["unit2"])
     letter, factor, is_time = UNITS[unit]
     every = 2 if "other" in m[0].lower() else 1
@@ -103,5 +87,5 @@ def _fraction(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 RESOLVERS: dict[str, Resolver] = {
     "duration": _duration, "vague_duration": _vague_duration, "set": _set,
-    "fraction": _fraction,
+    "fraction": _fraction, "unit_long": _unit_long,
 }  # fmt: skip

@@ -21,7 +21,7 @@ DURATION_PREFIX = re.compile(
 #: An article before a duration or quarter used as a modifier belongs to the noun after
 #: it ("the 14-day wait", "the two day rally", "the third-quarter loss").
 ADJECTIVAL_ARTICLE = re.compile(
-    r"(?i:(?:the|an?)\s+(?=[\w.,]+(?:-\w+)*-(?:day|week|month|quarter|year|hour|minute)$|"
+    r"(?i:(?:the|an?)\s+(?=[\w.,]+(?:-\w+)*-(?:day|week|month|quarter|year|hour|minute|long)$|"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:day|week|month|year)$))"
 )
 #: What may stand between a clock time and its day: ``10 p.m. Wednesday``, ``noon on Friday``.
@@ -61,7 +61,9 @@ _REL = (
 )
 _CLOCK = (
     r"(?:(?P<hour>[01]?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\b\.?)"
-    r"(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC))?|(?P<clockword>noon|midnight|midday))"
+    r"(?:\s+(?P<zone>[ECMP][SD]T|GMT|UTC))?|(?P<clockword>noon|midnight|midday)"
+    # Wire copy's 24-hour times: "at 1430 GMT".
+    r"|(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s+(?:GMT|UTC))"
 )
 
 #: The grammar: (rule name, pattern). Overlaps are settled longest-first, then by this order.
@@ -123,13 +125,20 @@ RULES: list[tuple[str, str]] = [
         r"Valentine's\s+Day|Halloween|Boxing\s+Day|Mother's\s+Day|Father's\s+Day|"
         r"Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents'?\s+Day|Columbus\s+Day|"
         r"Palm\s+Sunday|Ash\s+Wednesday|St\.\s+Patrick's\s+Day|Bastille\s+Day|"
-        r"Armistice\s+Day|Remembrance\s+Day)(?:,?\s+" + _YEAR + ")?",
+        r"Armistice\s+Day|Remembrance\s+Day)(?:\s+(?P<hunit>week|weekend))?(?:,?\s+" + _YEAR + ")?",
     ),
     ("weekday", rf"(?:(?i:{_REL})\s+)?{_WEEKDAY}(?:\s+(?i:{_POD}))?"),
     (
         "day_word",
         r"(?i:(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
         r"today|tonight|yesterday|tomorrow)(?:\s+" + _POD + r")?)",
+    ),
+    # "the day" of "later in the day", "early in the week": the one in view.
+    (
+        "in_the",
+        r"(?=[Tt]he\s)"
+        r"(?:(?<=\b[Ee]arly in )|(?<=\b[Ee]arlier in )|(?<=\b[Ll]ate in )|(?<=\b[Ll]ater in ))"
+        r"(?i:the\s+(?P<iunit>day|week|month))",
     ),
     (
         "pod_rel",
@@ -147,7 +156,7 @@ RULES: list[tuple[str, str]] = [
     (
         "ago",
         rf"(?i:{_NUMBER}[\s-]+(?:more\s+)?{_UNIT}s?(?:\s+or\s+so)?\s+"
-        r"(?P<dir>ago|earlier|later|from\s+now|hence))",
+        r"(?P<dir>ago|earlier|later|from\s+now|from\s+today|hence))",
     ),
     (
         "anaphora",
@@ -171,6 +180,11 @@ RULES: list[tuple[str, str]] = [
         rf"(?i:(?:the\s+)?(?:(?P<drel>past|last|next|first|coming|previous|final|"
         rf"following|latest|remaining|same|year-earlier|year-ago)\s+)?{_NUMBER}[\s-]+(?:more\s+|additional\s+|"
         rf"full\s+|straight\s+|consecutive\s+)?{_UNIT}s?(?:[\s-]+(?:long|old)\b)?)",
+    ),
+    # "weeklong", "a day-long meeting", "a weeks-long strike": a duration as an adjective.
+    (
+        "unit_long",
+        r"(?i:(?P<unit>hour|day|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?-?long)",
     ),
     # "a year and a half", "two and a half days", "1 1/2 years", "half an hour".
     (
@@ -215,14 +229,17 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
         "halloween", "boxing", "mother's", "father's", "king", "presidents", "columbus",
         "palm", "ash", "patrick", "bastille", "armistice", "remembrance",
     ),
-    "weekday": ("day",), "day_word": ("today", "tonight", "yesterday", "tomorrow"),
+    "weekday": ("day",),
+    "in_the": ("early in the", "late in the", "earlier in the", "later in the"),
+    "day_word": ("today", "tonight", "yesterday", "tomorrow"),
     "pod_rel": ("morning", "afternoon", "evening", "night"),
     "pod_bare": ("morning", "afternoon", "evening", "night"),
-    "clock": (".m", "m.", "am", "pm", "noon", "midnight", "midday"),
-    "ago": ("ago", "earlier", "later", "from now", "hence"),
+    "clock": (".m", "m.", "am", "pm", "noon", "midnight", "midday", "gmt", "utc"),
+    "ago": ("ago", "earlier", "later", "from now", "from today", "hence"),
     "anaphora": ("day", "week", "month", "year"), "weekend": ("weekend",),
     "season": ("spring", "summer", "fall", "autumn", "winter"), "year_end": ("year", "end of the"),
-    "the_year": ("year",), "day_pair": (" and ", " or ", " to ", " through "),
+    "the_year": ("year",), "unit_long": ("long",),
+    "day_pair": (" and ", " or ", " to ", " through "),
 }  # fmt: skip
 
 #: Every rule compiled, anchored on word boundaries so no rule fires inside a word.

@@ -29,6 +29,8 @@ _ANAPHORA_OFFSET = {
 #: "past year" and "the coming months" measure a stretch of time rather than name a period.
 _DURATION_RELS = {"past", "coming", "the coming"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: "the" before "last week of June": a position within a period, not a step from today.
+_POSITION_IN = re.compile(r"(?i:\bthe\s+)$")
 
 
 def _shift_value(base: Resolution, amount: int, unit: str) -> Resolution | None:
@@ -75,7 +77,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     year_ago_quarter = unit == "year" and amount == 1 and ctx.quarter is not None
     if year_ago_quarter:
         prev = ctx.quarter
-    anaphoric = direction not in ("ago", "from now", "hence") or year_ago_quarter
+    anaphoric = direction not in ("ago", "from now", "from today", "hence") or year_ago_quarter
     if anaphoric and prev is not None:
         shifted = _shift_value(prev, sign * amount, unit)
         if shifted is not None:
@@ -96,6 +98,9 @@ def _unit_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
     if m["season"] is None and rel in _DURATION_RELS:
         return duration_value(1, unit_name(m["unit"]))
     offset = _REL_OFFSET.get(rel, 0)
+    of_something = m.string.startswith(" of ", m.end())
+    if rel in ("last", "next") and of_something and _POSITION_IN.search(ctx.before):
+        return None  # "the last week of June": a week of June, not the one before this
     if ctx.anchor is None:
         return unresolved(m["unit"] or "season", "date", f"'{m[0]}'")
     a = ctx.anchor
@@ -159,12 +164,8 @@ def _anaphora_value(base: Resolution, offset: int, unit: str) -> Resolution | No
     return _shift_value(base, offset, unit)
 
 
-def _ref(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _ref(m: re.Match[str], ctx: Context) -> Resolution:
     """``now``, ``recently``, ``the future``: the present, past or future at large."""
-    if m[0] == "Now" and m.string.startswith(",", m.end()):
-        return None  # "Now, he says, ...": a discourse marker, not a time
-    if m[0].lower() == "now" and ctx.before.lower().endswith("for "):
-        return None  # "for now": an idiom for "for the time being"
     value = REF_WORDS[" ".join(m[0].lower().split())]
     return Resolution(value, "vague", "date", "approximate", "no specific date")
 

@@ -79,6 +79,14 @@ REF_WORDS = {
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
 }  # fmt: skip
+#: Nouns after "today's" that make it "nowadays": "today's youth", "by today's standards".
+GENERIC_AFTER_TODAY = frozenset(
+    {
+        "world", "society", "youth", "young", "generation", "generations", "children", "kids",
+        "teenagers", "teens", "students", "standards", "dollars", "terms", "technology",
+        "culture",
+    }
+)  # fmt: skip
 #: Tense cues: words that point ahead (modals, plans, deadlines), and words that report
 #: what happened. Verbs ending in "-ed" count as past too (see ``dates._tense``).
 FUTURE_CUES = frozenset(
