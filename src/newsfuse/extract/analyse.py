@@ -18,7 +18,7 @@ from newsfuse.extract.quotes import Quote, find_quotes
 from newsfuse.models import Article
 
 #: Bumped when what is extracted changes, so that stored analyses can be redone.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 #: The quote stage reads the parser, the entity stage NER, event reading both and the lemmas.
 _NEEDED = ("parser", "ner", "attribute_ruler", "lemmatizer")
