@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from newsfuse import pipeline
 from newsfuse.cluster import StoryIndex
 from newsfuse.models import Article, Block, Metadata, Origin
-from newsfuse.store import open_store
+from newsfuse.store import SqliteStore, open_store
 
 VOCAB = 30_000
 PER_STORY = 5  # mean reports per story
@@ -71,42 +71,44 @@ def stream(n: int, seed: int = 7) -> Iterator[Article]:
         yield Article(f"a{i}", f"a{i}", Origin(record_id=str(i)), "text", meta, paras)
 
 
-def store_runs(stored: int, run: int, repeat: int) -> list[float]:
-    """Seconds to store and cluster each of ``repeat`` runs of ``run`` new articles.
-
-    The store is filled with ``stored`` clustered articles first (not timed); each run then
-    continues the same stream, so its articles join stories of the stored days.
-    """
-    articles = stream(stored + run * repeat)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = open_store(f"{tmp}/bench.db")
-        for _ in range(stored):
-            store.add_article(next(articles))
-        pipeline.assign_stories(store)
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            for _ in range(run):
-                store.add_article(next(articles))
-            pipeline.assign_stories(store)
-            times.append(time.perf_counter() - start)
-        store.close()
-    return times
+def _filled(path: str, stored: int, extra: int) -> tuple[SqliteStore, Iterator[Article]]:
+    """A store holding ``stored`` clustered articles, and the rest of the same stream."""
+    articles = stream(stored + extra)
+    store = open_store(path)
+    for _ in range(stored):
+        store.add_article(next(articles))
+    pipeline.assign_stories(store)
+    return store, articles
 
 
 def main_store(n: int, run: int, repeat: int) -> None:
-    """Print the time of a run of new articles into a store of 1k and of ``n`` articles."""
-    medians = {}
-    for stored in sorted({min(1_000, n), n}):
-        times = store_runs(stored, run, repeat)
-        medians[stored] = statistics.median(times)
-        spread = ", ".join(f"{t * 1000:.0f}" for t in times)
+    """Print the time of a run of new articles into a store of 1k and of ``n`` articles.
+
+    Runs into the two stores alternate, so that load from other jobs weighs on both alike.
+    Each run continues its store's stream: its articles join stories of the stored days.
+    """
+    sizes = sorted({min(1_000, n), n})
+    times: dict[int, list[float]] = {k: [] for k in sizes}
+    with tempfile.TemporaryDirectory() as tmp:
+        filled = {k: _filled(f"{tmp}/{k}.db", k, run * repeat) for k in sizes}
+        for _ in range(repeat):
+            for stored, (store, articles) in filled.items():
+                start = time.perf_counter()
+                for _ in range(run):
+                    store.add_article(next(articles))
+                pipeline.assign_stories(store)
+                times[stored].append(time.perf_counter() - start)
+        for store, _ in filled.values():
+            store.close()
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    for stored, secs in times.items():
+        spread = ", ".join(f"{t * 1000:.0f}" for t in secs)
         print(
             f"run of {run} into {stored:>7,} stored: median {medians[stored] * 1000:.0f} ms"
             f" ({spread} ms)"
         )
     if len(medians) == 2:
-        lo, hi = (medians[k] for k in sorted(medians))
+        lo, hi = (medians[k] for k in sizes)
         print(f"ratio: {hi / lo:.2f}")
 
 

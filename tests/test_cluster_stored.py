@@ -14,7 +14,7 @@ import pytest
 from conftest import data_dir
 
 from newsfuse import pipeline
-from newsfuse.cluster import StoryIndex
+from newsfuse.cluster import StoryIndex, recluster_index
 from newsfuse.evaluate.stories import to_article
 from newsfuse.models import Article
 from newsfuse.store import SqliteStore, open_store
@@ -170,4 +170,23 @@ def test_only_changed_stories_are_pending_for_events(
     store.add_article(articles[30])
     pipeline.assign_stories(store)
     assert store.pending_story_ids() == [store.story_of(articles[30].id)]
+    store.close()
+
+
+def test_runs_after_a_recluster_continue_its_index(articles: list[Article], tmp_path: Path) -> None:
+    first, rest = articles[:100], articles[100:160]
+    index = recluster_index(first)
+    for article in rest:
+        index.add(article)
+    store = open_store(str(tmp_path / "r.db"))
+    for article in first:
+        store.add_article(article)
+    pipeline.assign_stories(store)
+    pipeline.recluster_store(store)
+    for start in range(0, len(rest), 7):
+        for article in rest[start : start + 7]:
+            store.add_article(article)
+        pipeline.assign_stories(store)
+    for article in articles[:160]:
+        assert store.resolve_story(store.story_of(article.id) or "") == index.story_of(article.id)
     store.close()

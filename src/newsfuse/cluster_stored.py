@@ -56,9 +56,10 @@ class LazyDocFreq(DocFreq):
 class LazyPostings(Postings):
     """Postings read per (term, day bucket) from a store before a query or an addition."""
 
-    def __init__(self, store: Store, seen: Callable[[Iterable[str]], None]) -> None:
+    def __init__(self, store: Store, seen: Callable[[Iterable[str]], None], empty: bool) -> None:
         super().__init__()
         self._store = store
+        self._empty = empty  # nothing stored yet: nothing to read (a first run may be large)
         self._seen = seen  # told every story id read, so their aliases come in one query
         self._loaded: set[tuple[str, int]] = set()
         self._latest: set[str] = set()
@@ -88,7 +89,7 @@ class LazyPostings(Postings):
 
     def _load(self, terms: list[str], buckets: list[int]) -> None:
         want = [(t, b) for t in terms for b in buckets if (t, b) not in self._loaded]
-        if not want:
+        if not want or self._empty:
             return
         found = self._store.index_postings(sorted({t for t, _ in want}), sorted(set(buckets)))
         self._keep({key: ids for key, ids in found.items() if key in set(want)})
@@ -98,7 +99,7 @@ class LazyPostings(Postings):
         # The latest buckets of a term are among the store's latest and those read or added
         # since, so an undated query over what is loaded reads the same buckets as in memory.
         for term in terms:
-            if term not in self._latest:
+            if term not in self._latest and not self._empty:
                 latest = self._store.index_latest_postings(term, UNDATED_LOOKBACK)
                 self._keep({(term, b): ids for b, ids in latest.items()})
                 self._latest.add(term)
@@ -123,7 +124,8 @@ class StoredStories:
         self._copies = copies
         self.frozen = bool(meta.get("frozen", 0))
         self.doc_freq: LazyDocFreq = LazyDocFreq(store, meta.get("n", 0))
-        self.postings: LazyPostings = LazyPostings(store, self._read_aliases)
+        empty = not meta.get("n", 0)
+        self.postings: LazyPostings = LazyPostings(store, self._read_aliases, empty)
         self._stories: dict[str, StoryState | None] = {}
         self._changed: set[str] = set()
         self._dropped: set[str] = set()

@@ -30,7 +30,7 @@ class StoredCopies:
         self._touched: set[str] = set()
         self._digests: dict[int, str | None] = {}
         self._new_digests: dict[int, str] = {}
-        self._hashes: dict[tuple[int, int], list[str]] = {}  # stored rows read so far
+        self._hashes: dict[tuple[int, int], list[str]] = {}  # stored rows the article read
         self._pending = {ANCHOR: HashPostings(), BAND: HashPostings()}
 
     def entry(self, article_id: str) -> CopyEntry | None:
@@ -93,6 +93,9 @@ class StoredCopies:
         if self._new[-1] != article_id:
             raise ValueError(f"bands of {article_id} given after another article was indexed")
         self._pending[BAND].add(keys, len(self._new) - 1)
+        # The article is placed: the stored rows it read are not needed again (keys rarely
+        # recur), and keeping them would grow with a large first run.
+        self._hashes.clear()
 
     def start_family(self, article_id: str) -> None:
         """Nothing to record: a family is the entries sharing an original."""

@@ -239,6 +239,29 @@ def write_index(db: sqlite3.Connection, rows: IndexRows, replace: bool = False) 
     )
 
 
+def clustered_seq(db: sqlite3.Connection) -> int:
+    """The ingest position up to which every article is in a story (0 if none)."""
+    row = db.execute("SELECT value FROM cluster_meta WHERE name = 'clustered_seq'").fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def advance_clustered_seq(db: sqlite3.Connection, from_start: bool = False) -> None:
+    """Move the mark of :func:`clustered_seq` past the articles now in stories.
+
+    Only articles after the old mark are looked at (all of them with ``from_start``), so a run
+    pays for its own articles, not for the whole store.
+    """
+    mark = 0 if from_start else clustered_seq(db)
+    first = db.execute(
+        "SELECT min(a.seq) FROM articles a LEFT JOIN article_story s ON s.article_id = a.id "
+        "WHERE a.seq > ? AND s.article_id IS NULL",
+        (mark,),
+    ).fetchone()[0]
+    if first is None:
+        first = 1 + (db.execute("SELECT max(seq) FROM articles").fetchone()[0] or 0)
+    db.execute("INSERT OR REPLACE INTO cluster_meta VALUES ('clustered_seq', ?)", (first - 1,))
+
+
 def index_from_blob(db: sqlite3.Connection) -> None:
     """Migration: move a saved one-blob index (``cluster_state``) into the index tables."""
     row = db.execute("SELECT data FROM cluster_state WHERE name = 'index'").fetchone()
@@ -250,4 +273,5 @@ def index_from_blob(db: sqlite3.Connection) -> None:
             "INSERT OR IGNORE INTO story_merges VALUES (?, ?, ?)",
             ((old, new, now) for old, new in state["aliases"].items()),
         )
+    advance_clustered_seq(db, from_start=True)
     db.execute("DROP TABLE cluster_state")

@@ -12,7 +12,7 @@ from newsfuse.cluster import Story
 from newsfuse.cluster_backend import IndexRows
 from newsfuse.dedupe import Lineage, utc_key
 from newsfuse.errors import NotFound
-from newsfuse.store.sqlite_index import write_index
+from newsfuse.store.sqlite_index import advance_clustered_seq, clustered_seq, write_index
 
 #: Longest chain of merges followed when resolving an old story id.
 _MAX_MERGE_HOPS = 64
@@ -24,10 +24,14 @@ class StoriesMixin:
     _db: sqlite3.Connection
 
     def unassigned_ids(self) -> list[str]:
-        """Ids of articles that belong to no story yet, oldest ingest first."""
+        """Ids of articles that belong to no story yet, oldest ingest first.
+
+        Only articles ingested after the last one known to be clustered are looked at.
+        """
         rows = self._db.execute(
             "SELECT a.id FROM articles a LEFT JOIN article_story s ON s.article_id = a.id "
-            "WHERE s.article_id IS NULL ORDER BY a.seq"
+            "WHERE a.seq > ? AND s.article_id IS NULL ORDER BY a.seq",
+            (clustered_seq(self._db),),
         )
         return [r[0] for r in rows]
 
@@ -86,6 +90,7 @@ class StoriesMixin:
             )
             if index is not None:
                 write_index(self._db, index, replace=replace_all)
+            advance_clustered_seq(self._db, from_start=replace_all)
 
     def pending_story_ids(self) -> list[str]:
         """Stories whose members or analyses changed since their facts were last checked."""
