@@ -11,8 +11,8 @@ interface, so the cost of a run follows its own articles, not the size of the st
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from newsfuse.cluster_backend import IndexRows
 from newsfuse.cluster_features import CHANNELS, DocFreq, Features
@@ -72,7 +72,7 @@ class LazyPostings(Postings):
         super().add(terms, day, sid)
         self._dirty.update((t, bucket) for t in terms)
 
-    def query(self, terms: list[str], day: int | None, window: int) -> Any:
+    def query(self, terms: list[str], day: int | None, window: int) -> Counter[str]:
         """As :meth:`Postings.query`, after reading the buckets it looks at."""
         if day is None:
             self._load_latest(terms)
