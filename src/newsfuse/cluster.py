@@ -6,10 +6,11 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newsfuse.cluster_backend import IndexRows, MemoryStories, StoryBackend
 from newsfuse.cluster_batch import average_linkage
 from newsfuse.cluster_features import CHANNELS, DocFreq, Features, features, salient, vector
 from newsfuse.cluster_split import split_stories
-from newsfuse.cluster_state import Postings, Story, StoryAssignment, StoryState, story_id
+from newsfuse.cluster_state import Story, StoryAssignment, StoryState, story_id
 from newsfuse.dedupe import CopyIndex, independent_sources, utc_key
 from newsfuse.models import Article
 
@@ -45,34 +46,38 @@ class StoryIndex:
     """Incremental story clustering over an inverted index of salient terms.
 
     The cost of :meth:`add` depends on the number of candidate stories retrieved (capped), not
-    on how many stories the index holds.
+    on how many stories the index holds. The state lives in a backend
+    (:mod:`newsfuse.cluster_backend`): in memory by default, or read lazily from a store.
     """
 
-    def __init__(self, doc_freq: DocFreq | None = None) -> None:
-        self._frozen = doc_freq is not None  # recluster fixes IDF over the whole batch
-        self._df = doc_freq or DocFreq()
-        self._stories: dict[str, StoryState] = {}
-        self._aliases: dict[str, str] = {}  # merged story id -> surviving story id
-        self._of_article: dict[str, str] = {}
-        self._postings = Postings()
-        self.copies = CopyIndex()
+    def __init__(
+        self,
+        doc_freq: DocFreq | None = None,
+        backend: StoryBackend | None = None,
+        copies: CopyIndex | None = None,
+    ) -> None:
+        self._state: StoryBackend = backend or MemoryStories(doc_freq)
+        self.copies = copies or CopyIndex()
 
     def __len__(self) -> int:
-        return len(self._stories)
+        return len(self._state.story_ids())
 
     def resolve(self, sid: str) -> str:
         """Current id of a story, following merges (``old -> new``)."""
         path = []
-        while sid in self._aliases:
+        while (target := self._state.alias(sid)) is not None:
             path.append(sid)
-            sid = self._aliases[sid]
+            sid = target
         for old in path:  # path compression keeps later lookups constant-time
-            self._aliases[old] = sid
+            self._state.set_alias(old, sid)
         return sid
 
     def story_of(self, article_id: str) -> str:
-        """Current story id of an added article."""
-        return self.resolve(self._of_article[article_id])
+        """Current story id of an added article (KeyError if it was never added)."""
+        sid = self._state.story_of(article_id)
+        if sid is None:
+            raise KeyError(article_id)
+        return self.resolve(sid)
 
     def add(self, article: Article) -> StoryAssignment:
         """Assign one article to a story.
@@ -98,37 +103,43 @@ class StoryIndex:
         return self._add(article, sid)
 
     def _add(self, article: Article, forced: str | None) -> StoryAssignment:
-        if article.id in self._of_article:
+        if self._state.story_of(article.id) is not None:
             return StoryAssignment(article.id, self.story_of(article.id), False)
         self.copies.add(article)
         feats = features(article)
-        if not self._frozen:
-            self._df.add(feats)
-        vecs = {c: vector(feats.counts[c], c, self._df) for c in CHANNELS}
+        self._state.prepare(feats)
+        if not self._state.frozen:
+            self._state.count(feats)
+        vecs = {c: vector(feats.counts[c], c, self._state.doc_freq) for c in CHANNELS}
         terms = [t for c in ("w", "e") for t in salient(vecs[c], LOOKUP_TERMS)]
         merges: list[tuple[str, str]] = []
         if forced is not None:
             sid = self.resolve(forced)
-            new = sid not in self._stories
-            story = self._stories.setdefault(sid, StoryState(sid, [], {}))
+            found = self._state.get(sid)
+            story = found or StoryState(sid, [], {})
             self._join(story, article, feats, vecs)
-            self._postings.add(terms, feats.day, story.id)
-            return StoryAssignment(article.id, story.id, new)
+            self._state.postings.add(terms, feats.day, story.id)
+            return StoryAssignment(article.id, story.id, found is None)
         ranked = self._score(vecs, self._candidates(terms, feats.day), feats.day)
         if ranked and ranked[0][0] >= 0.0:
-            story, new = self._stories[ranked[0][1]], False
+            story, new = self._live(ranked[0][1]), False
             for margin, sid in ranked[1:]:
-                if margin >= MERGE_MARGIN and self._bridges(story, self._stories[sid]):
-                    merges.append(self._merge(story, self._stories[sid]))
+                if margin >= MERGE_MARGIN and self._bridges(story, self._live(sid)):
+                    merges.append(self._merge(story, self._live(sid)))
         else:
-            story = StoryState(story_id(article.id), [], {})
-            self._stories[story.id], new = story, True
+            story, new = StoryState(story_id(article.id), [], {}), True
         self._join(story, article, feats, vecs)
-        self._postings.add(terms, feats.day, story.id)
+        self._state.postings.add(terms, feats.day, story.id)
         return StoryAssignment(article.id, story.id, new, tuple(merges))
 
+    def _live(self, sid: str) -> StoryState:
+        story = self._state.get(sid)
+        if story is None:
+            raise KeyError(f"story {sid} is not in the index")
+        return story
+
     def _candidates(self, terms: list[str], day: int | None) -> list[str]:
-        hits = self._postings.query(terms, day, WINDOW_DAYS)
+        hits = self._state.postings.query(terms, day, WINDOW_DAYS)
         resolved: dict[str, int] = {}
         for sid, n in hits.items():
             live = self.resolve(sid)
@@ -140,9 +151,10 @@ class StoryIndex:
         self, vecs: dict[str, dict[str, float]], candidates: list[str], day: int | None
     ) -> list[tuple[float, str]]:
         """Candidates with their margin over the join threshold, best first."""
+        self._state.fetch(candidates)
         out = []
         for sid in candidates:
-            story = self._stories[sid]
+            story = self._live(sid)
             if _outside(day, story):
                 continue
             sim = _similarity(vecs, story)
@@ -157,14 +169,14 @@ class StoryIndex:
 
     def _merge(self, keep: StoryState, other: StoryState) -> tuple[str, str]:
         keep.absorb(other)
-        del self._stories[other.id]
-        self._aliases[other.id] = keep.id
+        self._state.drop(other.id, keep.id)
+        self._state.put(keep)
         return (other.id, keep.id)
 
     def _join(self, story: StoryState, article: Article, feats: Features, vecs: Any) -> None:
         story.members.append(article.id)
         story.add_vectors(vecs)
-        self._of_article[article.id] = story.id
+        self._state.set_story_of(article.id, story.id)
         if feats.day is not None:
             story.first_day = min(story.first_day or feats.day, feats.day)
             story.last_day = max(story.last_day or feats.day, feats.day)
@@ -173,11 +185,11 @@ class StoryIndex:
         key = (utc_key(article.meta.published), article.id)
         if article.meta.headline and (story.headline is None or key < story.headline_key):
             story.headline, story.headline_key = article.meta.headline, key
+        self._state.put(story)
 
     def story(self, sid: str) -> Story:
         """A story by id (merged ids resolve to the surviving story)."""
-        state = self._stories[self.resolve(sid)]
-        lineages = [self.copies.lineage(a) for a in state.members]
+        state = self._live(self.resolve(sid))
         return Story(
             state.id,
             state.headline,
@@ -185,42 +197,36 @@ class StoryIndex:
             state.last_day,
             tuple(sorted(state.outlets)),
             len(state.members),
-            independent_sources(lineages),
+            independent_sources(self.copies.lineages(state.members)),
             tuple(state.members),
         )
 
     def stories(self) -> list[Story]:
-        """All stories, largest first."""
-        out = [self.story(sid) for sid in self._stories]
+        """All stories, largest first (reads the whole index)."""
+        out = [self.story(sid) for sid in self._state.story_ids()]
         return sorted(out, key=lambda s: (-s.article_count, s.id))
 
+    def rows(self) -> IndexRows:
+        """Every row of an in-memory index, for a store to persist (see ``IndexRows``)."""
+        rows = self._memory().rows()
+        rows.copies, rows.hashes = self.copies.rows()
+        rows.meta["copies"] = len(rows.copies)
+        return rows
+
+    def _memory(self) -> MemoryStories:
+        if not isinstance(self._state, MemoryStories):
+            raise TypeError("only an in-memory index is exported whole")
+        return self._state
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-able state, for a store to persist."""
-        return {
-            "doc_freq": {"n": self._df.n, "df": {c: dict(v) for c, v in self._df.df.items()}},
-            "frozen": self._frozen,
-            "stories": [s.to_dict() for s in self._stories.values()],
-            "aliases": dict(self._aliases),
-            "articles": dict(self._of_article),
-            "postings": self._postings.to_dict(),
-            "copies": self.copies.to_dict(),
-        }
+        """JSON-able state of an in-memory index."""
+        return {**self._memory().to_dict(), "copies": self.copies.to_dict()}
 
     @classmethod
     def from_dict(cls, state: dict[str, Any]) -> StoryIndex:
-        """Rebuild an index saved by :meth:`to_dict`."""
-        df = DocFreq()
-        df.n = int(state["doc_freq"]["n"])
-        for channel, counts in state["doc_freq"]["df"].items():
-            df.df[channel].update(counts)
-        index = cls(df)
-        index._frozen = bool(state["frozen"])
-        index._stories = {r["id"]: StoryState.from_dict(r) for r in state["stories"]}
-        index._aliases = dict(state["aliases"])
-        index._of_article = dict(state["articles"])
-        index._postings = Postings.from_dict(state["postings"])
-        index.copies = CopyIndex.from_dict(state["copies"])
-        return index
+        """Rebuild an in-memory index saved by :meth:`to_dict`."""
+        memory = MemoryStories.from_dict(state)
+        return cls(backend=memory, copies=CopyIndex.from_dict(state["copies"]))
 
 
 def _outside(day: int | None, story: StoryState) -> bool:

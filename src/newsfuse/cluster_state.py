@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,6 +128,12 @@ class StoryState:
 UNDATED_LOOKBACK = 31
 
 
+def window_buckets(day: int, window: int) -> list[int]:
+    """The day buckets a report of ``day`` reads: ``window`` days either side, and undated."""
+    # A dated report may join a story that has only undated reports so far.
+    return [*range(day - window, day + window + 1), UNDATED]
+
+
 class Postings:
     """Inverted index: term -> day bucket -> story ids, read only around an article's day."""
 
@@ -153,13 +159,18 @@ class Postings:
                 # An undated report can belong to a story of any day: read the latest days.
                 buckets: Iterable[int] = sorted(by_day)[-UNDATED_LOOKBACK:]
             else:
-                # A dated report may join a story that has only undated reports so far.
-                buckets = [*range(day - window, day + window + 1), UNDATED]
+                buckets = window_buckets(day, window)
             seen: set[str] = set()
             for bucket in buckets:
                 seen.update(by_day.get(bucket, ())[-POSTINGS_PER_BUCKET:])
             hits.update(seen)
         return hits
+
+    def rows(self) -> Iterator[tuple[str, int, list[str]]]:
+        """``(term, bucket, story ids)``, each list cut to the ids a query reads (the latest)."""
+        for term, by_day in self._index.items():
+            for bucket, posting in by_day.items():
+                yield term, bucket, posting[-POSTINGS_PER_BUCKET:]
 
     def to_dict(self) -> dict[str, dict[str, list[str]]]:
         """JSON-able form (JSON keys are strings)."""
@@ -175,4 +186,12 @@ class Postings:
         return postings
 
 
-__all__ = ["CHANNELS", "Postings", "Story", "StoryAssignment", "StoryState", "story_id"]
+__all__ = [
+    "CHANNELS",
+    "Postings",
+    "Story",
+    "StoryAssignment",
+    "StoryState",
+    "story_id",
+    "window_buckets",
+]
