@@ -142,17 +142,21 @@ def export(gb: GradientBoostingClassifier, bias: float) -> LineModel:
     return LineModel(FEATURES, DEPTH, bias, feats, thrs, leaves)
 
 
+def fold_of(pages: list[Page], folds: int) -> dict[str, int]:
+    """Site -> fold: sites sorted and dealt round-robin."""
+    return {s: i % folds for i, s in enumerate(sorted({p.site for p in pages}))}
+
+
 def out_of_fold(pages: list[Page], folds: int) -> tuple[list[str], list[LineModel]]:
     """Clean every page with the model of the fold that held its site out."""
-    sites = sorted({p.site for p in pages})
-    fold_of = {s: i % folds for i, s in enumerate(sites)}
+    fold = fold_of(pages, folds)
     bodies = {}
     models = []
     for f in range(folds):
-        model = fit([p for p in pages if fold_of[p.site] != f])
+        model = fit([p for p in pages if fold[p.site] != f])
         models.append(model)
         for p in pages:
-            if fold_of[p.site] == f:
+            if fold[p.site] == f:
                 bodies[p.page_id] = _body(p.text, model)
     return [bodies[p.page_id] for p in pages], models
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 Line = tuple[int, str, bool]  # (0-based input line number, stripped text, indented)
@@ -12,6 +13,10 @@ BULLET = re.compile(rf"^{_BULLETS}\s")
 # The same bullet at the start of every line of a newline-joined page (`normalise_lines`).
 _BULLET_LINES = re.compile(rf"^{_BULLETS}[^\S\n]", re.M)
 _LINK_REF = re.compile(r"\[\d{1,4}\]")
+# Lynx and similar browsers list the link targets at the end of a dump, under "References"
+# ("   12. https://..."); html2text-style dumps mark headings with "#".
+_REFERENCE = re.compile(r"\d{1,5}\. \S+|(?:visible|hidden) links:", re.I)
+_HEADING_MARK = re.compile(r"#{1,6} +(?=\S)")
 _SPACES = re.compile(r"\s+")
 # Whitespace other than the plain space and the newline, as one character class: a class or
 # a literal opening a pattern lets the regex engine skip ahead, where "[^\S\n]+" tests every
@@ -26,10 +31,15 @@ _DIGITS = re.compile(r"\d+")
 _STRIP = " \t.,;:!?|•-–—…\"'“”‘’()[]"
 
 # Hard-wrapped dumps (text browsers that wrap at ~80 columns) are re-joined when at least
-# this share of the lines over 30 characters ends within _WRAP_SLACK columns of the widest
-# one; checked on the extraction dumps re-wrapped at 72 and 80 columns.
+# this share of the lines over 30 characters ends within _WRAP_SLACK columns before the wrap
+# column and at most _WRAP_OVER runs past it (`_wrap_width`); checked on the extraction dumps
+# re-wrapped at 72 and 80 columns and rendered in lynx style (`bench/render_dumps.py`):
+# every lynx-style dump is found wrapped at 72, no w3m or Chromium dump is found wrapped.
 _WRAP_SHARE = 0.3
 _WRAP_SLACK = 20
+_WRAP_OVER = 0.05
+_WRAP_TOKEN = 30  # longer tokens (URLs) cannot be wrapped
+_WRAP_MAX = 200
 
 
 def normalise_line(line: str) -> str:
@@ -67,7 +77,8 @@ def split_lines(text: str) -> list[Line]:
     """Split a dump into lines, re-joining hard-wrapped paragraphs.
 
     Blank lines are kept (as empty strings) because they separate paragraphs. Link reference
-    numbers such as ``[12]`` are dropped when a page is full of them.
+    numbers such as ``[12]`` are dropped when a page is full of them, after re-joining (the
+    wrap column counts them).
 
     Args:
         text: The whole dump.
@@ -77,12 +88,32 @@ def split_lines(text: str) -> list[Line]:
         of its first physical line (0-based).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "")
-    if len(_LINK_REF.findall(text)) >= 5:
-        text = _LINK_REF.sub("", text)
+    refs = len(_LINK_REF.findall(text)) >= 5
     raw = text.split("\n")
     width = _wrap_width(raw)
     if not width:
-        return [(i, line.strip(), line[:1].isspace()) for i, line in enumerate(raw)]
+        out = [(i, line.strip(), line[:1].isspace()) for i, line in enumerate(raw)]
+    else:
+        out = _rejoin(raw, width)
+    if refs:
+        out = [(i, _SPACE_RUN.sub(" ", _LINK_REF.sub("", t)).strip(), ind) for i, t, ind in out]
+        _drop_references(out)
+    if "# " in text:
+        out = [(i, _HEADING_MARK.sub("", t, count=1), ind) for i, t, ind in out]
+    return out
+
+
+def _drop_references(lines: list[Line]) -> None:
+    """Blank a trailing list of link targets ("References", then numbered URLs) in place."""
+    k = len(lines) - 1
+    while k >= 0 and (not lines[k][1] or _REFERENCE.fullmatch(lines[k][1])):
+        k -= 1
+    if k >= 0 and k < len(lines) - 1 and lines[k][1] == "References":
+        lines[k:] = [(i, "", ind) for i, _, ind in lines[k:]]
+
+
+def _rejoin(raw: list[str], width: int) -> list[Line]:
+    """Join each physical line to the previous one when that one was broken at ``width``."""
     out: list[Line] = []
     joining = False
     for i, line in enumerate(raw):
@@ -98,12 +129,27 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _wrap_width(raw: list[str]) -> int:
-    """The column a browser wrapped at, or 0 when lines were not hard-wrapped."""
-    lengths = [len(line.rstrip()) for line in raw if len(line.strip()) > 30]
-    if len(lengths) < 10:
+    """The column a browser wrapped at, or 0 when lines were not hard-wrapped.
+
+    The width is the smallest line length W such that at least `_WRAP_SHARE` of the
+    wrappable lines end within `_WRAP_SLACK` columns before W and at most `_WRAP_OVER` run
+    past it. Lines that cannot be wrapped (a URL or another token of over 30 characters,
+    such as lynx's reference list) do not count: they run past any width.
+    """
+    lengths = sorted(
+        len(line.rstrip())
+        for line in raw
+        if len(line.strip()) > 30 and max(map(len, line.split())) <= _WRAP_TOKEN
+    )
+    n = len(lengths)
+    if n < 10:
         return 0
-    widest = max(lengths)
-    if widest > 200:  # unwrapped dumps have long paragraph lines
-        return 0
-    near = sum(1 for n in lengths if n >= widest - _WRAP_SLACK)
-    return widest if near >= _WRAP_SHARE * len(lengths) else 0
+    for width in sorted(set(lengths)):
+        if width > _WRAP_MAX:  # unwrapped dumps have long paragraph lines
+            break
+        over = n - bisect.bisect_right(lengths, width)
+        if over > _WRAP_OVER * n:
+            continue
+        near = n - over - bisect.bisect_left(lengths, width - _WRAP_SLACK)
+        return width if near >= _WRAP_SHARE * n else 0
+    return 0
