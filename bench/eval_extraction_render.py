@@ -65,7 +65,7 @@ def score(
 
 def _line(name: str, s: ExtractionScores) -> str:
     return (
-        f"{name:<22} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f} ±{s.f1_std:.3f} "
+        f"{name:<22} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.4f} ±{s.f1_std:.3f} "
         f"accuracy={s.accuracy:.3f}"
     )
 

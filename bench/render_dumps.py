@@ -16,10 +16,10 @@ Renderers:
 * ``chromium``: Debian's Chromium through Playwright, JavaScript off and every network
   request aborted, ``page.set_content`` then ``document.body.innerText`` (what a user gets
   by selecting a whole page in a graphical browser and copying it).
-* ``lynxish``: a small lxml renderer in the style of lynx and html2text: ``[12]`` link
-  markers before link texts and a numbered reference list at the end, ``*`` bullets,
-  headings prefixed with ``#``, table cells separated by spaces, and paragraphs wrapped at
-  72 columns with hard line breaks.
+* ``lynxish``: a small lxml renderer in the style of ``lynx -dump``: ``[12]`` link
+  markers before link texts and a numbered reference list at the end, text indented by a
+  3-column margin with headings flush left, ``*`` bullets further indented, table cells
+  separated by spaces, and paragraphs wrapped at 72 columns with hard line breaks.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ from lxml.etree import _Element
 DEFAULT_OUT = Path.home() / ".cache" / "newsfuse" / "render"
 RENDERERS = ("chromium", "lynxish")
 CHROMIUM = "/usr/bin/chromium"
-WIDTH = 72  # lynx's default text width
+WIDTH = 72
+_MARGIN = "   "  # lynx's left margin of text; headings start at column 0
 
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "select"})
 _BLOCK = frozenset(
@@ -94,16 +95,19 @@ class _Lynxish:
         self.tight = False  # the next block follows without a blank line (list item, <br>)
         self.links: list[str] = []
         self.prefix = ""  # bullet or number of the list item being written
+        self.heading = False  # the block being written is a heading (no left margin)
 
     def flush(self) -> None:
         text = " ".join("".join(self.inline).split())
         self.inline = []
         if not text:
             return
-        first, self.prefix = self.prefix, ""
-        indent = " " * len(first)
-        sep = "\n" if self.tight or first else "\n\n"
-        self.tight = bool(first)
+        item, self.prefix = self.prefix, ""
+        indent = " " * len(item) if item else ("" if self.heading else _MARGIN)
+        first = item or indent
+        self.heading = False
+        sep = "\n" if self.tight or item else "\n\n"
+        self.tight = bool(item)
         self.blocks.append(
             sep + textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=indent)
         )
@@ -121,14 +125,14 @@ class _Lynxish:
             self.inline.append(f"[{alt}]" if alt else "[IMG]")
         elif tag in _HEADINGS:
             self.flush()
-            self.inline.append("#" * _HEADINGS[tag] + " ")
+            self.heading = True
         elif tag == "li":
             self.flush()
             parent = el.getparent()
             if parent is not None and parent.tag == "ol":
-                self.prefix = "  " * depth + f"{parent.index(el) + 1}. "
+                self.prefix = _MARGIN + "  " * depth + f"{parent.index(el) + 1}. "
             else:
-                self.prefix = "  " * depth + "* "
+                self.prefix = _MARGIN + "  " * depth + "* "
         elif tag in _BLOCK:
             self.flush()
         elif tag in ("td", "th"):
