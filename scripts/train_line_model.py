@@ -223,12 +223,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     model = fit(pages)
     insample = _report("in-sample", pages, [_body(p.text, model) for p in pages])
-    renderers = ", ".join(dict.fromkeys(p.renderer for p in pages))
-    meta = {
-        "data": f"extraction (scrapinghub article-extraction-benchmark, 181 pages; {renderers})",
+    meta: dict[str, object] = {
+        "data": "extraction (scrapinghub article-extraction-benchmark, 181 pages, w3m dumps)",
         "trees": TREES, "depth": DEPTH, "learning_rate": RATE, "min_samples_leaf": MIN_LEAF,
-        "folds": args.folds, "out_of_fold": oof, "in_sample": insample,
+        "folds": args.folds, "out_of_fold": oof["w3m"], "in_sample": insample["w3m"],
     }  # fmt: skip
+    if args.render:
+        meta["renders"] = {"out_of_fold": oof, "in_sample": insample}
     doc = replace(model, meta=meta).to_json()
     args.out.write_text(json.dumps(doc, separators=(",", ":")) + "\n")
     took = time.perf_counter() - start

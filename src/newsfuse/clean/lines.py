@@ -15,9 +15,8 @@ BULLET = re.compile(rf"^{_BULLETS}\s")
 _BULLET_LINES = re.compile(rf"^{_BULLETS}[^\S\n]", re.M)
 _LINK_REF = re.compile(r"\[\d{1,4}\]")
 # Lynx and similar browsers list the link targets at the end of a dump, under "References"
-# ("   12. https://..."); html2text-style dumps mark headings with "#".
+# ("   12. https://...").
 _REFERENCE = re.compile(r"\d{1,5}\. \S+|(?:visible|hidden) links:", re.I)
-_HEADING_MARK = re.compile(r"#{1,6} +(?=\S)")
 _SPACES = re.compile(r"\s+")
 # Whitespace other than the plain space and the newline, as one character class: a class or
 # a literal opening a pattern lets the regex engine skip ahead, where "[^\S\n]+" tests every
@@ -108,8 +107,6 @@ def split_lines(text: str) -> list[Line]:
     if refs:
         out = [(i, _SPACE_RUN.sub(" ", _LINK_REF.sub("", t)).strip(), ind) for i, t, ind in out]
         _drop_references(out)
-    if "# " in text:
-        out = [(i, _HEADING_MARK.sub("", t, count=1), ind) for i, t, ind in out]
     return out
 
 
