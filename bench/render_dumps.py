@@ -108,9 +108,11 @@ class _Lynxish:
         self.heading = False
         sep = "\n" if self.tight or item else "\n\n"
         self.tight = bool(item)
-        self.blocks.append(
-            sep + textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=indent)
-        )
+        wrapped = textwrap.fill(
+            text, WIDTH, initial_indent=first, subsequent_indent=indent,
+            break_long_words=False, break_on_hyphens=False,  # lynx breaks only at spaces
+        )  # fmt: skip
+        self.blocks.append(sep + wrapped)
 
     def walk(self, el: _Element, depth: int = 0) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""

@@ -16,7 +16,7 @@ _BULLET_LINES = re.compile(rf"^{_BULLETS}[^\S\n]", re.M)
 _LINK_REF = re.compile(r"\[\d{1,4}\]")
 # Lynx and similar browsers list the link targets at the end of a dump, under "References"
 # ("   12. https://...").
-_REFERENCE = re.compile(r"\d{1,5}\. \S+|(?:visible|hidden) links:", re.I)
+_REFERENCE = re.compile(r"\d{1,5}\. \S+|(?:visible|hidden) links:?", re.I)
 _SPACES = re.compile(r"\s+")
 # Whitespace other than the plain space and the newline, as one character class: a class or
 # a literal opening a pattern lets the regex engine skip ahead, where "[^\S\n]+" tests every
