@@ -30,21 +30,24 @@ _SPACE_RUN = re.compile(" {2,}")
 _DIGITS = re.compile(r"\d+")
 _STRIP = " \t.,;:!?|•-–—…\"'“”‘’()[]"
 
+# Width and margin are read from the lines over _LONG_CHARS characters (running text).
+_LONG_CHARS = 30
 # Hard-wrapped dumps (text browsers that wrap at ~80 columns) are re-joined when at least
-# this share of the lines over 30 characters ends within _WRAP_SLACK columns before the wrap
-# column and at most _WRAP_OVER runs past it (`_wrap_width`); checked on the extraction dumps
-# re-wrapped at 72 and 80 columns and rendered in lynx style (`bench/render_dumps.py`):
-# every lynx-style dump is found wrapped at 72, no w3m or Chromium dump is found wrapped.
+# this share of the long lines ends within _WRAP_SLACK columns before the wrap column and at
+# most _WRAP_OVER runs past it (`_wrap_width`). Checked on the extraction dumps re-wrapped at
+# 72 and 80 columns, and rendered in lynx style at 72 and 79 (`bench/render_dumps.py`): all
+# but 2-4 of the 181 lynx-style dumps (CJK pages, few long lines) are found wrapped, within
+# 2 columns of the width; no w3m or Chromium dump is.
 _WRAP_SHARE = 0.3
 _WRAP_SLACK = 20
 _WRAP_OVER = 0.05
-_WRAP_TOKEN = 30  # longer tokens (URLs) cannot be wrapped
-_WRAP_MAX = 200
-# The margin is read from lines over _MARGIN_CHARS characters (running text), and is at most
-# _MARGIN_MAX columns: on the extraction pages the commonest indentation of such lines is 0
-# in every w3m and Chromium dump (or 4-8 in 21 w3m dumps: nested lists), 3 in the lynx-style
-# dumps; counting those w3m indents as a margin cost 0.007 out-of-fold F1.
-_MARGIN_CHARS = 30
+_WRAP_MAX = 200  # unwrapped dumps have long paragraph lines
+# A run of over 30 non-space characters (a URL) cannot be wrapped.
+_UNWRAPPABLE = re.compile(r"\S{31}")
+# The text margin is at most _MARGIN_MAX columns. The commonest indentation of long
+# non-bullet lines is 3 in the lynx-style dumps; in the w3m dumps it is 0, except 4 or 8 in
+# 20 (text of nested lists) and 235 in one: counting those as margins cost 0.007 out-of-fold
+# F1. In the Chromium dumps it is always 0.
 _MARGIN_MAX = 3
 
 
@@ -96,8 +99,9 @@ def split_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "")
     refs = len(_LINK_REF.findall(text)) >= 5
     raw = text.split("\n")
-    width = _wrap_width(raw)
-    margin = _margin(raw)
+    long = [line for line in raw if len(line) > _LONG_CHARS and len(line.strip()) > _LONG_CHARS]
+    width = _wrap_width(long)
+    margin = _margin(long)
     if width:
         out = _rejoin(raw, width, margin)
     elif margin:
@@ -119,7 +123,7 @@ def _drop_references(lines: list[Line]) -> None:
         lines[k:] = [(i, "", ind) for i, _, ind in lines[k:]]
 
 
-def _margin(raw: list[str]) -> int:
+def _margin(long: list[str]) -> int:
     """The left margin of running text: the commonest indentation of long non-list lines.
 
     A line is indented when it starts right of this margin: lynx indents all text by 3
@@ -128,9 +132,7 @@ def _margin(raw: list[str]) -> int:
     table cells 4 or 8 columns in), where being indented tells a list from running text.
     """
     leads = Counter(
-        len(line) - len(stripped)
-        for line in raw
-        if len(stripped := line.lstrip()) > _MARGIN_CHARS and not BULLET.match(stripped)
+        len(line) - len(stripped) for line in long if not BULLET.match(stripped := line.lstrip())
     )
     margin = leads.most_common(1)[0][0] if leads else 0
     return margin if margin <= _MARGIN_MAX else 0
@@ -152,7 +154,7 @@ def _rejoin(raw: list[str], width: int, margin: int) -> list[Line]:
     return out
 
 
-def _wrap_width(raw: list[str]) -> int:
+def _wrap_width(long: list[str]) -> int:
     """The column a browser wrapped at, or 0 when lines were not hard-wrapped.
 
     The width is the smallest line length W such that at least `_WRAP_SHARE` of the
@@ -160,16 +162,20 @@ def _wrap_width(raw: list[str]) -> int:
     past it. Lines that cannot be wrapped (a URL or another token of over 30 characters,
     such as lynx's reference list) do not count: they run past any width.
     """
-    lengths = sorted(
-        len(line.rstrip())
-        for line in raw
-        if len(line.strip()) > 30 and max(map(len, line.split())) <= _WRAP_TOKEN
-    )
+    if len(long) < 10:
+        return 0
+    over = 0  # first the common case, cheaply: many wrappable lines too long for any width
+    for line in long:
+        if len(line.rstrip()) > _WRAP_MAX and not _UNWRAPPABLE.search(line):
+            over += 1
+            if over > _WRAP_OVER * len(long):
+                return 0
+    lengths = sorted(len(line.rstrip()) for line in long if not _UNWRAPPABLE.search(line))
     n = len(lengths)
     if n < 10:
         return 0
     for width in sorted(set(lengths)):
-        if width > _WRAP_MAX:  # unwrapped dumps have long paragraph lines
+        if width > _WRAP_MAX:
             break
         over = n - bisect.bisect_right(lengths, width)
         if over > _WRAP_OVER * n:
