@@ -33,6 +33,7 @@ _COMMENTER_WORDS = 15
 # Chromium dumps drop the list numbers that kept the comments' text out of the body in w3m.
 _SAYS = re.compile(r"\S+(?: \S+){0,4} (?:says|said|wrote)")
 _SAYS_LINES = 3
+_SAYS_ENDS = ("says", "said", "wrote")
 _COMMENTER = re.compile(r".*\b(?:said|says|wrote)$|reply|avatar")
 
 # List gaps: runs of up to 12 lines of 2-30 words each, with line probability >= 0.05 (an
@@ -71,7 +72,11 @@ def comments_cut(norms: list[str], kinds: list[str | None], body: BoolArray) -> 
         if any(kinds[k] == "dateline" or _commenter(norms[k]) for k in after):
             body[j:] = False
             return j
-    says = [j for j in range(first + 1, len(norms)) if _SAYS.fullmatch(norms[j])]
+    says = [
+        j
+        for j in range(first + 1, len(norms))
+        if norms[j].endswith(_SAYS_ENDS) and _SAYS.fullmatch(norms[j])  # the test in C first
+    ]
     if len(says) >= _SAYS_LINES:
         body[says[0] :] = False
         return says[0]
