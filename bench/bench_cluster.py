@@ -1,17 +1,29 @@
-"""Per-article story-clustering time at 1k and at N stored articles, and peak memory."""
+"""Per-article story-clustering time at 1k and at N stored articles, and peak memory.
+
+Usage: python bench/bench_cluster.py [--n 100000] [--probe 500]
+       python bench/bench_cluster.py --store [--n 20000] [--run 10] [--repeat 5]
+
+The first form times the in-memory index. ``--store`` times what ingest pays: a run of
+``--run`` new articles stored and clustered (``pipeline.assign_stories``) into SQLite stores
+already holding 1k and N clustered articles, the median of ``--repeat`` runs each.
+"""
 
 from __future__ import annotations
 
 import argparse
 import random
 import resource
+import statistics
 import string
+import tempfile
 import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from newsfuse import pipeline
 from newsfuse.cluster import StoryIndex
 from newsfuse.models import Article, Block, Metadata, Origin
+from newsfuse.store import SqliteStore, open_store
 
 VOCAB = 30_000
 PER_STORY = 5  # mean reports per story
@@ -59,11 +71,58 @@ def stream(n: int, seed: int = 7) -> Iterator[Article]:
         yield Article(f"a{i}", f"a{i}", Origin(record_id=str(i)), "text", meta, paras)
 
 
+def _filled(path: str, stored: int, extra: int) -> tuple[SqliteStore, Iterator[Article]]:
+    """A store holding ``stored`` clustered articles, and the rest of the same stream."""
+    articles = stream(stored + extra)
+    store = open_store(path)
+    for _ in range(stored):
+        store.add_article(next(articles))
+    pipeline.assign_stories(store)
+    return store, articles
+
+
+def main_store(n: int, run: int, repeat: int) -> None:
+    """Print the time of a run of new articles into a store of 1k and of ``n`` articles.
+
+    Runs into the two stores alternate, so that load from other jobs weighs on both alike.
+    Each run continues its store's stream: its articles join stories of the stored days.
+    """
+    sizes = sorted({min(1_000, n), n})
+    times: dict[int, list[float]] = {k: [] for k in sizes}
+    with tempfile.TemporaryDirectory() as tmp:
+        filled = {k: _filled(f"{tmp}/{k}.db", k, run * repeat) for k in sizes}
+        for _ in range(repeat):
+            for stored, (store, articles) in filled.items():
+                start = time.perf_counter()
+                for _ in range(run):
+                    store.add_article(next(articles))
+                pipeline.assign_stories(store)
+                times[stored].append(time.perf_counter() - start)
+        for store, _ in filled.values():
+            store.close()
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    for stored, secs in times.items():
+        spread = ", ".join(f"{t * 1000:.0f}" for t in secs)
+        print(
+            f"run of {run} into {stored:>7,} stored: median {medians[stored] * 1000:.0f} ms"
+            f" ({spread} ms)"
+        )
+    if len(medians) == 2:
+        lo, hi = (medians[k] for k in sizes)
+        print(f"ratio: {hi / lo:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=100_000, help="stored articles at the 2nd probe")
     parser.add_argument("--probe", type=int, default=500, help="articles timed per probe")
+    parser.add_argument("--store", action="store_true", help="time runs into SQLite stores")
+    parser.add_argument("--run", type=int, default=10, help="new articles per run (--store)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs timed per store (--store)")
     args = parser.parse_args()
+    if args.store:
+        main_store(args.n, args.run, args.repeat)
+        return
     small = min(1_000, args.n)
     index = StoryIndex()
     timings: dict[int, float] = {}

@@ -80,7 +80,7 @@ def build(path: Path, n: int, seed: int = 7) -> int:
         story = Story(f"s{k:012x}", f"{town}: {tpl['label']}", min(days, default=None),
                       max(days, default=None), tuple(tpl["outlets"]), tpl["articles"],
                       tpl["sources"], tuple(new_id.values()))
-        store.save_stories([story], lineages, [], {})
+        store.save_stories([story], lineages, [])
         made += len(tpl["members"])
         k += 1
     store.close()

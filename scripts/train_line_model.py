@@ -61,6 +61,7 @@ class Page:
     rows: np.ndarray
     labels: list[int]
     weights: list[float]
+    renderer: str = "w3m"
 
 
 def label_lines(lines: list[str], gold: str) -> list[int]:
@@ -79,22 +80,39 @@ def label_lines(lines: list[str], gold: str) -> list[int]:
     return out
 
 
-def load_pages(data_dir: Path) -> list[Page]:
-    """Featurise and label every page of the extraction data."""
+def load_pages(data_dir: Path, renders: tuple[Path, ...] = ()) -> list[Page]:
+    """Featurise and label every page of the extraction data.
+
+    Args:
+        data_dir: The extraction data folder (its w3m dumps are always used).
+        renders: Folders of other renderings of the same pages (``<id>.txt``, as written by
+            `bench/render_dumps.py`); each page found there is one more training page, with
+            the gold body and site of its original, named by the folder.
+    """
     pages = []
     for pid, text, url, gold in iter_pages(data_dir, "text"):
-        lines = split_lines(text)
-        pos, rows = line_features(lines)
-        texts = [lines[k][1] for k in pos]
-        # Every page weighs the same, as in the metric; within a page a line weighs the
-        # square root of its words: longer lines carry more of the score (by-words weights
-        # scored 0.001 lower out-of-fold, uniform ones 0.006 lower).
-        sizes = [(len(_WORD.findall(t)) + 1) ** 0.5 for t in texts]
-        total = sum(sizes) or 1
-        weights = [len(sizes) * s / total for s in sizes]
         site = (urlparse(url or "").hostname or pid).removeprefix("www.")
-        pages.append(Page(pid, site, text, gold, rows, label_lines(texts, gold), weights))
+        pages.append(_page(pid, site, text, gold, "w3m"))
+        for folder in renders:
+            path = folder / f"{pid}.txt"
+            if path.exists():
+                text = path.read_text(encoding="utf-8")
+                pages.append(_page(pid, site, text, gold, folder.name))
     return pages
+
+
+def _page(pid: str, site: str, text: str, gold: str, renderer: str) -> Page:
+    lines = split_lines(text)
+    pos, rows = line_features(lines)
+    texts = [lines[k][1] for k in pos]
+    # Every page weighs the same, as in the metric; within a page a line weighs the
+    # square root of its words: longer lines carry more of the score (by-words weights
+    # scored 0.001 lower out-of-fold, uniform ones 0.006 lower).
+    sizes = [(len(_WORD.findall(t)) + 1) ** 0.5 for t in texts]
+    total = sum(sizes) or 1
+    weights = [len(sizes) * s / total for s in sizes]
+    labels = label_lines(texts, gold)
+    return Page(pid, site, text, gold, rows, labels, weights, renderer)
 
 
 def fit(pages: list[Page]) -> LineModel:
@@ -142,19 +160,23 @@ def export(gb: GradientBoostingClassifier, bias: float) -> LineModel:
     return LineModel(FEATURES, DEPTH, bias, feats, thrs, leaves)
 
 
+def fold_of(pages: list[Page], folds: int) -> dict[str, int]:
+    """Site -> fold: sites sorted and dealt round-robin."""
+    return {s: i % folds for i, s in enumerate(sorted({p.site for p in pages}))}
+
+
 def out_of_fold(pages: list[Page], folds: int) -> tuple[list[str], list[LineModel]]:
     """Clean every page with the model of the fold that held its site out."""
-    sites = sorted({p.site for p in pages})
-    fold_of = {s: i % folds for i, s in enumerate(sites)}
-    bodies = {}
+    fold = fold_of(pages, folds)
+    bodies = [""] * len(pages)
     models = []
     for f in range(folds):
-        model = fit([p for p in pages if fold_of[p.site] != f])
+        model = fit([p for p in pages if fold[p.site] != f])
         models.append(model)
-        for p in pages:
-            if fold_of[p.site] == f:
-                bodies[p.page_id] = _body(p.text, model)
-    return [bodies[p.page_id] for p in pages], models
+        for i, p in enumerate(pages):
+            if fold[p.site] == f:
+                bodies[i] = _body(p.text, model)
+    return bodies, models
 
 
 def _body(text: str, model: LineModel) -> str:
@@ -166,13 +188,19 @@ def score(pages: list[Page], bodies: list[str]) -> ExtractionScores:
     return aggregate([score_page(p.page_id, b, p.gold) for p, b in zip(pages, bodies, strict=True)])
 
 
-def _report(name: str, pages: list[Page], bodies: list[str]) -> dict[str, float]:
-    scores = score(pages, bodies)
-    print(
-        f"{name}: P={scores.precision:.3f} R={scores.recall:.3f} F1={scores.f1:.3f} "
-        f"±{scores.f1_std:.3f} acc={scores.accuracy:.3f} pages={scores.pages}"
-    )
-    return {"precision": scores.precision, "recall": scores.recall, "f1": scores.f1}
+def _report(name: str, pages: list[Page], bodies: list[str]) -> dict[str, dict[str, float]]:
+    """Print and return the scores of each renderer's pages."""
+    out = {}
+    for renderer in dict.fromkeys(p.renderer for p in pages):
+        keep = [i for i, p in enumerate(pages) if p.renderer == renderer]
+        scores = score([pages[i] for i in keep], [bodies[i] for i in keep])
+        print(
+            f"{name} {renderer}: P={scores.precision:.3f} R={scores.recall:.3f} "
+            f"F1={scores.f1:.3f} ±{scores.f1_std:.3f} acc={scores.accuracy:.3f} "
+            f"pages={scores.pages}"
+        )
+        out[renderer] = {"precision": scores.precision, "recall": scores.recall, "f1": scores.f1}
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -182,20 +210,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the model")
     ap.add_argument("--folds", type=int, default=FOLDS, help="cross-validation folds")
     ap.add_argument("--cv-only", action="store_true", help="report out-of-fold F1, write nothing")
+    ap.add_argument(
+        "--render", type=Path, action="append", default=[],
+        help="folder of other renderings of the pages (bench/render_dumps.py) to train on too",
+    )  # fmt: skip
     args = ap.parse_args(argv)
     start = time.perf_counter()
-    pages = load_pages(args.data)
+    pages = load_pages(args.data, tuple(args.render))
     print(f"{len(pages)} pages, {sum(len(p.rows) for p in pages)} lines")
     oof = _report("out-of-fold", pages, out_of_fold(pages, args.folds)[0])
     if args.cv_only:
         return 0
     model = fit(pages)
     insample = _report("in-sample", pages, [_body(p.text, model) for p in pages])
-    meta = {
+    meta: dict[str, object] = {
         "data": "extraction (scrapinghub article-extraction-benchmark, 181 pages, w3m dumps)",
         "trees": TREES, "depth": DEPTH, "learning_rate": RATE, "min_samples_leaf": MIN_LEAF,
-        "folds": args.folds, "out_of_fold": oof, "in_sample": insample,
+        "folds": args.folds, "out_of_fold": oof["w3m"], "in_sample": insample["w3m"],
     }  # fmt: skip
+    if args.render:
+        meta["renders"] = {"out_of_fold": oof, "in_sample": insample}
     doc = replace(model, meta=meta).to_json()
     args.out.write_text(json.dumps(doc, separators=(",", ":")) + "\n")
     took = time.perf_counter() - start

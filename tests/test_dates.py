@@ -15,9 +15,9 @@ SHARED = Path(
     os.environ.get("NEWSFUSE_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
 )
 
-#: Measured value / relaxed / strict F1 on all 256 TBAQ documents (docs/bench/dates.md),
-#: minus 0.01. Raise them on purpose when the rules improve.
-FLOORS = {"value_f1": 0.79, "relaxed_f1": 0.93, "strict_f1": 0.86}
+#: Measured value / relaxed / strict F1 on all 256 TBAQ documents (docs/bench/dates.md:
+#: 0.8002 / 0.939 / 0.874), rounded down. Raise them on purpose when the rules improve.
+FLOORS = {"value_f1": 0.800, "relaxed_f1": 0.938, "strict_f1": 0.874}
 
 
 def _only(text: str, surface: str, published: dt.date | None) -> DateMention:
@@ -160,6 +160,104 @@ def test_timex3_extents(text: str, surface: str, value: str, granularity: str) -
     assert text[mention.start : mention.end] == surface
 
 
+#: TIMEX3 normalisation: the reference time, the granularity of the unit named, tense cues.
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "granularity"),
+    [
+        # "set" points ahead only before "to" / "for"; "is to" + verb is a plan.
+        ("The index is near a record set on June 6.", "June 6", "2024-06-06", "day"),
+        ("Talks are set to resume Monday.", "Monday", "2024-12-16", "day"),
+        ("Trading is to resume Tuesday.", "Tuesday", "2024-12-17", "day"),
+        # "p.m. EST" before a day ends no sentence, so "until" still reads as a deadline.
+        ("The deadline runs until 9 a.m. EST Tuesday.", "9 a.m. EST Tuesday",
+         "2024-12-17T09:00", "time"),
+        # A clock time is on the day its sentence names, else on the publication day.
+        ("The blast came on Tuesday at 3 a.m.", "3 a.m.", "2024-12-10T03:00", "time"),
+        ("They met on Tuesday. The vote is at 9 a.m.", "9 a.m.", "2024-12-13T09:00", "time"),
+        # The value has the unit's granularity: a year after a day is a year.
+        ("He left on Jan. 5, 2020. The following year he returned.", "The following year",
+         "2021", "year"),
+        ("Sales rose 5% from the previous year.", "the previous year", "2023", "year"),
+        ("Sales rose 5% from the year before.", "the year before", "2023", "year"),
+        ("She arrived on Tuesday and left the next morning.", "the next morning",
+         "2024-12-11TMO", "part_of_day"),
+        # Reporting periods: one quarter from the quarter in view; the quarter a date ends.
+        ("Net rose in the third quarter from the previous quarter.", "the previous quarter",
+         "2024-Q2", "quarter"),
+        ("Net rose in the quarter ended June 30.", "the quarter", "2024-Q2", "quarter"),
+        ("Sales rose in 2023's first half.", "2023's first half", "2023-H1", "half"),
+        ("Sales fell in the second half of last year.", "the second half of last year",
+         "2023-H2", "half"),
+        ("The plant will close at the end of the month.", "the end of the month", "2024-12",
+         "month"),
+        # Half units count in the next smaller unit, as ISO 8601 wants whole numbers.
+        ("The war lasted a year and a half.", "a year and a half", "P18M", "duration"),
+        ("It took half an hour.", "half an hour", "PT30M", "duration"),
+        ("It lasted 2 1/2 days.", "2 1/2 days", "PT60H", "duration"),
+        ("He meets them twice per week.", "twice per week", "P1W", "set"),
+        # Holidays on the n-th weekday of a month.
+        ("The march was held on Martin Luther King Day.", "Martin Luther King Day",
+         "2024-01-15", "day"),
+        ("She called on Mother's Day.", "Mother's Day", "2024-05-12", "day"),
+    ],
+)  # fmt: skip
+def test_timex3_normalisation(text: str, surface: str, value: str, granularity: str) -> None:
+    mention = _only(text, surface, FRIDAY)
+    assert (mention.value, mention.granularity) == (value, granularity)
+    assert text[mention.start : mention.end] == surface
+
+
+def test_holiday_just_ahead_keeps_its_year() -> None:
+    # Written on Monday 14 April 2025: Easter is six days ahead even in a past-tense sentence.
+    mention = _only("Crowds gathered as Easter began.", "Easter", dt.date(2025, 4, 14))
+    assert mention.value == "2025-04-20"
+    mention = _only("Crowds gathered as Easter week began.", "Easter week", dt.date(2025, 4, 14))
+    assert mention.value == "2025-W16"
+
+
+#: Names, titles, idioms and generic uses (TIMEX3 guidelines), and smaller gaps in coverage.
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "granularity"),
+    [
+        # "the day" of "later in the day" is the day in view, else the publication day.
+        ("He flew to Paris later in the day.", "the day", "2024-12-13", "day"),
+        ("They met on Tuesday. Late in the day, talks broke down.", "the day", "2024-12-10",
+         "day"),
+        ("Later in the week, prices fell.", "the week", "2024-W50", "week"),
+        # A holiday's week is the ISO week it falls in; its weekend the one nearest it.
+        ("Shops were busy in Christmas week.", "Christmas week", "2024-W52", "week"),
+        ("Traffic was heavy on Labor Day weekend.", "Labor Day weekend", "2024-W35-WE",
+         "weekend"),
+        ("Stores opened on Thanksgiving weekend.", "Thanksgiving weekend", "2024-W48-WE",
+         "weekend"),
+        # A duration used as an adjective, without a number.
+        ("They held a weeklong strike.", "weeklong", "P1W", "duration"),
+        ("It was their third day-long meeting.", "day-long", "P1D", "duration"),
+        ("They held a day-long meeting.", "day-long", "P1D", "duration"),
+        ("It ended a years-long feud.", "years-long", "PXY", "duration"),
+        # Generic "today" / "tomorrow" are the present / the future (PRESENT_REF, FUTURE_REF).
+        ("Today's youth read less.", "Today", "PRESENT_REF", "vague"),
+        ("It is cheap by today's standards.", "today", "PRESENT_REF", "vague"),
+        ("He spoke of the leaders of tomorrow.", "tomorrow", "FUTURE_REF", "vague"),
+        ("Today's meeting was canceled.", "Today", "2024-12-13", "day"),
+        ("We vote by the end of today.", "the end of today", "2024-12-13", "day"),
+        # Wire copy's 24-hour clock times.
+        ("The blast came at 1430 GMT.", "1430 GMT", "2024-12-13T14:30", "time"),
+        # "a week from today" is one date.
+        ("A week from today, they vote.", "A week from today", "2024-12-20", "day"),
+        # A two-digit decade is the latest one that has begun, and a bare "July" a month.
+        ("It happened in the late '80s.", "the late '80s", "198", "decade"),
+        ("Prices rose in July.", "July", "2024-07", "month"),
+        # After a preposition a month stays a month, whatever word follows it.
+        ("In March Congress passed the bill.", "March", "2024-03", "month"),
+    ],
+)  # fmt: skip
+def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity: str) -> None:
+    mention = _only(text, surface, FRIDAY)
+    assert (mention.value, mention.granularity) == (value, granularity)
+    assert text[mention.start : mention.end] == surface
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
@@ -218,6 +316,22 @@ def test_accepts_date_or_datetime(published: dt.date) -> None:
         ("He arrived on the night of Friday, Dec. 13.", "the night"),
         ("It saves $500 million a year.", "a year"),
         ("The party daily Granma said so.", "daily"),
+        ("The chip runs 15 million instructions per second.", "per second"),
+        ("He left the day before the vote.", "the day before"),
+        # Names and titles with a date word in them.
+        ("He wrote for the Sunday Times.", "Sunday"),
+        ("She watched Monday Night Football.", "Monday Night"),
+        ("Ambassador April Glaspie met him.", "April"),
+        ("Crowds joined the annual March for Life.", "March"),
+        ("They led the March on Washington.", "March"),
+        ("He was named Man of the Year.", "the Year"),
+        ("The Evening Standard said so.", "The Evening"),
+        ("She told NBC's Today show she left.", "Today"),
+        # Idioms and counts.
+        ("We meet every now and then.", "now"),
+        ("Riots broke out in the past three summers.", "the past"),
+        ("Rates rose a quarter point.", "a quarter"),
+        ("The strike lasted the last week of June.", "last week"),
     ],
 )
 def test_ignores_lookalikes(text: str, absent: str) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from conftest import data_dir, seed_articles
 
 from newsfuse.compare_models import StoryInput
 from newsfuse.dedupe import Lineage
-from newsfuse.extract.analyse import analyse
+from newsfuse.extract.analyse import analyse, from_json, to_json
 from newsfuse.extract.event_lexicon import PLOVER_TYPES, polecat_type
 from newsfuse.extract.event_merge import date_range
 from newsfuse.extract.events import Event, event_row, story_events
@@ -158,6 +160,20 @@ def test_date_ranges() -> None:
 def seed_events() -> list[Event]:
     arts = seed_articles(PUBLISHED)
     return _events(*arts)
+
+
+def test_stored_drafts_code_as_a_fresh_parse() -> None:
+    """Events coded from the drafts kept with stored analyses equal those of a fresh parse."""
+    arts = seed_articles(PUBLISHED)
+    lineages = {a.id: Lineage(a.id, None, 0.0, "independent", a.id) for a in arts}
+    analysed = analyse(arts)
+    assert all(x.events for x in analysed)
+    stored = {x.article_id: from_json(json.loads(json.dumps(to_json(x)))) for x in analysed}
+    assert [x.events for x in analysed] == [stored[a.id].events for a in arts]
+    older = {k: replace(x, events=None) for k, x in stored.items()}
+    via_drafts = story_events(StoryInput("t", arts, stored, lineages))
+    via_parse = story_events(StoryInput("t", arts, older, lineages))
+    assert via_drafts and via_drafts == via_parse
 
 
 def _find(events: list[Event], type_: str, mode: str, target: str = "") -> list[Event]:

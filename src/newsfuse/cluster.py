@@ -7,10 +7,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsfuse import cluster_local
+from newsfuse.cluster_backend import IndexRows, MemoryStories, StoryBackend
 from newsfuse.cluster_batch import group, group_all
 from newsfuse.cluster_features import CHANNELS, DocFreq, Features, features, salient, vector
-from newsfuse.cluster_local import Member, assign_ids, compact, rebuild
-from newsfuse.cluster_state import Postings, Story, StoryAssignment, StoryState, story_id
+from newsfuse.cluster_local import assign_ids, rebuild
+from newsfuse.cluster_state import Member, Story, StoryAssignment, StoryState, compact, story_id
 from newsfuse.dedupe import CopyIndex, independent_sources, utc_key
 from newsfuse.models import Article
 
@@ -51,35 +52,38 @@ class StoryIndex:
     again with the batch algorithm (:mod:`newsfuse.cluster_local`): the article joins a
     story, starts one, or reshapes the stories around it (merging or cutting them). The cost
     of :meth:`add` depends on the number of candidate stories retrieved and on the pool
-    (both capped), not on how many stories the index holds.
+    (both capped), not on how many stories the index holds. The state lives in a backend
+    (:mod:`newsfuse.cluster_backend`): in memory by default, or read lazily from a store.
     """
 
-    def __init__(self, doc_freq: DocFreq | None = None) -> None:
-        self._frozen = doc_freq is not None  # recluster fixes IDF over the whole batch
-        self._df = doc_freq or DocFreq()
-        self._stories: dict[str, StoryState] = {}
-        self._aliases: dict[str, str] = {}  # merged story id -> surviving story id
-        self._of_article: dict[str, str] = {}
-        self._members: dict[str, Member] = {}  # what a regrouping rebuilds stories from
-        self._postings = Postings()
-        self.copies = CopyIndex()
+    def __init__(
+        self,
+        doc_freq: DocFreq | None = None,
+        backend: StoryBackend | None = None,
+        copies: CopyIndex | None = None,
+    ) -> None:
+        self._state: StoryBackend = backend or MemoryStories(doc_freq)
+        self.copies = copies or CopyIndex()
 
     def __len__(self) -> int:
-        return len(self._stories)
+        return len(self._state.story_ids())
 
     def resolve(self, sid: str) -> str:
         """Current id of a story, following merges (``old -> new``)."""
         path = []
-        while sid in self._aliases:
+        while (target := self._state.alias(sid)) is not None:
             path.append(sid)
-            sid = self._aliases[sid]
+            sid = target
         for old in path:  # path compression keeps later lookups constant-time
-            self._aliases[old] = sid
+            self._state.set_alias(old, sid)
         return sid
 
     def story_of(self, article_id: str) -> str:
-        """Current story id of an added article."""
-        return self.resolve(self._of_article[article_id])
+        """Current story id of an added article (KeyError if it was never added)."""
+        sid = self._state.story_of(article_id)
+        if sid is None:
+            raise KeyError(article_id)
+        return self.resolve(sid)
 
     def add(self, article: Article) -> StoryAssignment:
         """Assign one article to a story.
@@ -105,40 +109,46 @@ class StoryIndex:
         return self._add(article, sid)
 
     def _add(self, article: Article, forced: str | None) -> StoryAssignment:
-        if article.id in self._of_article:
+        if self._state.story_of(article.id) is not None:
             return StoryAssignment(article.id, self.story_of(article.id), False)
         self.copies.add(article)
         feats = features(article)
-        if not self._frozen:
-            self._df.add(feats)
-        vecs = {c: vector(feats.counts[c], c, self._df) for c in CHANNELS}
+        self._state.prepare(feats)
+        if not self._state.frozen:
+            self._state.count(feats)
+        vecs = {c: vector(feats.counts[c], c, self._state.doc_freq) for c in CHANNELS}
         terms = [t for c in ("w", "e") for t in salient(vecs[c], LOOKUP_TERMS)]
         merges: list[tuple[str, str]] = []
         if forced is not None:
             sid = self.resolve(forced)
-            new = sid not in self._stories
-            story = self._stories.setdefault(sid, StoryState(sid, [], {}))
+            found = self._state.get(sid)
+            story = found or StoryState(sid, [], {})
             self._join(story, article, feats, vecs)
-            self._postings.add(terms, feats.day, story.id)
-            return StoryAssignment(article.id, story.id, new)
+            self._state.postings.add(terms, feats.day, story.id)
+            return StoryAssignment(article.id, story.id, found is None)
         ranked = self._score(vecs, self._candidates(terms, feats.day), feats.day)
         pool = self._pool(ranked)
         if pool is not None:
             return self._regroup(article, feats, vecs, terms, pool)
         if ranked and ranked[0][0] >= 0.0:
-            story, new = self._stories[ranked[0][1]], False
+            story, new = self._live(ranked[0][1]), False
             for margin, sid in ranked[1:]:
-                if margin >= MERGE_MARGIN and self._bridges(story, self._stories[sid]):
-                    merges.append(self._merge(story, self._stories[sid]))
+                if margin >= MERGE_MARGIN and self._bridges(story, self._live(sid)):
+                    merges.append(self._merge(story, self._live(sid)))
         else:
-            story = StoryState(story_id(article.id), [], {})
-            self._stories[story.id], new = story, True
+            story, new = StoryState(story_id(article.id), [], {}), True
         self._join(story, article, feats, vecs)
-        self._postings.add(terms, feats.day, story.id)
+        self._state.postings.add(terms, feats.day, story.id)
         return StoryAssignment(article.id, story.id, new, tuple(merges))
 
+    def _live(self, sid: str) -> StoryState:
+        story = self._state.get(sid)
+        if story is None:
+            raise KeyError(f"story {sid} is not in the index")
+        return story
+
     def _candidates(self, terms: list[str], day: int | None) -> list[str]:
-        hits = self._postings.query(terms, day, WINDOW_DAYS)
+        hits = self._state.postings.query(terms, day, WINDOW_DAYS)
         resolved: dict[str, int] = {}
         for sid, n in hits.items():
             live = self.resolve(sid)
@@ -150,9 +160,10 @@ class StoryIndex:
         self, vecs: dict[str, dict[str, float]], candidates: list[str], day: int | None
     ) -> list[tuple[float, str]]:
         """Candidates with their margin over the join threshold, best first."""
+        self._state.fetch(candidates)
         out = []
         for sid in candidates:
-            story = self._stories[sid]
+            story = self._live(sid)
             if _outside(day, story):
                 continue
             sim = _similarity(vecs, story)
@@ -168,8 +179,8 @@ class StoryIndex:
         pool: list[str] = []
         size = 1
         for margin, sid in ranked:
-            story = self._stories[sid]
-            poolable = all(a in self._members for a in story.members)
+            story = self._live(sid)
+            poolable = all(a in story.reports for a in story.members)
             if poolable and size + len(story.members) <= cluster_local.POOL_CAP:
                 if margin + _threshold(len(story.members)) >= cluster_local.POOL_FLOOR:
                     pool.append(sid)
@@ -187,49 +198,37 @@ class StoryIndex:
         pool: list[str],
     ) -> StoryAssignment:
         """Group the pooled stories' members and the article again; replace those stories."""
-        self._remember(article, feats, vecs)
-        articles = [a for sid in pool for a in self._stories[sid].members] + [article.id]
-        old: list[str | None] = [sid for sid in pool for _ in self._stories[sid].members]
+        stories = [self._live(sid) for sid in pool]
+        reports = {a: m for story in stories for a, m in story.reports.items()}
+        reports[article.id] = _member(article, feats, vecs)
+        articles = [a for story in stories for a in story.members] + [article.id]
+        old: list[str | None] = [story.id for story in stories for _ in story.members]
         old.append(None)
-        roots = group_all([self._members[a].unit() for a in articles], WEIGHTS)
+        roots = group_all([reports[a].unit() for a in articles], WEIGHTS)
         sids, merges = assign_ids(articles, old, roots, article.id)
-        self._of_article[article.id] = sids[-1]
-        self._postings.add(terms, feats.day, sids[-1])
+        self._state.postings.add(terms, feats.day, sids[-1])
         if all(o in (None, s) for o, s in zip(old, sids, strict=True)):
             # Only the article moved in: join it, as the centroid path would.
-            story = self._stories.get(sids[-1])
-            new = story is None
-            if story is None:
-                story = self._stories[sids[-1]] = StoryState(sids[-1], [], {})
+            found = self._state.get(sids[-1])
+            story = found or StoryState(sids[-1], [], {})
             self._join(story, article, feats, vecs)
-            return StoryAssignment(article.id, story.id, new, tuple(merges))
+            return StoryAssignment(article.id, story.id, found is None, tuple(merges))
         groups: dict[str, list[str]] = {}
         for aid, sid in zip(articles, sids, strict=True):
             groups.setdefault(sid, []).append(aid)
-        for sid in pool:
-            del self._stories[sid]
         for old_id, new_id in merges:
-            self._aliases[old_id] = new_id
+            self._state.drop(old_id, new_id)
         for sid, members in groups.items():
-            self._stories[sid] = rebuild(sid, [(a, self._members[a]) for a in members])
+            self._state.put(rebuild(sid, [(a, reports[a]) for a in members]))
         for aid, was, sid in zip(articles, old, sids, strict=True):
+            if was != sid:
+                self._state.set_story_of(aid, sid)
             if was is not None and was != sid:
-                self._of_article[aid] = sid
-                unit = self._members[aid].unit()
+                unit = reports[aid].unit()
                 moved = [t for c in ("w", "e") for t in salient(unit.get(c, {}), LOOKUP_TERMS)]
-                self._postings.add(moved, self._members[aid].day, sid)
+                self._state.postings.add(moved, reports[aid].day, sid)
         changed = tuple(sorted(set(groups) - {sids[-1]}))
         return StoryAssignment(article.id, sids[-1], sids[-1] not in pool, tuple(merges), changed)
-
-    def _remember(
-        self, article: Article, feats: Features, vecs: dict[str, dict[str, float]]
-    ) -> None:
-        if article.id in self._members:  # a regrouping that only adds it joins it after
-            return
-        key = (utc_key(article.meta.published), article.id)
-        self._members[article.id] = Member(
-            compact(vecs), feats.day, article.meta.outlet, article.meta.headline, key
-        )
 
     def _bridges(self, keep: StoryState, other: StoryState) -> bool:
         unit: dict[str, dict[str, float]] = {c: {} for c in CHANNELS}
@@ -239,15 +238,15 @@ class StoryIndex:
 
     def _merge(self, keep: StoryState, other: StoryState) -> tuple[str, str]:
         keep.absorb(other)
-        del self._stories[other.id]
-        self._aliases[other.id] = keep.id
+        self._state.drop(other.id, keep.id)
+        self._state.put(keep)
         return (other.id, keep.id)
 
     def _join(self, story: StoryState, article: Article, feats: Features, vecs: Any) -> None:
-        self._remember(article, feats, vecs)
         story.members.append(article.id)
+        story.reports[article.id] = _member(article, feats, vecs)
         story.add_vectors(vecs)
-        self._of_article[article.id] = story.id
+        self._state.set_story_of(article.id, story.id)
         if feats.day is not None:
             story.first_day = min(story.first_day or feats.day, feats.day)
             story.last_day = max(story.last_day or feats.day, feats.day)
@@ -256,11 +255,11 @@ class StoryIndex:
         key = (utc_key(article.meta.published), article.id)
         if article.meta.headline and (story.headline is None or key < story.headline_key):
             story.headline, story.headline_key = article.meta.headline, key
+        self._state.put(story)
 
     def story(self, sid: str) -> Story:
         """A story by id (merged ids resolve to the surviving story)."""
-        state = self._stories[self.resolve(sid)]
-        lineages = [self.copies.lineage(a) for a in state.members]
+        state = self._live(self.resolve(sid))
         return Story(
             state.id,
             state.headline,
@@ -268,45 +267,42 @@ class StoryIndex:
             state.last_day,
             tuple(sorted(state.outlets)),
             len(state.members),
-            independent_sources(lineages),
+            independent_sources(self.copies.lineages(state.members)),
             tuple(state.members),
         )
 
     def stories(self) -> list[Story]:
-        """All stories, largest first."""
-        out = [self.story(sid) for sid in self._stories]
+        """All stories, largest first (reads the whole index)."""
+        out = [self.story(sid) for sid in self._state.story_ids()]
         return sorted(out, key=lambda s: (-s.article_count, s.id))
 
+    def rows(self) -> IndexRows:
+        """Every row of an in-memory index, for a store to persist (see ``IndexRows``)."""
+        rows = self._memory().rows()
+        rows.copies, rows.hashes = self.copies.rows()
+        rows.meta["copies"] = len(rows.copies)
+        return rows
+
+    def _memory(self) -> MemoryStories:
+        if not isinstance(self._state, MemoryStories):
+            raise TypeError("only an in-memory index is exported whole")
+        return self._state
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-able state, for a store to persist."""
-        return {
-            "doc_freq": {"n": self._df.n, "df": {c: dict(v) for c, v in self._df.df.items()}},
-            "frozen": self._frozen,
-            "stories": [s.to_dict() for s in self._stories.values()],
-            "aliases": dict(self._aliases),
-            "articles": dict(self._of_article),
-            "members": {aid: m.to_dict() for aid, m in self._members.items()},
-            "postings": self._postings.to_dict(),
-            "copies": self.copies.to_dict(),
-        }
+        """JSON-able state of an in-memory index."""
+        return {**self._memory().to_dict(), "copies": self.copies.to_dict()}
 
     @classmethod
     def from_dict(cls, state: dict[str, Any]) -> StoryIndex:
-        """Rebuild an index saved by :meth:`to_dict`."""
-        df = DocFreq()
-        df.n = int(state["doc_freq"]["n"])
-        for channel, counts in state["doc_freq"]["df"].items():
-            df.df[channel].update(counts)
-        index = cls(df)
-        index._frozen = bool(state["frozen"])
-        index._stories = {r["id"]: StoryState.from_dict(r) for r in state["stories"]}
-        index._aliases = dict(state["aliases"])
-        index._of_article = dict(state["articles"])
-        # A state saved before members were kept has none: its stories are joined, not pooled.
-        index._members = {a: Member.from_dict(m) for a, m in state.get("members", {}).items()}
-        index._postings = Postings.from_dict(state["postings"])
-        index.copies = CopyIndex.from_dict(state["copies"])
-        return index
+        """Rebuild an in-memory index saved by :meth:`to_dict`."""
+        memory = MemoryStories.from_dict(state)
+        return cls(backend=memory, copies=CopyIndex.from_dict(state["copies"]))
+
+
+def _member(article: Article, feats: Features, vecs: dict[str, dict[str, float]]) -> Member:
+    """What a story keeps of one report to rebuild itself after a regrouping."""
+    key = (utc_key(article.meta.published), article.id)
+    return Member(compact(vecs), feats.day, article.meta.outlet, article.meta.headline, key)
 
 
 def _outside(day: int | None, story: StoryState) -> bool:

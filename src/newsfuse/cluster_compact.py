@@ -160,6 +160,13 @@ class HashPostings:
             found.update(self._recent.get(key, ()))
         return found
 
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """Every ``(key, value)`` entry, a key's values oldest first."""
+        yield from zip(self._keys.tolist(), self._values.tolist(), strict=True)
+        for key, values in self._recent.items():
+            for value in values:
+                yield key, value
+
     def _merge(self) -> None:
         keys = np.fromiter(
             (k for k, vs in self._recent.items() for _ in vs), dtype=np.uint64, count=self._pending

@@ -10,12 +10,9 @@ around it, as a batch clustering of the same reports would; the cost stays bound
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
 
-from newsfuse.cluster_compact import Centroid, interned
-from newsfuse.cluster_state import StoryState, story_id
+from newsfuse.cluster_state import Member, StoryState, story_id
 
 #: A candidate story enters the pool when its centroid's similarity to the new article is at
 #: least this. Calibrated on the odd ECB+ topics only (incremental B-cubed F1 0.935 at 0.03 and
@@ -27,52 +24,12 @@ POOL_FLOOR = 0.12
 POOL_CAP = 200
 
 
-@dataclass(slots=True)
-class Member:
-    """What a story needs of one of its reports to be rebuilt after a regrouping."""
-
-    vectors: dict[str, Centroid]  # channel -> the report's unit vector, as parallel arrays
-    day: int | None
-    outlet: str | None
-    headline: str | None
-    key: tuple[str, str]  # (published, article id): the earliest report labels its story
-
-    def unit(self) -> dict[str, dict[str, float]]:
-        """The report's unit vectors as plain dicts."""
-        return {c: dict(v.items()) for c, v in self.vectors.items()}
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-able form."""
-        return {
-            "vectors": self.unit(),
-            "day": self.day,
-            "outlet": self.outlet,
-            "headline": self.headline,
-            "key": list(self.key),
-        }
-
-    @classmethod
-    def from_dict(cls, row: dict[str, Any]) -> Member:
-        """Inverse of :meth:`to_dict`."""
-        vectors = compact({c: interned(v) for c, v in row["vectors"].items()})
-        key = (str(row["key"][0]), str(row["key"][1]))
-        return cls(vectors, row["day"], row["outlet"], row["headline"], key)
-
-
-def compact(vecs: Mapping[str, Mapping[str, float]]) -> dict[str, Centroid]:
-    """One report's unit vectors as parallel arrays (a centroid of one)."""
-    out = {}
-    for channel, vec in vecs.items():
-        centroid = out[channel] = Centroid()
-        centroid.add(vec, len(vec))
-    return out
-
-
 def rebuild(sid: str, members: Sequence[tuple[str, Member]]) -> StoryState:
     """A story's state from its members, in the given order."""
     story = StoryState(sid, [], {})
     for aid, member in members:
         story.members.append(aid)
+        story.reports[aid] = member
         story.add_vectors(member.unit())
         if member.day is not None:
             story.first_day = min(story.first_day or member.day, member.day)

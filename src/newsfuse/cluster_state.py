@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +63,47 @@ class Story:
 
 
 @dataclass(slots=True)
+class Member:
+    """What a story needs of one of its reports to be rebuilt after a regrouping."""
+
+    vectors: dict[str, Centroid]  # channel -> the report's unit vector, as parallel arrays
+    day: int | None
+    outlet: str | None
+    headline: str | None
+    key: tuple[str, str]  # (published, article id): the earliest report labels its story
+
+    def unit(self) -> dict[str, dict[str, float]]:
+        """The report's unit vectors as plain dicts."""
+        return {c: dict(v.items()) for c, v in self.vectors.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form."""
+        return {
+            "vectors": self.unit(),
+            "day": self.day,
+            "outlet": self.outlet,
+            "headline": self.headline,
+            "key": list(self.key),
+        }
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> Member:
+        """Inverse of :meth:`to_dict`."""
+        vectors = compact({c: interned(v) for c, v in row["vectors"].items()})
+        key = (str(row["key"][0]), str(row["key"][1]))
+        return cls(vectors, row["day"], row["outlet"], row["headline"], key)
+
+
+def compact(vecs: Mapping[str, Mapping[str, float]]) -> dict[str, Centroid]:
+    """One report's unit vectors as parallel arrays (a centroid of one)."""
+    out = {}
+    for channel, vec in vecs.items():
+        centroid = out[channel] = Centroid()
+        centroid.add(vec, len(vec))
+    return out
+
+
+@dataclass(slots=True)
 class StoryState:
     """One story as the index keeps it."""
 
@@ -74,6 +115,9 @@ class StoryState:
     headline: str | None = None
     headline_key: tuple[str, str] = ("~", "~")  # (published, article id) of the label's source
     outlets: Counter[str] = field(default_factory=Counter)
+    #: Each member's own vectors and metadata, what a local regrouping rebuilds stories from;
+    #: empty for a story saved before they were kept (it is joined, never regrouped).
+    reports: dict[str, Member] = field(default_factory=dict)
 
     def add_vectors(self, vecs: Mapping[str, Mapping[str, float]]) -> None:
         """Add one article's unit vectors to the centroid, pruning its tail."""
@@ -92,6 +136,7 @@ class StoryState:
         self.members.extend(other.members)
         self.add_vectors(other.vectors())
         self.outlets.update(other.outlets)
+        self.reports.update(other.reports)
         days = [d for d in (self.first_day, self.last_day, other.first_day, other.last_day) if d]
         self.first_day, self.last_day = (min(days), max(days)) if days else (None, None)
         if other.headline and other.headline_key < self.headline_key:
@@ -108,6 +153,7 @@ class StoryState:
             "headline": self.headline,
             "headline_key": list(self.headline_key),
             "outlets": dict(self.outlets),
+            "reports": {aid: m.to_dict() for aid, m in self.reports.items()},
         }
 
     @classmethod
@@ -122,6 +168,7 @@ class StoryState:
             row["headline"],
             (str(row["headline_key"][0]), str(row["headline_key"][1])),
             Counter(row["outlets"]),
+            {aid: Member.from_dict(m) for aid, m in row.get("reports", {}).items()},
         )
         story.add_vectors({c: interned(vec) for c, vec in row["sums"].items()})
         return story
@@ -129,6 +176,12 @@ class StoryState:
 
 #: Day buckets of a term an undated report reads (the most recent ones): about a month of news.
 UNDATED_LOOKBACK = 31
+
+
+def window_buckets(day: int, window: int) -> list[int]:
+    """The day buckets a report of ``day`` reads: ``window`` days either side, and undated."""
+    # A dated report may join a story that has only undated reports so far.
+    return [*range(day - window, day + window + 1), UNDATED]
 
 
 class Postings:
@@ -156,13 +209,18 @@ class Postings:
                 # An undated report can belong to a story of any day: read the latest days.
                 buckets: Iterable[int] = sorted(by_day)[-UNDATED_LOOKBACK:]
             else:
-                # A dated report may join a story that has only undated reports so far.
-                buckets = [*range(day - window, day + window + 1), UNDATED]
+                buckets = window_buckets(day, window)
             seen: set[str] = set()
             for bucket in buckets:
                 seen.update(by_day.get(bucket, ())[-POSTINGS_PER_BUCKET:])
             hits.update(seen)
         return hits
+
+    def rows(self) -> Iterator[tuple[str, int, list[str]]]:
+        """``(term, bucket, story ids)``, each list cut to the ids a query reads (the latest)."""
+        for term, by_day in self._index.items():
+            for bucket, posting in by_day.items():
+                yield term, bucket, posting[-POSTINGS_PER_BUCKET:]
 
     def to_dict(self) -> dict[str, dict[str, list[str]]]:
         """JSON-able form (JSON keys are strings)."""
@@ -178,4 +236,12 @@ class Postings:
         return postings
 
 
-__all__ = ["CHANNELS", "Postings", "Story", "StoryAssignment", "StoryState", "story_id"]
+__all__ = [
+    "CHANNELS",
+    "Postings",
+    "Story",
+    "StoryAssignment",
+    "StoryState",
+    "story_id",
+    "window_buckets",
+]

@@ -6,16 +6,34 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
-from newsfuse.cluster_compact import HashPostings, containment, minhash_bands, sorted_hashes
+from newsfuse.cluster_compact import containment, minhash_bands, sorted_hashes
+from newsfuse.copy_state import (
+    CopyBackend,
+    CopyEntry,
+    CopyKind,
+    Lineage,
+    MemoryCopies,
+    entry_from_row,
+    entry_row,
+)
 from newsfuse.models import Article
 
-CopyKind = Literal["independent", "exact", "near", "partial"]
+__all__ = [
+    "CopyIndex",
+    "CopyKind",
+    "Lineage",
+    "fingerprint",
+    "independent_sources",
+    "normalise",
+    "normalise_credit",
+    "utc_key",
+]
 
 #: Words per shingle: the usual choice for news text reuse; independent reports rarely share
 #: one by chance, and a one-word edit spoils only five.
@@ -44,39 +62,6 @@ PARTIAL_MIN = 0.2
 SAME_ORIGIN_MIN = 0.5
 
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class Lineage:
-    """Where an article's text comes from.
-
-    Attributes:
-        article_id: The article described.
-        copy_of: The article whose text it reuses most, or ``None`` when independent.
-        reuse: Share of its shingles found in ``copy_of`` (0.0 when independent).
-        kind: ``independent``, ``exact``, ``near`` or ``partial``.
-        original: The earliest article of its family (itself when it is the original).
-        credit: The wire service the article credits, normalised, if any.
-    """
-
-    article_id: str
-    copy_of: str | None
-    reuse: float
-    kind: CopyKind
-    original: str
-    credit: str | None = None
-
-
-@dataclass(slots=True)
-class _Entry:
-    """What the index keeps about one article."""
-
-    article_id: str
-    order: tuple[str, int]  # (published or "~" when unknown, ingest position): earliest first
-    digest: int
-    shingles: np.ndarray  # sorted unique uint32 shingle hashes
-    anchors: np.ndarray  # sorted unique uint32, a subset of shingles
-    lineage: Lineage
 
 
 def normalise(text: str) -> str:
@@ -145,25 +130,31 @@ class CopyIndex:
 
     Exact copies are found by digest, near copies through MinHash LSH, partial reuse through
     an anchor-shingle index; every candidate is verified on full shingle sets. Cost per
-    article is bounded by the capped anchor postings, not by the size of the index. LSH bands
-    and anchors are :class:`~newsfuse.cluster_compact.HashPostings` of article positions.
+    article is bounded by the capped anchor postings, not by the size of the index. The state
+    lives in a backend (:mod:`newsfuse.copy_state`): in memory by default, or in a store.
     """
 
-    def __init__(self) -> None:
-        self._entries: dict[str, _Entry] = {}
-        self._ids: list[str] = []  # article ids by position, the values of the postings
-        self._by_digest: dict[int, str] = {}
-        self._anchors = HashPostings(cap=ANCHOR_POSTINGS)
-        self._bands = HashPostings()  # LSH band key -> articles
-        self._families: dict[str, list[str]] = {}  # original -> members, original first
+    def __init__(self, backend: CopyBackend | None = None) -> None:
+        self._state: CopyBackend = backend or MemoryCopies(ANCHOR_POSTINGS)
+
+    def _entry(self, article_id: str) -> CopyEntry:
+        entry = self._state.entry(article_id)
+        if entry is None:
+            raise KeyError(article_id)
+        return entry
 
     def lineage(self, article_id: str) -> Lineage:
         """The current lineage of an added article (it changes if an earlier copy arrives)."""
-        return self._entries[article_id].lineage
+        return self._entry(article_id).lineage
+
+    def lineages(self, article_ids: Sequence[str]) -> list[Lineage]:
+        """The current lineages of several added articles."""
+        self._state.fetch(article_ids)
+        return [self._entry(a).lineage for a in article_ids]
 
     def family(self, article_id: str) -> tuple[str, ...]:
         """All articles sharing the family of ``article_id``, original first."""
-        return tuple(self._families[self._entries[article_id].lineage.original])
+        return tuple(self._state.family(self._entry(article_id).lineage.original))
 
     def add(self, article: Article) -> Lineage:
         """Index one article and return its lineage (an indexed id returns its current one)."""
@@ -175,74 +166,83 @@ class CopyIndex:
         keys = minhash_bands((sh.tolist() for sh, _ in prints), NUM_PERM, LSH_BANDS)
         out: list[Lineage] = []
         for article, (sh, anchors), bands in zip(articles, prints, keys, strict=True):
-            if article.id in self._entries:
-                out.append(self._entries[article.id].lineage)
+            known = self._state.entry(article.id)
+            if known is not None:
+                out.append(known.lineage)
                 continue
             digest = zlib.crc32(normalise(article.text()).encode())
-            near = {self._ids[i] for i in self._bands.get(bands)}
-            entry = self._place(article, sh, anchors, digest, near)
-            self._bands.add(bands, len(self._ids) - 1)
+            entry = self._place(article, sh, anchors, digest, self._state.near(bands))
+            self._state.add_bands(bands, article.id)
             out.append(entry.lineage)
         return out
 
     def _candidates(self, anchors: np.ndarray, digest: int, near: set[str]) -> set[str]:
         found = set(near)
-        if digest in self._by_digest:
-            found.add(self._by_digest[digest])
-        found.update(self._ids[i] for i in self._anchors.get(anchors.tolist()))
+        first = self._state.by_digest(digest)
+        if first is not None:
+            found.add(first)
+        found.update(self._state.anchored(anchors.tolist()))
         return found
-
-    def _remember(self, entry: _Entry) -> None:
-        self._entries[entry.article_id] = entry
-        self._ids.append(entry.article_id)
-        self._by_digest.setdefault(entry.digest, entry.article_id)
-        self._anchors.add(entry.anchors.tolist(), len(self._ids) - 1)
 
     def _place(
         self, article: Article, sh: np.ndarray, anchors: np.ndarray, digest: int, near: set[str]
-    ) -> _Entry:
+    ) -> CopyEntry:
         credit = normalise_credit(article.meta.credit)
-        order = _order(article, len(self._entries))
+        order = _order(article, self._state.size())
         best: tuple[float, float, str] | None = None
-        for cid in sorted(self._candidates(anchors, digest, near)):
-            other = self._entries[cid]
+        candidates = sorted(self._candidates(anchors, digest, near))
+        self._state.fetch(candidates)
+        for cid in candidates:
+            other = self._entry(cid)
             fwd, back = containment(sh, other.shingles), containment(other.shingles, sh)
             if other.digest == digest:
                 fwd = back = 1.0
             if best is None or (max(fwd, back), fwd) > (max(best[0], best[1]), best[0]):
                 best = (fwd, back, cid)
         lineage = Lineage(article.id, None, 0.0, "independent", article.id, credit)
-        entry = _Entry(article.id, order, digest, sh, anchors, lineage)
-        self._remember(entry)
-        self._families[article.id] = [article.id]
+        entry = CopyEntry(article.id, order, digest, sh, anchors, lineage)
+        self._state.remember(entry)
+        self._state.start_family(article.id)
         if best is None or max(best[0], best[1]) < PARTIAL_MIN:
             return entry
         fwd, back, cid = best
-        other = self._entries[cid]
-        root = self._entries[other.lineage.original]
+        other = self._entry(cid)
+        root = self._entry(other.lineage.original)
         if order < root.order:
             # Published before the original of the family it matches: the new article is the
             # original, and that family (if it mostly reuses it) becomes its family.
             back = containment(root.shingles, sh)
             kind = _kind(back, containment(sh, root.shingles), root.digest == digest)
             root.lineage = replace(root.lineage, copy_of=article.id, reuse=back, kind=kind)
+            self._state.touch(root)
             if back >= SAME_ORIGIN_MIN:
                 self._reroot(root.article_id, article.id)
             return entry
         kind = _kind(fwd, back, other.digest == digest)
         entry.lineage = replace(lineage, copy_of=cid, reuse=fwd, kind=kind)
         if fwd >= SAME_ORIGIN_MIN:
-            del self._families[article.id]
             entry.lineage = replace(entry.lineage, original=other.lineage.original)
-            self._families[other.lineage.original].append(article.id)
+            self._state.join_family(other.lineage.original, article.id)
+        self._state.touch(entry)
         return entry
 
     def _reroot(self, old_root: str, new_root: str) -> None:
-        members = self._families.pop(old_root)
-        self._families[new_root].extend(members)
+        members = self._state.reroot(old_root, new_root)
+        self._state.fetch(members)
         for member in members:
-            entry = self._entries[member]
+            entry = self._entry(member)
             entry.lineage = replace(entry.lineage, original=new_root)
+            self._state.touch(entry)
+
+    def _memory(self) -> MemoryCopies:
+        if not isinstance(self._state, MemoryCopies):
+            raise TypeError("only an in-memory copy index is exported whole")
+        return self._state
+
+    def rows(self) -> tuple[list[dict[str, Any]], Iterable[tuple[int, int, str]]]:
+        """Every entry row and hash row of an in-memory index, for a store to persist."""
+        state = self._memory()
+        return [entry_row(e) for e in state.entries.values()], state.hash_rows()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able state: per article its order, digest, shingles and lineage."""
@@ -256,26 +256,24 @@ class CopyIndex:
                     "anchors": e.anchors.tolist(),
                     "lineage": asdict(e.lineage),
                 }
-                for e in self._entries.values()
+                for e in self._memory().entries.values()
             ]
         }
 
     @classmethod
     def from_dict(cls, state: dict[str, Any]) -> CopyIndex:
-        """Rebuild an index saved by :meth:`to_dict` (the LSH is recomputed)."""
-        index = cls()
+        """Rebuild an in-memory index saved by :meth:`to_dict` (the LSH is recomputed)."""
+        memory = MemoryCopies(ANCHOR_POSTINGS)
         rows = state["articles"]
         keys = minhash_bands((r["shingles"] for r in rows), NUM_PERM, LSH_BANDS)
         for row, bands in zip(rows, keys, strict=True):
-            lineage = Lineage(**row["lineage"])
-            order = (str(row["order"][0]), int(row["order"][1]))
-            sh, anchors = sorted_hashes(row["shingles"]), sorted_hashes(row["anchors"])
-            index._remember(_Entry(row["id"], order, row["digest"], sh, anchors, lineage))
-            index._families.setdefault(lineage.original, []).append(row["id"])
-            index._bands.add(bands, len(index._ids) - 1)
-        for root, members in index._families.items():
-            members.sort(key=lambda m: (m != root, index._entries[m].order))
-        return index
+            entry = entry_from_row({**row, "order": row["order"][0], "pos": row["order"][1]})
+            memory.remember(entry)
+            memory.families.setdefault(entry.lineage.original, []).append(row["id"])
+            memory.add_bands(bands, row["id"])
+        for root, members in memory.families.items():
+            members.sort(key=lambda m: (m != root, memory.entries[m].order))
+        return cls(memory)
 
 
 def independent_sources(lineages: Iterable[Lineage]) -> int:

@@ -13,9 +13,9 @@ from newsfuse.models import Article
 from newsfuse.store.base import Store
 from newsfuse.views import (
     comparison_rows,
+    load_story,
     story_entity_rows,
     story_event_rows,
-    story_input,
     story_quote_rows,
 )
 
@@ -64,9 +64,13 @@ def article_facts(article_id: str, story_id: str | None, data: dict[str, Any]) -
                **d["mention"]}
 
 
-def story_record(store: Store, row: dict[str, Any], story: StoryInput) -> dict[str, Any]:
-    """The export form of one story, with its members' lineage, entities and matched quotes."""
-    full = store.story_row(row["id"])
+def story_record(full: dict[str, Any], story: StoryInput) -> dict[str, Any]:
+    """The export form of one story, with its members' lineage, entities and matched quotes.
+
+    Args:
+        full: The story's row with its members (``Store.story_row``).
+        story: Its comparable form, built from that row.
+    """
     return {
         "type": "story",
         "schema": SCHEMA_VERSION,
@@ -99,8 +103,8 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
         if data is not None:
             yield from article_facts(article.id, story_id, data)
     for row in store.story_rows():
-        story = story_input(store, row["id"])
-        yield story_record(store, row, story)
+        full, story = load_story(store, row["id"])
+        yield story_record(full, story)
         comparison = compare(story)
         for i, group in enumerate(comparison_rows(comparison)):
             yield {"type": "claim", "schema": SCHEMA_VERSION, "story_id": row["id"],

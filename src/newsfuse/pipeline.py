@@ -13,6 +13,9 @@ from datetime import date
 
 from newsfuse.clean import clean
 from newsfuse.cluster import StoryIndex, recluster_index
+from newsfuse.cluster_stored import StoredStories
+from newsfuse.copy_stored import StoredCopies
+from newsfuse.dedupe import ANCHOR_POSTINGS, CopyIndex
 from newsfuse.errors import RejectedInput
 from newsfuse.metadata import describe
 from newsfuse.models import Article, IngestSummary, RawDocument, Rejected
@@ -139,25 +142,35 @@ def _story_date(store: Store, article_id: str) -> date | None:
 def assign_stories(store: Store, batch_size: int = 1000) -> int:
     """Put every article that belongs to no story yet into one, incrementally.
 
-    The story index is loaded from the store, fed the new articles in ingest order, and saved
-    back with the changed stories in one transaction, so an interrupted run changes nothing and
-    the next run redoes it.
+    The story index is read from the store as the new articles need it (their terms, their
+    candidate stories, their copies' candidates), fed the articles in ingest order, and the
+    rows it changed are saved with the changed stories in one transaction, so an interrupted
+    run changes nothing and the next run redoes it. The cost follows the new articles, not the
+    size of the store.
     """
-    state = store.cluster_state()
-    index = StoryIndex.from_dict(state) if state else StoryIndex()
+    pending = store.unassigned_ids()
+    if not pending:
+        return 0
+    copies = StoredCopies(store, ANCHOR_POSTINGS)
+    state = StoredStories(store, copies)
+    index = StoryIndex(backend=state, copies=CopyIndex(copies))
     touched: set[str] = set()
     merges: list[tuple[str, str]] = []
-    pending = store.unassigned_ids()
     for start in range(0, len(pending), batch_size):
         for article in store.articles_by_ids(pending[start : start + batch_size]):
             assignment = index.add(article)
             touched.add(assignment.story_id)
             touched.update(assignment.changed)
             merges.extend(assignment.merges)
-    done = len(pending)
-    if done:
-        _save(store, index, touched, merges)
-    return done
+    # An earlier copy arriving can change the lineage of stored articles of other stories,
+    # and so those stories' count of independent sources: they are saved again too.
+    touched.update(index.story_of(aid) for aid in copies.changed_ids())
+    current = {index.resolve(sid) for sid in touched}
+    stories = [index.story(sid) for sid in sorted(current)]
+    lineages = [lin for s in stories for lin in index.copies.lineages(s.article_ids)]
+    final = [(old, index.resolve(new)) for old, new in merges]
+    store.save_stories(stories, lineages, final, state.rows())
+    return len(pending)
 
 
 def recluster_store(store: Store) -> int:
@@ -179,35 +192,28 @@ def recluster_store(store: Store) -> int:
                 votes.setdefault(was, Counter())[s.id] += 1
     merges = [(sid, c.most_common(1)[0][0]) for sid, c in sorted(votes.items())]
     lineages = [index.copies.lineage(aid) for s in stories for aid in s.article_ids]
-    store.save_stories(stories, lineages, merges, index.to_dict(), replace_all=True)
+    store.save_stories(stories, lineages, merges, index.rows(), replace_all=True)
     return len(stories)
-
-
-def _save(
-    store: Store, index: StoryIndex, touched: set[str], merges: list[tuple[str, str]]
-) -> None:
-    current = {index.resolve(sid) for sid in touched}
-    stories = [index.story(sid) for sid in sorted(current)]
-    lineages = [index.copies.lineage(aid) for s in stories for aid in s.article_ids]
-    final = [(old, index.resolve(new)) for old, new in merges]
-    store.save_stories(stories, lineages, final, index.to_dict())
 
 
 def code_events_pending(store: Store) -> int:
     """Code the events of every story whose members or analyses changed; return how many.
 
-    Events are derived from a story's analysed reports; each story's coding is stored with the
-    basis it was made from (its members and their analysis versions) in one statement.
+    Only stories marked when their members or analyses changed are looked at (the mark is
+    written in the same transaction as the change, so a run interrupted before coding them
+    leaves them marked). Each story's coding is stored with the basis it was made from (its
+    members and their analysis versions); a story whose basis is unchanged is just unmarked.
     """
     # Imported here: event coding loads spaCy's parser, which ingest-only runs should not pay.
     from newsfuse.views import code_story_events
 
     done = 0
-    for row in store.story_rows():
-        basis = store.story_basis(row["id"])
-        stored = store.story_events(row["id"])
+    for sid in store.pending_story_ids():
+        basis = store.story_basis(sid)
+        stored = store.story_events(sid)
         if stored is not None and stored[0] == basis:
+            store.story_checked(sid)
             continue
-        store.save_story_events(row["id"], basis, code_story_events(store, row["id"]))
+        store.save_story_events(sid, basis, code_story_events(store, sid))
         done += 1
     return done

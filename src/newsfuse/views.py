@@ -86,9 +86,14 @@ def assemble_story(
 
 def story_input(store: Store, story_id: str) -> StoryInput:
     """What comparing a story needs: its articles, their analyses and copy lineage."""
+    return load_story(store, story_id)[1]
+
+
+def load_story(store: Store, story_id: str) -> tuple[dict[str, Any], StoryInput]:
+    """A story's row (with its members) and its comparable form, each read once."""
     row = store.story_row(story_id)
     ids = [m["id"] for m in row["members"]]
-    return assemble_story(row, store.articles_by_ids(ids), store.analyses(ids))
+    return row, assemble_story(row, store.articles_by_ids(ids), store.analyses(ids))
 
 
 def _analysed(story: StoryInput) -> tuple[list[Analysis], dict[str, str | None]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import is_not
+
 import numpy as np
 
 from newsfuse.clean import dump_regions as regions
@@ -50,7 +53,8 @@ def clean_dump(
         page.features,
     )
     probs = (model or shipped_model()).predict(features)
-    chrome = keyword_chrome(features, words) | np.array([k is not None for k in kinds], bool)
+    patterned = np.fromiter(map(is_not, kinds, repeat(None)), dtype=bool, count=len(kinds))
+    chrome = keyword_chrome(features, words) | patterned
     body = rules.main_text(probs, words, chrome)
     if recurring:
         body &= np.array([n not in recurring for n in norms])
@@ -72,10 +76,10 @@ def clean_dump(
         Block(texts[j], "heading" if j in heads else "paragraph")
         for j in np.flatnonzero(body).tolist()
     )
-    number = [lines[k][0] for k in page.pos]
+    numbers = [lines[page.pos[j]][0] for j in labels]
     return CleanPage(
         headline=texts[top] if top is not None else None,
         body=blocks,
         captions=tuple(texts[j] for j, label in labels.items() if label == "caption"),
-        chrome=tuple(ChromeLine(texts[j], label, number[j]) for j, label in labels.items()),
+        chrome=tuple(map(ChromeLine, map(texts.__getitem__, labels), labels.values(), numbers)),
     )

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
 from newsfuse.clean.dump_lexicon import LEXICON, keyword_counts, pattern_kinds
-from newsfuse.clean.lines import BULLET, Line, normalise_lines
+from newsfuse.clean.lines import (
+    BULLET,
+    Line,
+    char_table,
+    code_points,
+    lines_containing,
+    normalise_lines,
+)
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -26,10 +34,12 @@ FEATURES: tuple[str, ...] = (
     "since_marker",
 )  # fmt: skip
 
-_SENTENCE_END = frozenset('.!?。！？:;"”’»)')
+_SENTENCE_END = '.!?。！？:;"”’»)'
 # Character class bits: word, digit, upper, alpha, space, CJK, separator, sentence end.
 _W, _D, _U, _A, _S, _C, _P, _E = (1 << i for i in range(8))
 _CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF))
+# The bullet symbols of `BULLET` (numbered items are its other kind).
+_BULLET_SYMBOLS = "•◦▪▫■□☆★●○◆◇‣⁃*+·–—-"
 
 # Lines add (words - _SPAN_WORDS), at least _SPAN_FLOOR, to the main-text span, so lines of
 # fewer words pull it down. Set by out-of-fold F1 on the extraction pages: 8 or 12 words and
@@ -38,38 +48,70 @@ _SPAN_WORDS = 10
 _SPAN_FLOOR = -6
 
 
+def _bits(test: Callable[[str], bool]) -> npt.NDArray[np.uint8]:
+    return char_table(test).astype(np.uint8)
+
+
 def _char_classes() -> npt.NDArray[np.uint8]:
-    """Class bits of every Basic Multilingual Plane character (str methods mapped in C)."""
-    chars = "".join(map(chr, range(0x10000)))
-
-    def bits(test: Callable[[str], bool]) -> npt.NDArray[np.uint8]:
-        return np.fromiter(map(test, chars), dtype=bool, count=len(chars)).astype(np.uint8)
-
+    """Class bits of every Basic Multilingual Plane character."""
     codes = np.arange(0x10000)
     cjk = np.zeros(0x10000, dtype=bool)
     for low, high in _CJK_RANGES:
         cjk |= (codes >= low) & (codes <= high)
-    table = bits(str.isalnum) * _W | bits(str.isdigit) * _D | bits(str.isupper) * _U
-    table |= bits(str.isalpha) * _A | bits(str.isspace) * _S | cjk.astype(np.uint8) * _C
+    table = _bits(str.isalnum) * _W | _bits(str.isdigit) * _D | _bits(str.isupper) * _U
+    table |= _bits(str.isalpha) * _A | _bits(str.isspace) * _S | cjk.astype(np.uint8) * _C
     table[ord("_")] |= _W  # \w is alphanumeric or the underscore
-    table |= bits("|»›>/".__contains__) * _P | bits(".!?。！？".__contains__) * _E
+    table |= _bits("|»›>/".__contains__) * _P | _bits(".!?。！？".__contains__) * _E
     return table.astype(np.uint8)
 
 
-_CLASSES = _char_classes()  # built once, at import (~20 ms)
+def _char_set(chars: str) -> npt.NDArray[np.bool_]:
+    """A lookup table: True for the code points of ``chars``."""
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(c) for c in chars]] = True
+    return table
 
 
-def _char_counts(doc: str) -> dict[str, FloatArray]:
-    """Per-line counts of character classes and word starts of the newline-joined ``doc``."""
-    raw = doc.encode("utf-32-le", "surrogatepass")
-    codes = np.minimum(np.frombuffer(raw, dtype=np.uint32), 0xFFFF)
-    bits = _CLASSES[codes]
-    starts = np.concatenate(([0], np.flatnonzero(codes == 10) + 1))
+# Built once, at import (~30 ms).
+_CLASSES = _char_classes()
+_ENDS_SENTENCE = _char_set(_SENTENCE_END)
+_BULLET_SYMBOL = _char_set(_BULLET_SYMBOLS)
+_MAYBE_BULLET = char_table(str.isdecimal) | _char_set("\uffff")  # confirmed by `BULLET`
+
+
+@dataclass(frozen=True)
+class _Text:
+    """The characters of the newline-joined non-blank lines of a page, and per-line counts."""
+
+    codes: npt.NDArray[np.uint32]  # code points, those beyond the BMP as U+FFFF
+    starts: npt.NDArray[np.intp]  # offset of each line
+    chars: npt.NDArray[np.intp]  # line lengths (never 0)
+    counts: dict[str, FloatArray]  # character classes and word starts, per line
+
+    def at(self, offset: int) -> npt.NDArray[np.uint32]:
+        """Code of each line's character at ``offset`` (from the end when negative).
+
+        Where a line is too short for ``offset`` the code is that of a neighbouring
+        character; callers check the line length.
+        """
+        index = self.starts + (offset if offset >= 0 else self.chars + offset)
+        return self.codes.take(index, mode="clip")
+
+
+def _char_counts(doc: str) -> _Text:
+    """Per-line counts of character classes and word starts of the newline-joined ``doc``.
+
+    Characters beyond the Basic Multilingual Plane count as U+FFFF, which is in no class.
+    """
+    codes = np.minimum(code_points(doc), 0xFFFF)
+    bits = _CLASSES.take(codes)
+    breaks = np.flatnonzero(codes == 10)
+    starts = np.concatenate(([0], breaks + 1))
     word = (bits & _W) > 0
     first = word.copy()
     first[1:] &= ~word[:-1]  # the first character of each \w+ token
     cjk = (bits & _C) > 0
-    space_next = np.concatenate(((bits[1:] & _S) > 0, [True]))
+    space_next = np.append((bits[1:] & _S) > 0, True)
     cols = {
         "tokens": first,
         "capitalised": first & ((bits & _U) > 0),
@@ -81,12 +123,34 @@ def _char_counts(doc: str) -> dict[str, FloatArray]:
         "cjk": cjk,
         "cjk_start": first & cjk,
     }
-    sums = np.add.reduceat(np.column_stack(list(cols.values())).astype(np.int32), starts, axis=0)
-    return {name: sums[:, i].astype(np.float64) for i, name in enumerate(cols)}
+    # One row per class, characters along the contiguous axis: one reduceat sums them all.
+    rows = np.stack(list(cols.values())).view(np.uint8)
+    sums = np.add.reduceat(rows, starts, axis=1, dtype=np.int32)
+    return _Text(
+        codes=codes,
+        starts=starts,
+        chars=np.append(breaks, len(codes)) - starts,
+        counts={name: row.astype(np.float64) for name, row in zip(cols, sums, strict=True)},
+    )
 
 
-def _flags(values: list[bool]) -> FloatArray:
-    return np.array(values, dtype=np.float64)
+def _bullets(texts: list[str], text: _Text) -> dict[int, int]:
+    """The lines that open with a bullet (`BULLET`), and the length of that bullet and space.
+
+    A bullet symbol and a space are read off the character codes; numbered items and lines
+    opening beyond the BMP are left to the regex.
+    """
+    second = (_CLASSES[text.at(1)] & _S) > 0
+    symbol = _BULLET_SYMBOL[text.at(0)] & second & (text.chars >= 2)
+    found = dict.fromkeys(np.flatnonzero(symbol).tolist(), 2)
+    for j in np.flatnonzero(_MAYBE_BULLET[text.at(0)]).tolist():
+        if match := BULLET.match(texts[j]):
+            found[j] = match.end()
+    return found
+
+
+def _flags(values: Iterable[bool], n: int) -> FloatArray:
+    return np.fromiter(values, dtype=bool, count=n).astype(np.float64)
 
 
 @dataclass(frozen=True)
@@ -110,42 +174,53 @@ def read_lines(lines: list[Line], recurring: frozenset[str] = frozenset()) -> Pa
     """
     lex = LEXICON
     pos = [k for k, line in enumerate(lines) if line[1]]
-    if not pos:
+    n = len(pos)
+    if not n:
         return PageLines([], [], [], np.zeros(0), [], np.zeros((0, len(FEATURES))))
-    texts = [lines[k][1] for k in pos]
-    c = _char_counts("\n".join(texts))
-    chars = np.fromiter(map(len, texts), dtype=np.float64, count=len(texts))
+    picked = list(map(lines.__getitem__, pos))
+    texts = list(map(itemgetter(1), picked))
+    doc = "\n".join(texts)
+    text = _char_counts(doc)
+    c, chars, last = text.counts, text.chars.astype(np.float64), text.at(-1)
     # A CJK run is a single \w+ token: count its characters, two to a word, instead.
     words = c["tokens"] - c["cjk_start"] + c["cjk"] // 2
-    ellipsis = _flags([t.endswith(("...", "…")) for t in texts])
-    ends = _flags([t[-1] in _SENTENCE_END for t in texts]) * (1 - ellipsis)
-    norms = normalise_lines(texts)
-    marker = _flags([n in lex.markers for n in norms])
+    dots = (last == ord(".")) & (text.at(-2) == ord(".")) & (text.at(-3) == ord("."))
+    ellipsis = ((dots & (chars >= 3)) | (last == ord("…"))).astype(np.float64)
+    ends = _ENDS_SENTENCE[last] * (1 - ellipsis)
+    bullets = _bullets(texts, text)
+    norms = normalise_lines(texts, bullets)
+    marker = _flags(map(lex.markers.__contains__, norms), n)
     stop, hits = keyword_counts(texts, lex)
     kinds, matched = pattern_kinds(texts, words, lex)
+    bullet = np.zeros(n)
+    bullet[list(bullets)] = 1.0
+    url = np.zeros(n)
+    url[lines_containing(doc, text.starts, "http")] = 1.0
+    url[lines_containing(doc, text.starts, "www.")] = 1.0
     own = [
         np.log1p(words),
         np.log1p(chars),
         ends,
         ellipsis,
         np.log1p(c["sentence"] + ends),
-        _flags([bool(BULLET.match(t)) for t in texts]),
-        _flags([lines[k][2] for k in pos]),
+        bullet,
+        _flags(map(itemgetter(2), picked), n),
         c["capitalised"] / np.maximum(c["alpha"], 1),
         stop,
         c["digit"] / chars,
         c["punct"] / chars,
         c["separator"],
-        _flags([t[0] == "[" or t[-1] == "]" for t in texts]),
-        _flags([t.isupper() for t in texts]),
-        _flags(["http" in t or "www." in t for t in texts]),
+        ((text.at(0) == ord("[")) | (last == ord("]"))).astype(np.float64),
+        _flags(map(str.isupper, texts), n),
+        url,
         (c["cjk"] > 0).astype(np.float64),
         *hits.T,
         matched["credit"].astype(np.float64),
         marker,
     ]
     context = _context(pos, words, ends, norms, marker, recurring)
-    return PageLines(pos, texts, norms, words, kinds, np.column_stack(own + context))
+    # Built column by column (one row of the stack per feature), used row by row.
+    return PageLines(pos, texts, norms, words, kinds, np.stack(own + context).T)
 
 
 def line_features(
@@ -175,12 +250,14 @@ def _context(
     """Features of a line's place in the page: position, main span, neighbours, repeats."""
     n = len(pos)
     idx = np.arange(n)
-    start, stop = _main_span(words.tolist())
+    start, stop = _main_span(words)
     dist = np.where(idx < start, start - idx, np.where(idx > stop, idx - stop, 0))
     total = np.concatenate(([0.0], np.cumsum(words)))
     low, high = np.maximum(idx - 2, 0), np.minimum(idx + 3, n)
     density = (total[high] - total[low]) / (high - low)  # mean words of lines j-2..j+2
     seen = Counter(norms)
+    dup = np.zeros(n) if len(seen) == n else _flags((seen[m] > 1 for m in norms), n)
+    recurs = _flags(map(recurring.__contains__, norms), n) if recurring else np.zeros(n)
     gap = (np.diff(np.array(pos)) > 1).astype(np.float64)
     blank_before = np.concatenate(([1.0], gap))
     block = np.cumsum(blank_before).astype(np.int64)
@@ -191,8 +268,8 @@ def _context(
         (dist == 0).astype(np.float64),
         np.log1p(dist),
         np.log1p(density),
-        _flags([seen[m] > 1 for m in norms]),
-        _flags([m in recurring for m in norms]),
+        dup,
+        recurs,
         np.log1p(np.bincount(block)[block]),
         blank_before,
         np.concatenate((gap, [1.0])),
@@ -204,14 +281,18 @@ def _context(
     ]
 
 
-def _main_span(words: list[float]) -> tuple[int, int]:
-    """Best-scoring contiguous run of lines (Kadane) where long lines score positive."""
-    best, best_span = 0.0, (0, -1)
-    run, start = 0.0, 0
-    for j, w in enumerate(words):
-        if run <= 0:
-            run, start = 0.0, j
-        run += max(w - _SPAN_WORDS, _SPAN_FLOOR)
-        if run > best:
-            best, best_span = run, (start, j)
-    return best_span
+def _main_span(words: FloatArray) -> tuple[int, int]:
+    """Best-scoring contiguous run of lines (Kadane) where long lines score positive.
+
+    Word counts are whole numbers, so prefix sums are exact: the best run ending at line j
+    starts at the last lowest prefix sum up to j, and the span ends at the first line where
+    that run peaks (as the running-sum loop finds it).
+    """
+    gain = np.maximum(words - _SPAN_WORDS, _SPAN_FLOOR)
+    prefix = np.concatenate(([0.0], np.cumsum(gain)))
+    low = np.minimum.accumulate(prefix[:-1])
+    run = prefix[1:] - low
+    end = int(np.argmax(run))
+    if run[end] <= 0:
+        return 0, -1
+    return int(np.flatnonzero(prefix[: end + 1] == low[end])[-1]), end

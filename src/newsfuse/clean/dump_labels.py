@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import eq
+
 import numpy as np
 import numpy.typing as npt
 
@@ -72,6 +75,8 @@ def captions(kinds: list[str | None], words: FloatArray, body: BoolArray) -> dic
     """
     found: dict[int, ChromeLabel] = {}
     for j, kind in enumerate(kinds):
+        if kind is None:
+            continue
         if kind == "credit":
             found[j] = "caption" if words[j] >= _CREDIT_WORDS else "credit"
         elif kind == "byline":
@@ -107,7 +112,7 @@ def label_chrome(
     """
     n = len(words)
     idx = np.arange(n)
-    kw = {name: features[:, col] > 0 for name, col in _KW.items()}
+    kw = {name: features[:, _KW[name]] > 0 for name in ("cookie", "navigation", *_ORDER)}
     short = words <= _KEYWORD_WORDS
     bullet = features[:, _BULLET] > 0
     # A line is in a related block when a non-body marker line opened one after the last
@@ -119,7 +124,7 @@ def label_chrome(
     if headline is not None and headline > 0:
         section[headline - 1] = True
     conditions = [
-        np.array([k == "dateline" for k in kinds], dtype=bool),
+        np.fromiter(map(eq, kinds, repeat("dateline")), dtype=bool, count=n),
         kw["cookie"],
         *(short & kw[label] for label in _ORDER),
         last_marker > last_body,
@@ -129,9 +134,11 @@ def label_chrome(
     choices: list[ChromeLabel] = [
         "dateline", "cookie", *_ORDER, "related", "section", "navigation"
     ]  # fmt: skip
-    pick = np.select(conditions, np.arange(len(choices)), default=len(choices)).tolist()
+    pick = np.full(n, len(choices))  # the first condition that holds picks the label
+    for i in range(len(conditions) - 1, -1, -1):
+        pick[conditions[i]] = i
     names: list[ChromeLabel] = [*choices, "boilerplate"]
-    labels: dict[int, ChromeLabel] = {}
-    for j in np.flatnonzero(~body).tolist():
-        labels[j] = fixed.get(j) or names[pick[j]]
-    return labels
+    rest = np.flatnonzero(~body)
+    return {
+        j: fixed.get(j) or names[k] for j, k in zip(rest.tolist(), pick[rest].tolist(), strict=True)
+    }

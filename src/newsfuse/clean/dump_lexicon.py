@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
-from itertools import repeat
+from itertools import chain, compress, repeat
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
+
+from newsfuse.clean.lines import (
+    Codes,
+    char_kinds,
+    char_table,
+    code_points,
+    from_code_points,
+    lowered_table,
+    recoded,
+)
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -24,8 +36,24 @@ KINDS = ("dateline", "credit", "byline", "reading_time")
 # ("By Name and Name, Agency Staff Writers | Updated ..."); photo credits are looked for in
 # captions of up to 60 words.
 _PATTERN_WORDS = {"dateline": 12, "credit": 60, "byline": 12, "reading_time": 12}
-_TOKENS = re.compile(r"\w+|\n")
 _UNKNOWN, _NEWLINE = 0, 1
+_HEAD = itemgetter(slice(None, HEAD))
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is a regex word character (``\\w``)."""
+    return char.isalnum() or char == "_"
+
+
+def _token_chars(lowered: Codes, test: Callable[[str], bool] | None = None) -> Codes:
+    """Word characters and newlines as they are, every other character as a space."""
+    word = _WORD_CHARS.take(lowered) if test is None else char_kinds(lowered, _WORD_CHARS, test)
+    return np.where(word | (lowered == ord("\n")), lowered, ord(" "))
+
+
+# Built once, at import.
+_WORD_CHARS = char_table(_is_word)
+_TOKEN_CHARS = lowered_table(_token_chars)
 # A pattern's lead: one character or class, then a lookbehind, as in "\d(?<!\w\d)".
 _LEAD = re.compile(r"(?:\\[dw]|\[[^\]]+\]|\w)\(\?<![^)]*\)")
 
@@ -34,13 +62,14 @@ _LEAD = re.compile(r"(?:\\[dw]|\[[^\]]+\]|\w)\(\?<![^)]*\)")
 class Lexicon:
     """The word lists of ``data/chrome_words.json``, compiled for whole-page lookups.
 
-    Tokens map to ids (0 unknown, 1 end of line); ``table[id]`` holds a token's stopword
-    flag (column 0) and its one-word category hits (column 1 + category).
+    Tokens map to ids (0 unknown; 1, the newline, is never a token); ``table[id]`` holds a
+    token's stopword flag (column 0) and its one-word category hits (column 1 + category).
     """
 
     categories: tuple[str, ...]
     ids: dict[str, int]
     table: FloatArray  # (tokens, 1 + categories)
+    keyword: BoolArray  # by id: a one-word entry of some category
     phrase_pairs: BoolArray  # by id pair (first * len(table) + second): opens an entry
     phrases: dict[str, tuple[tuple[tuple[str, ...], int], ...]]  # by first token
     symbols: tuple[tuple[str, int], ...]  # entries without word characters, such as "©"
@@ -83,6 +112,7 @@ def _load() -> Lexicon:
         categories=tuple(cats),
         ids=ids,
         table=np.array(rows),
+        keyword=np.array(rows)[:, 1:].any(axis=1).astype(bool),
         phrase_pairs=pairs,
         phrases={w: tuple(p) for w, p in phrases.items()},
         symbols=tuple(symbols),
@@ -99,7 +129,10 @@ def _compile(alternatives: list[str]) -> tuple[re.Pattern[str], ...]:
     while an alternation of such patterns, or one opening with ``^`` or ``\\b``, is tried at
     every position, several times slower. So alternatives sharing a lead such as
     ``\\d(?<!\\w\\d)`` (a digit that starts a word) become one pattern, the others stay
-    apart, and those anchored with ``^`` share one alternation.
+    apart, and those anchored with ``^`` share one alternation that opens with the newline
+    before the line (`pattern_kinds` puts one before the first line; a match of it starts one
+    character before its line). Like the leads, this takes each alternative as one sequence,
+    with no ``|`` outside a group.
     """
     anchored: list[str] = []
     by_lead: dict[str, list[str]] = {}
@@ -114,8 +147,8 @@ def _compile(alternatives: list[str]) -> tuple[re.Pattern[str], ...]:
         re.compile(lead + ("(?:" + "|".join(rests) + ")" if any(rests) else ""), re.M)
         for lead, rests in by_lead.items()
     ]
-    if anchored:
-        found.append(re.compile("|".join(f"(?:{p})" for p in anchored), re.M))
+    if anchored:  # searched from the newline before each line: a literal lead
+        found.append(re.compile("\n(?:" + "|".join(f"(?:{p})" for p in anchored) + ")", re.M))
     return tuple(found)
 
 
@@ -149,8 +182,10 @@ def opens_with_chrome(text: str, categories: frozenset[str], lex: Lexicon = LEXI
 def keyword_counts(texts: list[str], lex: Lexicon = LEXICON) -> tuple[FloatArray, FloatArray]:
     """Stopword share and chrome keyword hits (per category, capped at 3) of each line's head.
 
-    The heads of all lines are tokenised in one regex pass, with a token for each line end;
-    token ids index the lexicon table and per-line sums come from one ``reduceat``.
+    The heads of all lines are tokenised together: every character that is not a word
+    character (regex ``\\w``) or a newline becomes a space, so that splitting each line on
+    spaces gives its ``\\w+`` tokens. Token ids index the lexicon table; per-line sums
+    are counted by line number.
 
     Args:
         texts: The non-blank lines of a page.
@@ -161,24 +196,30 @@ def keyword_counts(texts: list[str], lex: Lexicon = LEXICON) -> tuple[FloatArray
     """
     if not texts:
         return np.zeros(0), np.zeros((0, len(lex.categories)))
-    tokens = _TOKENS.findall("\n".join([t[:HEAD] for t in texts]).lower() + "\n")
+    heads = "\n".join(map(_HEAD, texts))
+    codes = recoded(heads, _TOKEN_CHARS)
+    if codes is None:  # the rare page the table cannot do: character by character
+        codes = _token_chars(code_points(heads.lower()), _is_word)
+    per_line = list(map(str.split, from_code_points(codes).split("\n")))
+    counts = np.fromiter(map(len, per_line), dtype=np.intp, count=len(per_line))
+    tokens = list(chain.from_iterable(per_line))
     ids = np.fromiter(map(lex.ids.get, tokens, repeat(_UNKNOWN)), dtype=np.intp, count=len(tokens))
-    ends = np.flatnonzero(ids == _NEWLINE)
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    sums = np.add.reduceat(lex.table[ids], starts, axis=0)
-    counts = np.diff(np.concatenate(([-1], ends))) - 1  # tokens per line
-    stop = sums[:, 0] / np.maximum(counts, 1)
-    hits = sums[:, 1:]
-    line_of = np.cumsum(ids == _NEWLINE)
-    pairs = ids[:-1] * len(lex.table) + ids[1:]  # multi-word entries start where a pair does
-    for i in np.flatnonzero(lex.phrase_pairs[pairs]).tolist():
+    line_of = np.repeat(np.arange(len(texts)), counts)
+    stops = np.bincount(line_of, weights=lex.table[:, 0].take(ids), minlength=len(texts))
+    stop = stops / np.maximum(counts, 1)
+    hits = np.zeros((len(texts), len(lex.categories)))
+    keywords = np.flatnonzero(lex.keyword.take(ids))  # the few one-word chrome entries
+    np.add.at(hits, line_of[keywords], lex.table[ids[keywords], 1:])
+    # Multi-word entries start where a pair of tokens of one line does.
+    pairs = ids[:-1] * len(lex.table) + ids[1:]
+    for i in np.flatnonzero(lex.phrase_pairs[pairs] & (line_of[:-1] == line_of[1:])).tolist():
         for phrase, cat in lex.phrases[tokens[i]]:
-            if tuple(tokens[i : i + len(phrase)]) == phrase:
+            last = i + len(phrase) - 1
+            within = last < len(tokens) and line_of[last] == line_of[i]
+            if within and tuple(tokens[i : last + 1]) == phrase:
                 hits[line_of[i], cat] += 1
     for symbol, cat in lex.symbols:
-        for j, text in enumerate(texts):
-            if symbol in text:
-                hits[j, cat] += 1
+        hits[:, cat] += np.fromiter(map(str.__contains__, texts, repeat(symbol)), dtype=bool)
     return stop, np.minimum(hits, 3)
 
 
@@ -188,27 +229,34 @@ def pattern_kinds(
     """Which chrome patterns each short enough line matches.
 
     Each pattern scans all eligible lines at once (newline-joined, multiline mode), which
-    costs far less than one search per line.
+    costs far less than one search per line; a pattern describes one line and never
+    matches a newline.
 
     Returns:
         The last kind of `KINDS` each line matches (or None), and per kind a flag per line.
     """
     kinds: list[str | None] = [None] * len(texts)
     found: dict[str, BoolArray] = {}
-    counts = words.tolist()
-    docs: dict[int, tuple[str, npt.NDArray[np.int64]]] = {}
+    chars = np.fromiter(map(len, texts), dtype=np.intp, count=len(texts))
+    docs: dict[int, tuple[str, npt.NDArray[np.intp], npt.NDArray[np.intp]]] = {}
     for name in KINDS:
         limit = _PATTERN_WORDS[name]
-        if limit not in docs:  # the lines of at most `limit` words, the others blanked
-            kept = [t if w <= limit else "" for t, w in zip(texts, counts, strict=True)]
-            docs[limit] = ("\n".join(kept), np.cumsum([0] + [len(t) + 1 for t in kept]))
-        doc, starts = docs[limit]
-        hits = [m.start() for p in lex.patterns[name] for m in p.finditer(doc)]
+        if limit not in docs:  # the lines of at most `limit` words, newline before each
+            kept = words <= limit
+            rows = np.flatnonzero(kept)
+            starts = np.cumsum(chars[rows] + 1) - chars[rows]  # where each kept line starts
+            docs[limit] = ("\n" + "\n".join(compress(texts, kept.tolist())), rows, starts)
+        doc, rows, starts = docs[limit]
+        hits = []
+        for pattern in lex.patterns[name]:
+            # Anchored alternatives match from the newline before their line.
+            shift = pattern.pattern.startswith("\n")
+            hits += [m.start() + shift for m in pattern.finditer(doc)]
         flags = np.zeros(len(texts), dtype=bool)
         if hits:
-            rows = np.searchsorted(starts, hits, side="right") - 1
-            flags[rows] = True
-            for j in rows.tolist():
+            lines = rows[np.searchsorted(starts, hits, side="right") - 1]
+            flags[lines] = True
+            for j in lines.tolist():
                 kinds[j] = name
         found[name] = flags
     return kinds, found

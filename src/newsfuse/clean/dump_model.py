@@ -37,8 +37,9 @@ class LineModel:
     def predict(self, rows: FloatArray) -> FloatArray:
         """Probability that each row's line belongs to the article body.
 
-        All distinct split tests of all trees are evaluated at once; each tree's outcomes, as
-        one integer, index a table that maps them to the leaf the tree would reach.
+        All distinct split tests of all trees are evaluated at once, one row of outcomes per
+        test (lines along the contiguous axis); each tree's outcomes, packed into one small
+        integer, index a table that maps them to the leaf the tree would reach.
 
         Args:
             rows: Feature matrix, one row per line, columns in ``self.features`` order.
@@ -50,42 +51,51 @@ class LineModel:
             return np.zeros(0)
         # The trees were fitted on float32 features (scikit-learn's tree dtype); compare in
         # the same precision so that a value on a threshold goes the same way.
-        x = np.asarray(rows, dtype=np.float32).astype(np.float64)
+        columns = np.asarray(rows, dtype=np.float32).astype(np.float64).T
         feature, threshold, node_test = self._tests
-        tests = (x[:, feature] > threshold)[:, node_test]  # (lines, trees, nodes)
-        code = tests.view(np.uint8) @ self._bit_values  # each tree's outcomes as one integer
-        score = self.bias + self._leaf_table[self._tree_rows, code].sum(axis=1)
+        outcome = (columns[feature] > threshold[:, None]).view(np.uint8)  # (tests, lines)
+        # (nodes, trees, lines): the outcome of node k of every tree, for each line
+        nodes = outcome[node_test].astype(self._node_bits.dtype, copy=False)
+        code = (nodes * self._node_bits).sum(axis=0, dtype=self._node_bits.dtype)
+        # Leaf values gathered as (lines, trees) and summed along a row: the same order of
+        # additions, hence the same probabilities, as a per-line loop over the trees.
+        leaf = self._leaf_values.take(code.T + self._tree_offsets)
+        score = self.bias + leaf.sum(axis=1)
         probs: FloatArray = 1.0 / (1.0 + np.exp(-score))
         return probs
 
     @cached_property
     def _tests(self) -> tuple[npt.NDArray[np.intp], FloatArray, npt.NDArray[np.intp]]:
-        """The distinct (feature, threshold) tests of all nodes, and each node's test."""
+        """The distinct (feature, threshold) tests, and the test of node k of each tree."""
         pairs = np.stack([self.split_feature.astype(np.float64), self.split_threshold], axis=2)
         unique, node_test = np.unique(pairs.reshape(-1, 2), axis=0, return_inverse=True)
-        shape = self.split_feature.shape
-        return unique[:, 0].astype(np.intp), unique[:, 1], node_test.reshape(shape)
+        by_node = np.ascontiguousarray(node_test.reshape(self.split_feature.shape).T)
+        return unique[:, 0].astype(np.intp), unique[:, 1], by_node
 
     @cached_property
-    def _bit_values(self) -> npt.NDArray[np.unsignedinteger[Any]]:
+    def _node_bits(self) -> npt.NDArray[np.unsignedinteger[Any]]:
+        """The bit of node k in a tree's outcome code, shaped to multiply `predict`'s nodes."""
         n_inner = 2**self.depth - 1
         dtype = np.uint8 if n_inner <= 8 else np.uint16 if n_inner <= 16 else np.uint64
-        return (1 << np.arange(n_inner)).astype(dtype)
+        bits: npt.NDArray[np.unsignedinteger[Any]] = (1 << np.arange(n_inner)).astype(dtype)
+        return bits[:, None, None]
 
     @cached_property
-    def _tree_rows(self) -> npt.NDArray[np.intp]:
-        return np.arange(self.leaves.shape[0])
+    def _tree_offsets(self) -> npt.NDArray[np.intp]:
+        """Where each tree's row starts in the flattened `_leaf_values`."""
+        offsets: npt.NDArray[np.intp] = np.arange(self.leaves.shape[0]) * 2 ** (2**self.depth - 1)
+        return offsets
 
     @cached_property
-    def _leaf_table(self) -> FloatArray:
-        """Leaf value of each tree for every combination of its split outcomes."""
+    def _leaf_values(self) -> FloatArray:
+        """Leaf value of each tree for every combination of its split outcomes, flattened."""
         n_inner = 2**self.depth - 1
         outcomes = (np.arange(2**n_inner)[:, None] >> np.arange(n_inner)) & 1  # (codes, nodes)
         node = np.zeros(len(outcomes), dtype=np.intp)
         for _ in range(self.depth):
             node = 2 * node + 1 + outcomes[np.arange(len(outcomes)), node]
         leaf = node - n_inner
-        table: FloatArray = self.leaves[:, leaf]  # (trees, codes)
+        table: FloatArray = np.ascontiguousarray(self.leaves[:, leaf]).ravel()
         return table
 
     def to_json(self) -> dict[str, Any]:

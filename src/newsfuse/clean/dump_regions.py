@@ -22,8 +22,18 @@ _COMMENTS_HEADER = re.compile(
     r"|join the (?:conversation|discussion)|0 thoughts? on .+|discussion)"
 )
 # The header is confirmed by a commenter line (a date or time, "... said:", "Reply") within
-# this many lines after it.
+# this many lines after it. A "... said" line is a commenter line only up to
+# _COMMENTER_WORDS words ("Jane Roe on March 5, 2024 at 9:14 am said:" has 10; the longest
+# on the extraction pages 11): a quote paragraph ending in "..., he said" is article text
+# (a comment count printed above the text was cut there in the Chromium dumps).
 _COMMENTS_REACH = 8
+_COMMENTER_WORDS = 15
+# Without a header, comments start at the first of at least _SAYS_LINES lines that are only
+# a name and "says:" / "said:" / "wrote:" (WordPress and similar comment lists): the
+# Chromium dumps drop the list numbers that kept the comments' text out of the body in w3m.
+_SAYS = re.compile(r"\S+(?: \S+){0,4} (?:says|said|wrote)")
+_SAYS_LINES = 3
+_SAYS_ENDS = ("says", "said", "wrote")
 _COMMENTER = re.compile(r".*\b(?:said|says|wrote)$|reply|avatar")
 
 # List gaps: runs of up to 12 lines of 2-30 words each, with line probability >= 0.05 (an
@@ -42,7 +52,7 @@ _STOP = FEATURES.index("stop_ratio")
 
 
 def comments_cut(norms: list[str], kinds: list[str | None], body: BoolArray) -> int | None:
-    """End the body at a reader-comments header that follows it.
+    """End the body at a reader-comments header, or a run of "... says:" lines, after it.
 
     Args:
         norms: Normalised lines.
@@ -59,10 +69,23 @@ def comments_cut(norms: list[str], kinds: list[str | None], body: BoolArray) -> 
         if not _COMMENTS_HEADER.fullmatch(norms[j]):
             continue
         after = range(j + 1, min(j + 1 + _COMMENTS_REACH, len(norms)))
-        if any(kinds[k] == "dateline" or _COMMENTER.fullmatch(norms[k]) for k in after):
+        if any(kinds[k] == "dateline" or _commenter(norms[k]) for k in after):
             body[j:] = False
             return j
+    says = [
+        j
+        for j in range(first + 1, len(norms))
+        if norms[j].endswith(_SAYS_ENDS) and _SAYS.fullmatch(norms[j])  # the test in C first
+    ]
+    if len(says) >= _SAYS_LINES:
+        body[says[0] :] = False
+        return says[0]
     return None
+
+
+def _commenter(norm: str) -> bool:
+    """A short line naming a commenter ("... said:"), or a "Reply" or avatar line."""
+    return bool(_COMMENTER.fullmatch(norm)) and norm.count(" ") < _COMMENTER_WORDS
 
 
 def list_gaps(

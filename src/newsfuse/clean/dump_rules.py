@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress, repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -119,22 +120,27 @@ def repeats(texts: list[str], norms: list[str], body: BoolArray) -> dict[int, Ch
         Line index -> "repeated_lead" or "teaser_repeat".
     """
     found: dict[int, ChromeLabel] = {}
+    rows = np.flatnonzero(body).tolist()
     seen: set[str] = set()
-    for j in np.flatnonzero(body).tolist():
+    for j in rows:
         if norms[j] in seen and len(norms[j]) > _REPEAT_CHARS:
             found[j] = "repeated_lead"
         seen.add(norms[j])
-    for j, norm in enumerate(norms):  # a copy the model left out of the body
-        if not body[j] and norm in seen and len(norm) > _REPEAT_CHARS:
-            found[j] = "repeated_lead"
-    teasers = [j for j, t in enumerate(texts) if t.endswith(("...", "…"))]
-    if teasers:
-        body_grams = set(_grams(" ".join(texts[j] for j in np.flatnonzero(body).tolist())))
-        for j in teasers:
-            grams = _grams(texts[j][:-3] if texts[j].endswith("...") else texts[j][:-1])
-            if len(grams) >= 4 and sum(g in body_grams for g in grams) >= (
-                _TEASER_SHARE * len(grams)
-            ):
+    long_seen = {norm for norm in seen if len(norm) > _REPEAT_CHARS}
+    if long_seen:
+        for j in np.flatnonzero(~body).tolist():  # a copy the model left out of the body
+            if norms[j] in long_seen:
+                found[j] = "repeated_lead"
+    teasers = {}
+    for j in compress(range(len(texts)), map(str.endswith, texts, repeat(("...", "…")))):
+        text = texts[j]
+        grams = _grams(text[:-3] if text.endswith("...") else text[:-1])
+        if len(grams) >= 4:
+            teasers[j] = grams
+    if teasers:  # the body's word 4-grams, only for pages with a long enough teaser
+        body_grams = set(_grams(" ".join([texts[j] for j in rows])))
+        for j, grams in teasers.items():
+            if sum(g in body_grams for g in grams) >= _TEASER_SHARE * len(grams):
                 found[j] = "teaser_repeat"
     for j in found:
         body[j] = False
@@ -143,7 +149,7 @@ def repeats(texts: list[str], norms: list[str], body: BoolArray) -> dict[int, Ch
 
 def _grams(text: str) -> list[tuple[str, ...]]:
     tokens = WORD.findall(text)[:-1]  # the last word of a truncated line may be cut
-    return [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+    return list(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
 
 
 def headline(texts: list[str], words: FloatArray, body: BoolArray, skip: BoolArray) -> int | None:

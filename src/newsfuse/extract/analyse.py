@@ -11,15 +11,17 @@ from spacy.language import Language
 
 from newsfuse.extract.dates import DateMention, find_dates
 from newsfuse.extract.entities import ArticleEntities, Entity, Mention, extract_entities
+from newsfuse.extract.event_actors import known_mentions
+from newsfuse.extract.event_read import EventDraft, article_drafts, draft_from_json
 from newsfuse.extract.nlp import load_nlp, parse
 from newsfuse.extract.quotes import Quote, find_quotes
 from newsfuse.models import Article
 
 #: Bumped when what is extracted changes, so that stored analyses can be redone.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 4
 
-#: The quote stage reads the parser; the entity stage reads NER. The lemmatizer is not read.
-_NEEDED = ("parser", "ner", "attribute_ruler")
+#: The quote stage reads the parser, the entity stage NER, event reading both and the lemmas.
+_NEEDED = ("parser", "ner", "attribute_ruler", "lemmatizer")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Analysis:
     entities: ArticleEntities
     quotes: tuple[Quote, ...]
     dates: tuple[DatedMention, ...]
+    #: Event mentions read off the same parse; None for an analysis stored before they were.
+    events: tuple[EventDraft, ...] | None = None
 
 
 def analyse(
@@ -79,14 +83,17 @@ def analyse(
             for i, c in enumerate(article.captions)
             for m in _dates(c, published, estimate)
         ]
-        out.append(
-            Analysis(
-                article.id,
-                extract_entities(paras, docs=mine, nlp=model),
-                tuple(find_quotes(paras, model, docs=mine)),
-                tuple(dates),
-            )
+        entities = extract_entities(paras, docs=mine, nlp=model)
+        quotes = tuple(find_quotes(paras, model, docs=mine))
+        drafts = article_drafts(
+            article,
+            quotes,
+            [(d.paragraph, d.caption, d.mention) for d in dates],
+            mine,
+            known_mentions(entities.entities),
+            published,
         )
+        out.append(Analysis(article.id, entities, quotes, tuple(dates), tuple(drafts)))
     return out
 
 
@@ -123,6 +130,7 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
         "evidence": sorted(analysis.entities.evidence),
         "quotes": [asdict(q) for q in analysis.quotes],
         "dates": [asdict(d) for d in analysis.dates],
+        "events": None if analysis.events is None else [asdict(e) for e in analysis.events],
     }
 
 
@@ -146,6 +154,11 @@ def from_json(data: dict[str, Any]) -> Analysis:
         DatedMention(d["paragraph"], d["caption"], DateMention(**d["mention"]))
         for d in data["dates"]
     )
+    events = data.get("events")
     return Analysis(
-        data["article_id"], ArticleEntities(entities, frozenset(data["evidence"])), quotes, dates
+        data["article_id"],
+        ArticleEntities(entities, frozenset(data["evidence"])),
+        quotes,
+        dates,
+        None if events is None else tuple(draft_from_json(e) for e in events),
     )

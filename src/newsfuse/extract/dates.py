@@ -8,23 +8,24 @@ from dataclasses import dataclass, replace
 
 from newsfuse.extract.timex_absolute import RESOLVERS as ABSOLUTE
 from newsfuse.extract.timex_days import RESOLVERS as DAYS
+from newsfuse.extract.timex_durations import RESOLVERS as DURATIONS
+from newsfuse.extract.timex_names import is_lookalike
 from newsfuse.extract.timex_patterns import (
     ADJECTIVAL_ARTICLE,
     CLOCK_DAY_GAP,
     COMPILED,
     DATE_PREFIX,
     DURATION_PREFIX,
-    FUTURE_CUES,
-    PAST_CUES,
     RULE_KEYS,
 )
 from newsfuse.extract.timex_quarters import RESOLVERS as QUARTERS
 from newsfuse.extract.timex_relative import RESOLVERS as RELATIVE
 from newsfuse.extract.timex_types import Context, Resolution, Tense
+from newsfuse.extract.timex_words import FUTURE_BEFORE, FUTURE_CUES, PAST_CUES
 
 __all__ = ["DateMention", "find_dates"]
 
-_RESOLVERS = ABSOLUTE | QUARTERS | DAYS | RELATIVE
+_RESOLVERS = ABSOLUTE | QUARTERS | DAYS | RELATIVE | DURATIONS
 #: Rules whose value is read off an earlier mention; they never become that mention.
 _ANAPHORIC = {"ref_quarter", "anaphora", "ago"}
 #: How far back (characters) an earlier mention still anchors "that day", "a year earlier".
@@ -33,8 +34,13 @@ _ANAPHORA_REACH = 500
 _QUARTER_REACH = 1500
 #: Characters around a mention searched for a tense cue; about a clause each side.
 _TENSE_WINDOW = 80
-#: Sentence ends; a lone capital before the stop ("Daniel P. Davison") is an initial.
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]['\"]*\s+(?=[A-Z\"'`])|\n\s*\n")
+#: Sentence ends; a lone capital before the stop ("Daniel P. Davison") is an initial, and
+#: "p.m." before a time zone or a day ("9 a.m. EST Tuesday") ends no sentence.
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])"
+    r"(?!(?<=\b[ap]\.m)\.\s+(?:[ECMP][SD]T|GMT|UTC|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
+    r"[.!?]['\"]*\s+(?=[A-Z\"'`])|\n\s*\n"
+)
 _WORD = re.compile(r"[A-Za-z']+(?:-[a-z]+)?")
 
 
@@ -98,7 +104,7 @@ def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateM
         ctx = Context(
             anchor,
             cand.tense,
-            _within(previous, cand.start, _ANAPHORA_REACH),
+            _in_view(text, previous, cand),
             text[max(0, cand.start - 40) : cand.start],
             _main_quarter(quarters, cand.start),
         )
@@ -126,9 +132,17 @@ def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateM
     return mentions
 
 
-def _within(last: tuple[Resolution, int] | None, start: int, reach: int) -> Resolution | None:
-    """The remembered mention if it ended at most ``reach`` characters before ``start``."""
-    return last[0] if last is not None and start - last[1] <= reach else None
+def _in_view(text: str, last: tuple[Resolution, int] | None, cand: _Candidate) -> Resolution | None:
+    """The remembered mention if it ended at most ``_ANAPHORA_REACH`` characters before.
+
+    A clock time takes its day only from its own sentence ("Tuesday at 3 a.m."): in the
+    next one, "at 6 a.m." is as often another day of the story as the one just named.
+    """
+    if last is None or cand.start - last[1] > _ANAPHORA_REACH:
+        return None
+    if cand.rule == "clock" and _SENTENCE_END.search(text, last[1], cand.start):
+        return None
+    return last[0]
 
 
 def _main_quarter(
@@ -146,11 +160,12 @@ def _main_quarter(
 
 
 def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
-    """Every match of every rule that its resolver accepts.
+    """Every match of every rule that is no lookalike and that its resolver accepts.
 
-    Month and weekday names must be capitalised. Resolvers are tried here, without
-    earlier mentions, so that a rejected long match ("last Oct." as a month) cannot hide
-    a valid shorter one ("Oct. 23"); rejection never depends on earlier mentions.
+    Lookalikes (names, titles, ages, rates: ``timex_names``) are dropped. Resolvers are
+    tried here, without earlier mentions, so that a rejected long match ("last Oct." as a
+    month) cannot hide a valid shorter one ("Oct. 23"); rejection never depends on earlier
+    mentions.
     """
     found = []
     lowered = text.lower()
@@ -159,14 +174,9 @@ def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
         if keys is not None and not any(k in lowered for k in keys):
             continue
         for m in pattern.finditer(text):
-            names = m.groupdict()
-            # Lower-case "march", "may", "sunday" are verbs or typos far more often than dates.
-            if any(names.get(g) and not names[g][0].isupper() for g in ("month", "weekday")):
-                continue
-            # A capitalised unit inside the match is a title ("60 Minutes", "This Week").
-            if names.get("unit") and names["unit"][0].isupper() and m.start("unit") > m.start():
-                continue
             before = text[max(0, m.start() - 40) : m.start()]
+            if is_lookalike(rule, m, before):
+                continue
             tense = _tense(text, m.start(), m.end())
             if _RESOLVERS[rule](m, Context(anchor, tense, None, before)) is not None:
                 found.append(_Candidate(m.start(), m.end(), rule, m, tense))
@@ -217,13 +227,17 @@ def _tense(text: str, start: int, end: int) -> Tense:
     right = _SENTENCE_END.split(right)[0]
     # The nearest cue on the left governs ("will meet on Tuesday", "said Monday that he
     # will..."); the right side is read only when the left has none.
-    for words in (_WORD.findall(left)[::-1], _WORD.findall(right)):
-        for word in words:
-            w = word.lower()
-            if w in FUTURE_CUES:
-                return "future"
-            if w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
-                return "past"
+    back = [w.lower() for w in reversed(_WORD.findall(left))]
+    ahead = [w.lower() for w in _WORD.findall(right)]
+    # Each word with the one after it in the text, nearest the mention first.
+    pairs = [*zip(back, ["", *back], strict=False), *zip(ahead, [*ahead[1:], ""], strict=False)]
+    for w, after in pairs:
+        if w in FUTURE_BEFORE and after in FUTURE_BEFORE[w]:
+            return "future"
+        if w in FUTURE_CUES:
+            return "future"
+        if w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
+            return "past"
     return "past"
 
 

@@ -7,11 +7,14 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from newsfuse.compare_models import StoryInput
 from newsfuse.extract.event_models import Actor, Event, EventMention, EventPlace
 from newsfuse.extract.places import candidates
 from newsfuse.models import Article
+
+if TYPE_CHECKING:  # the story's form imports the analysis, which imports event reading
+    from newsfuse.compare_models import StoryInput
 
 _WORD = re.compile(r"[a-z]+")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")

@@ -1,8 +1,8 @@
-"""Read attributions off a dependency parse: the cue, its speaker and its reported clause."""
+"""Read attributions off a dependency parse: the cue that governs a quotation, and its speaker."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -14,9 +14,6 @@ from newsfuse.extract.quote_subjects import fallback_speaker, is_dateline, tail_
 _BORROW_SUBJECT_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
 # How far up the tree a quotation may sit below its cue (expectation of "..." -> underscored).
 _MAX_CUE_STEPS = 4
-# Leading words of a reported clause that belong to the cue, not to what was said.
-_CLAUSE_LEAD = frozenset({"that", ",", ":", "—", "–", "-"})
-_EDGE_PUNCT = " \t\n,;:—–-\"“”'‘’«»("
 
 
 @dataclass(frozen=True)
@@ -87,7 +84,12 @@ def attribution_for(token: Token, cue: str, guess: bool = True) -> Attribution:
 
 
 def governing_cue(
-    doc: Doc, start: int, end: int, quote_only: bool, tail: bool = False
+    doc: Doc,
+    start: int,
+    end: int,
+    quote_only: bool,
+    tail: bool = False,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> Attribution | None:
     """Find the cue verb that governs the text between ``start`` and ``end``.
 
@@ -102,18 +104,22 @@ def governing_cue(
         quote_only: Also accept verbs such as "called" (for partial quotes).
         tail: Also look in the sentence right after the span ('"..." Trump said.'), for
             whole quoted sentences.
+        quoted: The paragraph's ranges inside quotation marks: a verb there is part of
+            someone's words ('"A," he said. "B."': not the "said" of '"... they said ..."').
     """
-    inside = _tokens_between(doc, start, end)
+    inside = tokens_between(doc, start, end)
     unsaid: Attribution | None = None  # a governing cue without a subject, kept as last resort
     for token in inside:
         head, steps = token.head, 0
         while steps < _MAX_CUE_STEPS and not start <= head.idx < end:
-            lemma = cue_lemma(head, quote_only)
+            lemma = None if _within(head.idx, quoted) else cue_lemma(head, quote_only)
             if lemma is not None:
                 found = attribution_for(head, lemma)
                 # A "speaker" inside the quotation is its own words ('"... -H" Clinton').
-                if found.speaker_index is not None and not start <= found.speaker_start < end:
+                if found.speaker_index is not None and _outside(found, start, end, quoted):
                     return found
+                if found.speaker_index is None and is_passive(head):
+                    return found  # "X was asked, '...'": the passive leaves the speaker unsaid
                 unsaid = unsaid or found
             if head.head.i == head.i:
                 break
@@ -123,102 +129,26 @@ def governing_cue(
         for sentence in doc.sents
         if sentence.start_char < end and sentence.end_char > start
         for token in sentence
-        if not start <= token.idx < end
+        if not start <= token.idx < end and not _within(token.idx, quoted)
     ] + (tail_cues(doc, end) if tail else [])
     best: Attribution | None = None
     best_distance = end + 1
     for token in nearby:
         lemma = cue_lemma(token, quote_only)
-        if lemma is None and _is_according(token):
+        if lemma is None and is_according(token):
             lemma = "according to"
         if lemma is None:
             continue
         distance = min(abs(token.idx - start), abs(token.idx - end))
-        attribution = _according(token) if lemma == "according to" else None
+        attribution = according_attribution(token) if lemma == "according to" else None
         attribution = attribution or attribution_for(token, lemma, guess=tail)
         if (
             attribution.speaker_index is not None
-            and not start <= attribution.speaker_start < end
+            and _outside(attribution, start, end, quoted)
             and distance < best_distance
         ):
             best, best_distance = attribution, distance
     return best or unsaid
-
-
-def complement_span(doc: Doc, cue_index: int, start: int, end: int) -> tuple[int, int] | None:
-    """The cue's complement that holds a quotation, when it says more than the quotation.
-
-    PolNeAR-style content for 'pledged to oppose it "today, tomorrow, forever"' is the whole
-    complement ("to oppose it ..."), not only the quoted words.
-
-    Args:
-        doc: The parsed paragraph.
-        cue_index: Index of the cue token.
-        start: Offset where the quotation's content starts.
-        end: Offset where it ends.
-
-    Returns:
-        The complement's character span, or None when it is the quotation itself or the
-        quotation hangs from the cue's subject.
-    """
-    cue = doc[cue_index]
-    for token in _tokens_between(doc, start, end):
-        node = token
-        while node.head.i not in (node.i, cue.i):
-            node = node.head
-        if node.head.i != cue.i or node.dep_ in SUBJECT_DEPS or node.i == cue.i:
-            continue
-        span = _trim(doc, list(node.subtree))
-        if span is not None and (span[0] < start - 2 or span[1] > end + 2):
-            return span
-        return None
-    return None
-
-
-def reported_clauses(doc: Doc) -> list[Reported]:
-    """Find the reported clauses of one parsed paragraph (X said that ...; according to X, ...).
-
-    Args:
-        doc: The parsed paragraph.
-
-    Returns:
-        One entry per cue with a clausal complement and a speaker.
-    """
-    found: list[Reported] = []
-    for token in doc:
-        if _is_according(token):
-            attribution = _according(token)
-            clause = _minus(token.head.subtree, set(token.subtree))
-        else:
-            lemma = cue_lemma(token)
-            if lemma is None:
-                continue
-            attribution = attribution_for(token, lemma, guess=False)
-            complements = [c for c in token.children if c.dep_ == "ccomp"]
-            complements = complements or _statement_clause(token)
-            if complements:
-                clause = list(complements[0].subtree)
-            elif token.dep_ == "parataxis" and token.head.pos_ in ("VERB", "AUX"):
-                clause = _minus(token.head.subtree, set(token.subtree))
-            else:
-                continue
-        if attribution is None or attribution.speaker_index is None or not clause:
-            continue
-        span = _trim(doc, clause)
-        if span is not None:
-            found.append(Reported(span[0], span[1], attribution))
-    return found
-
-
-def _statement_clause(cue: Token) -> list[Token]:
-    """The clause of "said in a statement that ...", which parsers hang on "statement"."""
-    for prep in cue.children:
-        for obj in prep.children if prep.dep_ == "prep" else ():
-            for clause in obj.children:
-                marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-                if clause.dep_ in ("acl", "relcl", "ccomp") and "that" in marks:
-                    return [clause]
-    return []
 
 
 def speaker_extent(head: Token) -> tuple[int, int]:
@@ -237,6 +167,9 @@ def _speaker_head(cue: Token, guess: bool) -> Token | None:
     verb = cue
     for _ in range(_MAX_CUE_STEPS):
         for child in verb.children:
+            if child.dep_ == "nsubjpass" and verb is cue:
+                # "X was called 'a liar' by Y": X is what was said of, Y who said it.
+                return _agent(cue)
             if child.dep_ in SUBJECT_DEPS and not is_dateline(child):
                 if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return verb.head
@@ -249,20 +182,46 @@ def _speaker_head(cue: Token, guess: bool) -> Token | None:
     return fallback_speaker(cue) if guess else None
 
 
-def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+def _outside(
+    attribution: Attribution, start: int, end: int, quoted: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether a speaker stands outside the quotation and any other quoted words."""
+    at = attribution.speaker_start
+    return not start <= at < end and not _within(at, quoted)
+
+
+def _within(offset: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether an offset lies inside any of the character ranges."""
+    return any(a <= offset < b for a, b in ranges)
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive ("was asked", "is said")."""
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb, or None when the passive leaves it unsaid."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
+    return None
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens that start between two character offsets (without a scan of the whole Doc)."""
     span = doc.char_span(start, max(start, min(end, len(doc.text))), alignment_mode="expand")
     return [t for t in span if start <= t.idx < end] if span is not None else []
 
 
-def _is_according(token: Token) -> bool:
+def is_according(token: Token) -> bool:
     """Whether the token starts the multi-word cue "according to"."""
     if token.lower_ != "according" or token.i + 1 >= len(token.doc):
         return False
     return token.nbor(1).lower_ == "to"
 
 
-def _according(token: Token) -> Attribution | None:
+def according_attribution(token: Token) -> Attribution | None:
     """The attribution of "according to X": X is the object of "to"."""
     for to in token.children:
         for obj in to.children:
@@ -270,24 +229,3 @@ def _according(token: Token) -> Attribution | None:
                 start, end = speaker_extent(obj)
                 return Attribution("according to", token.i, obj.i, start, end)
     return None
-
-
-def _minus(tokens: Iterable[Token], removed: set[Token]) -> list[Token]:
-    """Tokens not in ``removed``."""
-    return [t for t in tokens if t not in removed]
-
-
-def _trim(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
-    """Character span of a clause without the complementiser and the edge punctuation."""
-    ordered = sorted(tokens, key=lambda t: t.i)
-    while ordered and ordered[0].lower_ in _CLAUSE_LEAD:
-        ordered = ordered[1:]
-    if not ordered:
-        return None
-    start, end = ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)
-    text = doc.text
-    while start < end and text[start] in _EDGE_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT + ".":
-        end -= 1
-    return (start, end) if end - start > 1 else None

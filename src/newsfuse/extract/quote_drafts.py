@@ -51,7 +51,8 @@ def join_interrupted(drafts: list[Draft]) -> list[Draft]:
         previous = joined[-1] if joined else None
         if (
             previous is not None
-            and draft.kind == previous.kind == "direct"
+            and previous.kind == "direct"
+            and draft.kind in ("direct", "partial")
             and previous.end_paragraph == draft.paragraph == draft.end_paragraph
             and previous.attribution is not None
             and previous.attribution == draft.attribution
@@ -87,6 +88,8 @@ def merge_reported(
             cue_at = doc[clause.attribution.cue_index].idx
             if any(a <= cue_at < b for a, b in ranges if b > a):
                 continue  # a cue inside a quotation belongs to the quoted speaker
+            if _nested(clause, reported[index]):
+                continue  # "X said Y claimed Z": Y's claim is part of what X said
             if any(_same_cue(d, index, clause.attribution) for d in result):
                 continue  # that cue's quotation is already there
             size = clause.end - clause.start
@@ -107,6 +110,21 @@ def merge_reported(
                 Draft(index, clause.start, index, clause.end, kind, clause.attribution, index)
             )
     return result
+
+
+def _nested(clause: Reported, clauses: list[Reported]) -> bool:
+    """Whether a reported clause lies inside a longer one of the same paragraph.
+
+    Calibrated on the first 420 PolNeAR train articles, where the inner report of two
+    nested ones was the outer one's duplicate about three times as often as a report of
+    its own: direct-quote F1 0.8343 keeping both, 0.8397 keeping the outer one.
+    """
+    return any(
+        other.start <= clause.start
+        and clause.end <= other.end
+        and other.end - other.start > clause.end - clause.start
+        for other in clauses
+    )
 
 
 def _same_cue(draft: Draft, paragraph: int, attribution: Attribution) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Opening mark -> the closing marks that end it. „ (German low mark) is closed by “ or ”.
-_DOUBLE_PAIRS: dict[str, str] = {"“": "”", "«": "»", "„": "“”", '"': '"'}
+# Opening mark -> the closing marks that end it. „ (German low mark) is closed by “ or ”;
+# a straight and a curly mark close each other, as in text pasted from several sources.
+_DOUBLE_PAIRS: dict[str, str] = {"“": '”"', "«": "»", "„": "“”", '"': '"”'}
 _SINGLE_OPEN = "‘'"
 _SINGLE_CLOSE = "’'"
 # A straight or single mark opens a quote only after one of these (or at the start).
@@ -14,6 +16,9 @@ _OPENER_CONTEXT = " \t\n([{—–-/"
 # A single mark closes a quote only before one of these (or at the end); a letter after it
 # means an apostrophe (don't, O’Malley).
 _CLOSER_CONTEXT = " \t\n.,;:!?)]}—–-"
+# Two straight apostrophes typed for a double mark (''Yes,'' he said), as plain-text news
+# archives write them; a third one is a single mark nested inside (''I said, 'No.''').
+_TWIN_APOSTROPHES = re.compile(r"'{2,3}")
 # Single-mark quotes longer than this are far more often two stray apostrophes.
 _MAX_SINGLE_WORDS = 40
 
@@ -52,7 +57,7 @@ def find_mark_spans(paragraphs: Sequence[str]) -> list[MarkSpan]:
     """
     spans: list[MarkSpan] = []
     carry: tuple[int, int, str] | None = None  # (paragraph, start, opening mark) left open
-    for index, text in enumerate(paragraphs):
+    for index, text in enumerate(normalize_marks(p) for p in paragraphs):
         lead = len(text) - len(text.lstrip())
         if carry is not None and not (lead < len(text) and text[lead] == carry[2]):
             spans.append(_ended_at_paragraph(carry, paragraphs))
@@ -63,6 +68,32 @@ def find_mark_spans(paragraphs: Sequence[str]) -> list[MarkSpan]:
     if carry is not None:
         spans.append(_ended_at_paragraph(carry, paragraphs))
     return sorted(spans, key=lambda s: (s.paragraph, s.start))
+
+
+def normalize_marks(text: str) -> str:
+    """Rewrite two apostrophes typed as a double mark into a '"', keeping every offset.
+
+    ''Yes,'' becomes ' "Yes," ' (the spare character a space, on the side away from the
+    words); with a third apostrophe, the single mark it nests stays next to the words.
+
+    Args:
+        text: One paragraph.
+
+    Returns:
+        The paragraph, of the same length, with such runs rewritten.
+    """
+    if "''" not in text:
+        return text
+
+    def rewrite(run: re.Match[str]) -> str:
+        after = text[run.end() : run.end() + 1]
+        before = text[run.start() - 1 : run.start()]
+        opening = (after.isalnum() or after in "‘'$(") and (not before or before in _OPENER_CONTEXT)
+        if len(run.group()) == 2:
+            return ' "' if opening else '" '
+        return " \"'" if opening else "'\" "
+
+    return _TWIN_APOSTROPHES.sub(rewrite, text)
 
 
 def _ended_at_paragraph(carry: tuple[int, int, str], paragraphs: Sequence[str]) -> MarkSpan:
@@ -84,7 +115,9 @@ def _scan_doubles(
     for pos, char in enumerate(text):
         if pos == skip or char not in '“”«»„"':
             continue
-        if is_open and carry is not None and char in _DOUBLE_PAIRS[carry[2]]:
+        # Some sources type “ for both marks too: one right after a word closes.
+        closes = char == "“" and _ends_words(text, pos)
+        if is_open and carry is not None and (char in _DOUBLE_PAIRS[carry[2]] or closes):
             if carry[0] == index and pos - carry[1] == 0:
                 is_open, carry = False, None  # an empty pair: two stray marks
                 continue
@@ -99,6 +132,12 @@ def _scan_doubles(
             # Some sources type ” for both marks.
             is_open, carry = True, (index, pos + 1, '"')
     return found, carry
+
+
+def _ends_words(text: str, pos: int) -> bool:
+    """Whether a mark at ``pos`` follows words and is not followed by one."""
+    after = text[pos + 1 : pos + 2]
+    return pos > 0 and not text[pos - 1].isspace() and not after.isalnum()
 
 
 def _opens(text: str, pos: int) -> bool:

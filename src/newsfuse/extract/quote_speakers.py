@@ -181,14 +181,21 @@ class SpeakerResolver:
         return gender_of(name, self._titles.get(_last_word(name), ()))
 
     def _full_name(self, name: str, paragraph: int, offset: int) -> str:
-        """Expand a surname to the longest full name ending with it, earlier first."""
+        """Expand a surname to the longest full name ending with it, earlier first.
+
+        A name of several words is only lengthened by names that end with all of it
+        ("Clinton" -> "Hillary Clinton", but "Bill Clinton" stays).
+        """
         last = _last_word(name)
+        whole = name.lower().split()
         position = self._before(paragraph, offset)
         order = [*range(position - 1, -1, -1), *range(position, len(self._mentions))]
         best = name
         for index in order:
             mention = self._mentions[index]
             if self._last_words[index] == last and mention.kind == "person":
+                if len(whole) > 1 and mention.name.lower().split()[-len(whole) :] != whole:
+                    continue
                 best = mention.name if len(mention.name) > len(best) else best
         return best
 

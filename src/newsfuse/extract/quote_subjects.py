@@ -18,8 +18,10 @@ _MAX_INVERTED_WORDS = 5
 # NER labels of names that can speak (a "Republican" of NORP speaks for the party).
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # Marks that open (True) or close (False) a quotation; "’" is also an apostrophe, so it only
-# ever closes, which can end a quotation early but never opens a false one.
-_QUOTE_TOGGLES = {"“": True, "‘": True, "”": False, "’": False, '"': True}
+# ever closes, which can end a quotation early but never opens a false one. A straight '"',
+# and two apostrophes typed for one, open and close by turns.
+_QUOTE_TOGGLES = {"“": True, "‘": True, "”": False, "’": False, "``": True}
+_QUOTE_TURNS = frozenset({'"', "''"})
 # A dateline: a place in capitals, or any place followed by a news agency, then a dash.
 _DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.' ]+[A-Z.](?:,\s*[A-Z][\w.]*)?\s*(?:\([^)]{1,30}\))?"
@@ -51,8 +53,11 @@ def fallback_speaker(cue: Token) -> Token | None:
     for token in sentence:
         if token.i >= cue.i:
             break
+        if token.text in _QUOTE_TURNS:
+            inside = not inside
+            continue
         if token.text in _QUOTE_TOGGLES:
-            inside = _QUOTE_TOGGLES[token.text] if token.text != '"' else not inside
+            inside = _QUOTE_TOGGLES[token.text]
             continue
         if token.text in "()":
             bracketed = token.text == "("  # "Warren (D-MA) said": the party is not a name

@@ -13,11 +13,10 @@ from newsfuse.extract.quote_attribution import (
     Attribution,
     Reported,
     attribution_for,
-    complement_span,
     cue_lemma,
     governing_cue,
-    reported_clauses,
 )
+from newsfuse.extract.quote_clauses import complement_span, reported_clauses
 from newsfuse.extract.quote_context import introducing_subject, label_attribution
 from newsfuse.extract.quote_drafts import (
     Draft,
@@ -26,16 +25,14 @@ from newsfuse.extract.quote_drafts import (
     merge_reported,
     quoted_ranges,
 )
-from newsfuse.extract.quote_lexicon import cue_lexicon
-from newsfuse.extract.quote_marks import MarkSpan, find_mark_spans
+from newsfuse.extract.quote_kinds import is_term, is_title, looks_direct, names_a_work
+from newsfuse.extract.quote_marks import MarkSpan, find_mark_spans, normalize_marks
 from newsfuse.extract.quote_speakers import SpeakerResolver, collect_mentions, fallback_name
 
 #: The components whose output quote extraction reads: the parse, and NER for typing names
 #: (person, organisation, place) when the docs carry it. Cue verbs come from the lexicon's
 #: inflected forms, so the lemmatizer is not needed. This is what the product's analysis runs.
 PARSE_COMPONENTS = ("parser", "ner", "attribute_ruler")
-# Characters that, ending the text before a quotation, mean it opens a sentence or clause.
-_SENTENCE_LEAD = ",:;.!?—–-("
 # How many paragraphs back an unattributed quotation looks for its speaker. Calibrated on
 # the first 120 PolNeAR train articles: speaker accuracy 0.831 at 1, 0.841 at 2, 0.842 at 3.
 _INHERIT_PARAGRAPHS = 2
@@ -43,10 +40,9 @@ _INHERIT_PARAGRAPHS = 2
 # person named as a subject. Calibrated on the first 400 PolNeAR train articles: speaker
 # accuracy 0.8868 off, 0.8886 at 0, 0.8904 at 1, 0.8922 at 2, 3 and 5.
 _LOOK_BACK_PARAGRAPHS = 2
-# Small words left lower-case inside titles of shows, books and films.
-_TITLE_SMALL_WORDS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by"]
-)
+# Cues that name something ('called him "a loser"'): the content is the named object and
+# the quoted name, not a whole reported clause.
+_NAMING_CUES = frozenset({"call", "describe", "dub", "term", "label"})
 
 
 @dataclass(frozen=True)
@@ -59,7 +55,8 @@ class Quote:
             joined with a space, and their span runs from A's start to B's end.
         kind: "direct" (a whole quoted sentence), "partial" (a quoted phrase inside the
             writer's sentence), "indirect" (reported speech) or "mixed" (a reported clause
-            that contains a quotation; its text keeps the inner marks).
+            that contains a quotation, or what a quoted name is given to: 'called the plan
+            "a disgrace"'; its text keeps the inner marks).
         paragraph: Index of the paragraph where the content starts.
         start: Offset of the content in ``paragraph``.
         end: End offset of the content in ``end_paragraph``.
@@ -101,20 +98,29 @@ def find_quotes(
     """
     if docs is None:
         docs = parse(paragraphs, PARSE_COMPONENTS, nlp)
-    texts = list(paragraphs)
+    texts = [normalize_marks(text) for text in paragraphs]
     marks = find_mark_spans(texts)
     quoted = quoted_ranges(marks, [len(text) for text in texts])
-    reported = [reported_clauses(doc) for doc in docs]
-    drafts = merge_reported(docs, reported, _quoted(docs, texts, reported, marks), quoted)
+    # A cue inside quotation marks is part of someone's words, not an attribution.
+    reported = [
+        [r for r in reported_clauses(doc) if not _inside_marks(doc, r, ranges)]
+        for doc, ranges in zip(docs, quoted, strict=True)
+    ]
+    drafts = _quoted(docs, texts, reported, marks, quoted)
+    drafts = merge_reported(docs, reported, drafts, quoted)
     resolver = SpeakerResolver(collect_mentions(docs, quoted))
     drafts.sort(key=lambda d: (d.paragraph, d.start))
     return [_finish(draft, docs, resolver) for draft in drafts]
 
 
 def _quoted(
-    docs: Sequence[Doc], texts: list[str], reported: list[list[Reported]], marks: list[MarkSpan]
+    docs: Sequence[Doc],
+    texts: list[str],
+    reported: list[list[Reported]],
+    marks: list[MarkSpan],
+    quoted: list[list[tuple[int, int]]],
 ) -> list[Draft]:
-    """Attribute each quotation; drop partial ones that nobody is said to have said."""
+    """Attribute each quotation; drop titles, terms and phrases nobody is said to have said."""
     drafts: list[Draft] = []
     for mark in marks:
         doc = docs[mark.paragraph]
@@ -122,12 +128,14 @@ def _quoted(
         first_end = mark.end if mark.end_paragraph == mark.paragraph else len(text)
         if not text[mark.start : first_end].strip():
             continue
-        direct = _looks_direct(text, mark.start, first_end)
+        direct = looks_direct(text, mark.start, first_end)
         source = mark.paragraph
-        attribution = governing_cue(doc, mark.start, first_end, quote_only=True, tail=direct)
+        attribution = governing_cue(
+            doc, mark.start, first_end, True, tail=direct, quoted=quoted[mark.paragraph]
+        )
         if attribution is None and mark.end_paragraph != mark.paragraph:
             source = mark.end_paragraph
-            attribution = governing_cue(docs[source], 0, mark.end, quote_only=True)
+            attribution = governing_cue(docs[source], 0, mark.end, True, quoted=quoted[source])
         if attribution is None and direct:
             attribution = label_attribution(doc, mark.start)
         if attribution is None and direct and mark.paragraph > 0:
@@ -138,25 +146,58 @@ def _quoted(
             recent = _recent(reported, drafts, mark.paragraph, mark.start)
             if recent is not None:
                 attribution, source = recent
-        if not direct and (attribution is None or _is_title(text[mark.start : mark.end])):
+        if not direct and (attribution is None or is_title(text[mark.start : mark.end])):
             continue  # scare quotes, titles of shows and books, nicknames
+        if direct and names_a_work(text, mark.start, first_end):
+            continue  # 'his memoir, "A Time for Truth," ...' follows a comma but is a title
         kind: QuoteKind = "direct" if direct else "partial"
         draft = Draft(
             mark.paragraph, mark.start, mark.end_paragraph, mark.end, kind, attribution, source
         )
-        # A name given with "called X" stays the quoted phrase; a reported complement
-        # ("said the plan was 'dead'") is what was said, so it becomes the content.
+        # A reported complement ("said the plan was 'dead'") is what was said, and a name
+        # given ("called him 'a loser'") is said of its object: either becomes the content.
         if (
             not direct
             and attribution is not None
             and source == mark.paragraph == mark.end_paragraph
-            and attribution.cue not in cue_lexicon().quote_only.values()
         ):
-            clause = complement_span(doc, attribution.cue_index, mark.start, mark.end)
+            named = attribution.cue in _NAMING_CUES
+            clause = complement_span(doc, attribution.cue_index, mark.start, mark.end, named)
             if clause is not None:
                 draft = replace(draft, kind="mixed", start=clause[0], end=clause[1])
-        drafts.append(draft)
+        if draft.kind == "partial" and is_term(text[mark.start : mark.end]):
+            continue  # a term, not a statement
+        if not any(_repeats(draft, other) for other in drafts):
+            drafts = [other for other in drafts if not _repeats(other, draft)]
+            drafts.append(draft)
     return join_interrupted(drafts)
+
+
+def _inside_marks(doc: Doc, clause: Reported, ranges: list[tuple[int, int]]) -> bool:
+    """Whether a reported clause's cue lies inside quotation marks."""
+    cue_at = doc[clause.attribution.cue_index].idx
+    return any(a <= cue_at < b for a, b in ranges)
+
+
+def _repeats(draft: Draft, other: Draft) -> bool:
+    """Whether a draft only repeats part of an earlier one through the same cue.
+
+    'called him a "loser," a "liar" and a "whiner"' widens each of the three quotations to the
+    same complement; it is one statement, so the later ones are dropped.
+    """
+    same_cue = (
+        draft.attribution is not None
+        and other.attribution is not None
+        and draft.source_paragraph == other.source_paragraph
+        and draft.attribution.cue_index == other.attribution.cue_index
+    )
+    return (
+        same_cue
+        and other.kind == "mixed"
+        and draft.paragraph == draft.end_paragraph == other.paragraph == other.end_paragraph
+        and other.start <= draft.start
+        and draft.end <= other.end
+    )
 
 
 def _recent(
@@ -173,7 +214,9 @@ def _recent(
             key = (index, clause.start)
             if (index < paragraph or clause.start < start) and (best is None or key > best[0]):
                 best = (key, clause.attribution, index)
-    return None if best is None else (best[1], best[2])
+    if best is None or best[1].speaker_index is None:
+        return None  # after "X was asked, '...'" comes an answer, not more of the same
+    return best[1], best[2]
 
 
 def _introduced(doc: Doc) -> Attribution | None:
@@ -188,20 +231,6 @@ def _introduced(doc: Doc) -> Attribution | None:
             candidate = attribution_for(token, lemma)
             found = candidate if candidate.speaker_index is not None else found
     return found or introducing_subject(doc)
-
-
-def _is_title(text: str) -> bool:
-    """Whether a quoted phrase is a title ("Sunday Morning Futures"), not someone's words."""
-    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
-    return bool(words) and all(w[:1].isupper() for w in words) and not text.isupper()
-
-
-def _looks_direct(text: str, start: int, end: int) -> bool:
-    """Whether a quotation is a whole sentence rather than a phrase in the writer's sentence."""
-    before = text[: max(0, start - 1)].rstrip()
-    letters = [c for c in text[start:end] if c.isalpha()]
-    opens_clause = not before or before[-1] in _SENTENCE_LEAD
-    return opens_clause and bool(letters) and (letters[0].isupper() or before.endswith(":"))
 
 
 def _finish(draft: Draft, docs: Sequence[Doc], resolver: SpeakerResolver) -> Quote:

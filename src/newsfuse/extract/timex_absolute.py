@@ -9,11 +9,11 @@ from functools import lru_cache
 import dateparser
 
 from newsfuse.extract.timex_calendar import (
+    iso_week,
     movable_holiday,
     place_day,
     place_month,
 )
-from newsfuse.extract.timex_patterns import DAY_ORDINALS, FIXED_HOLIDAYS, SEASONS
 from newsfuse.extract.timex_types import (
     Context,
     Resolution,
@@ -23,6 +23,7 @@ from newsfuse.extract.timex_types import (
     tense_direction,
     unresolved,
 )
+from newsfuse.extract.timex_words import DAY_ORDINALS, FIXED_HOLIDAYS, SEASONS
 
 #: Words right before a bare "May" that make it the month rather than the modal verb.
 _MAY_CUES = re.compile(
@@ -122,7 +123,7 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolution:
 def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
     """A month name without a day: ``March``, ``last May``, ``next September``."""
     name = m["month"].rstrip(".")
-    if name.lower() not in ("may", "march") and len(name) <= 4 and name.lower() != "june":
+    if len(name) <= 4 and name.lower() not in ("may", "june", "july"):
         return None  # a lone "Oct" or "Dec" is more often a name than a month
     if name == "May" and m["rel"] is None and not _MAY_CUES.search(ctx.before):
         return None
@@ -157,6 +158,8 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolution:
         value = m["dec"][:3]
     else:
         century = ctx.anchor.year // 100 if ctx.anchor else 19
+        if ctx.anchor and century * 100 + int(m["dec2"][0]) * 10 > ctx.anchor.year:
+            century -= 1  # "the '80s" written in 2024 are the 1980s, not a decade ahead
         value = f"{century}{m['dec2'][0]}"
     if m["mod"]:
         return Resolution(value, "decade", "date", "approximate", f"'{m['mod']}' part of it")
@@ -186,7 +189,7 @@ def _spelled_year(m: re.Match[str], ctx: Context) -> Resolution:
 
 
 def _holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """``Thanksgiving``, ``Election Day``, ``Christmas 2023``."""
+    """``Thanksgiving``, ``Election Day``, ``Christmas 2023``, ``Easter week``."""
     name = " ".join(m["name"].lower().split())
 
     def on(year: int) -> dt.date | None:
@@ -199,12 +202,25 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
     elif ctx.anchor is None:
         return unresolved("day", "date", "the holiday's year")
     else:
+        # The same slack as for a year-less date: "as Easter week began", written six days
+        # before Easter, is this year's Easter even in a past-tense sentence.
         day = on(ctx.anchor.year)
-        if day is not None and ctx.tense == "past" and day > ctx.anchor:
+        slack = dt.timedelta(days=_YEAR_SLACK_DAYS)
+        if day is not None and ctx.tense == "past" and day > ctx.anchor + slack:
             day = on(ctx.anchor.year - 1)
-        elif day is not None and ctx.tense == "future" and day < ctx.anchor:
+        elif day is not None and ctx.tense == "future" and day < ctx.anchor - slack:
             day = on(ctx.anchor.year + 1)
-    return Resolution(day.isoformat(), "day", "date") if day else None
+    if day is None:
+        return None
+    if m["hunit"] and m["hunit"].lower() == "week":
+        return Resolution(iso_week(day), "week", "date")  # "Easter week": the week it is in
+    if m["hunit"]:
+        # "Labor Day weekend" (a Monday) is the weekend before, "Thanksgiving weekend" (a
+        # Thursday) the one after: the weekend whose Sunday is nearest the holiday.
+        ahead = 6 - day.weekday()  # days to the Sunday after (0 on a Sunday)
+        sunday = day + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+        return Resolution(f"{iso_week(sunday)}-WE", "weekend", "date")
+    return Resolution(day.isoformat(), "day", "date")
 
 
 def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -237,11 +253,17 @@ def _the_year(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _year_end(m: re.Match[str], ctx: Context) -> Resolution:
-    """``year-end`` (the last day of a year) and ``the end of the year``."""
+    """``year-end`` (the last day of a year); ``the end of the year / month / week``.
+
+    "The end of the month" is the current one, as "the end of this month" would be.
+    """
     if ctx.anchor is None:
         return unresolved("day", "date", "the year's end")
-    if m[0].lower().startswith("the"):
-        return Resolution(str(ctx.anchor.year), "year", "date", "approximate", "end of the year")
+    unit = (m["eunit"] or "").lower()
+    if unit:
+        value = {"year": str(ctx.anchor.year), "month": ctx.anchor.isoformat()[:7]}.get(unit)
+        value = value or iso_week(ctx.anchor)
+        return Resolution(value, unit, "date", "approximate", f"end of the {unit}")
     # Reported as past, "year-end" is the close of the last year; looking ahead, of this one.
     year = ctx.anchor.year - (ctx.tense == "past" and ctx.anchor.month < 12)
     return Resolution(f"{year}-12-31", "day", "date")

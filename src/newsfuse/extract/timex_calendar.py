@@ -125,6 +125,15 @@ def easter(year: int) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
+#: US holidays on the n-th weekday of a month: first word -> (month, weekday, n).
+_NTH_WEEKDAY = {
+    "mother's": (5, 6, 2), "father's": (6, 6, 3), "martin": (1, 0, 3), "presidents": (2, 0, 3),
+    "presidents'": (2, 0, 3), "columbus": (10, 0, 2),
+}  # fmt: skip
+#: Days from Easter Sunday of the feasts that move with it.
+_EASTER_OFFSET = {"easter": 0, "good": -2, "palm": -7, "ash": -46}
+
+
 def movable_holiday(name: str, year: int) -> dt.date | None:
     """Date of a US or Christian movable holiday in ``year``; None if not known."""
     key = name.lower().split()[0]
@@ -137,8 +146,8 @@ def movable_holiday(name: str, year: int) -> dt.date | None:
         return nth_weekday(year, 9, 0, 1)
     if key == "memorial":
         return nth_weekday(year, 5, 0, -1)
-    if key == "easter":
-        return easter(year)
-    if key == "good":
-        return easter(year) - dt.timedelta(days=2)
+    if key in _NTH_WEEKDAY:
+        return nth_weekday(year, *_NTH_WEEKDAY[key])
+    if key in _EASTER_OFFSET:
+        return easter(year) + dt.timedelta(days=_EASTER_OFFSET[key])
     return None

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.extract.timex_calendar import quarter_of
-from newsfuse.extract.timex_types import Context, Resolution, Resolver, unresolved
+from newsfuse.extract.timex_calendar import place_month, quarter_of
+from newsfuse.extract.timex_types import Context, Resolution, Resolver, month_number, unresolved
 
 _ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINAL_QUARTER |= {"fourth": 4, "4th": 4, "last": 2}
+#: The last day of a period named after it: "the quarter ended Sept. 30, 1989".
+_ENDED = re.compile(
+    r"\s+(?:ended|ending)\s+(?P<month>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|"
+    r"Dec)\.?)\s+[0-3]?\d\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+)
+#: Years from the publication year of "last year's first half", "the second half of next year".
+_YEAR_STEP = {"last": -1, "next": 1}
 
 
 def _quarter_year(m: re.Match[str], quarter: int, ctx: Context) -> int | None:
@@ -42,9 +50,15 @@ def _half(m: re.Match[str], ctx: Context) -> Resolution:
         decade = m["hdec"][:3] if m["hdec"] else f"19{m['hdec2'][0]}"
         return Resolution(decade, "decade", "date", "approximate", "half of the decade")
     half = 1 if m["ord"].lower() == "first" else 2
-    year = int(m["yof"]) if m["yof"] else (ctx.anchor.year if ctx.anchor else None)
-    if year is None:
+    explicit = m["yof"] or m["ypos"]
+    if explicit:
+        return Resolution(f"{explicit}-H{half}", "half", "date")
+    if ctx.anchor is None:
         return unresolved("half", "date", "the half-year")
+    rel = (m["yrel"] or m["hrel"] or "").lower()
+    year = ctx.anchor.year + _YEAR_STEP.get(rel, 0)
+    if rel in ("", "the") and half == 2 and ctx.anchor.month < 7 and ctx.tense == "past":
+        year -= 1  # as for quarters: a reported second half that has not begun is last year's
     return Resolution(f"{year}-H{half}", "half", "date")
 
 
@@ -59,6 +73,13 @@ def _ref_quarter(m: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution(f"{m['pyear']}-{ctx.quarter.value[5:]}", "quarter", "date")
     if surface.endswith("period") and not year_back:
         return None  # "the period" alone is too vague to be a quarter
+    ended = _ENDED.match(m.string, m.end())
+    if ended and not year_back and not m["qstep"] and ctx.anchor is not None:
+        # "the quarter ended Sept. 30": the calendar quarter holding its last day.
+        month = month_number(ended["month"])
+        closed = ended[0].lstrip().lower().startswith("ended")
+        year = int(ended["year"] or place_month(ctx.anchor, month, "past" if closed else "future"))
+        return Resolution(f"{year}-Q{(month - 1) // 3 + 1}", "quarter", "date")
     prev = ctx.quarter
     if prev is not None and prev.value:
         year, quarter = int(prev.value[:4]), int(prev.value[-1])
@@ -70,6 +91,11 @@ def _ref_quarter(m: re.Match[str], ctx: Context) -> Resolution | None:
         return unresolved("quarter", "date", "the quarter")
     if year_back:
         year -= 1
+    if m["qstep"]:
+        # "the previous quarter", "the next quarter": one step from the quarter in view.
+        step = 1 if m["qstep"].lower() in ("next", "following") else -1
+        year, quarter = divmod(year * 4 + quarter - 1 + step, 4)
+        quarter += 1
     return Resolution(f"{year}-Q{quarter}", "quarter", "date")
 
 

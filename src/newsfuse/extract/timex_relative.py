@@ -12,40 +12,25 @@ from newsfuse.extract.timex_calendar import (
     shift_date,
     shift_month,
 )
-from newsfuse.extract.timex_patterns import (
-    REF_WORDS,
-    SEASONS,
-    SET_WORDS,
-    UNITS,
-    WEEKDAYS,
-)
-from newsfuse.extract.timex_types import (
-    Context,
-    Resolution,
-    Resolver,
-    month_number,
-    parse_number,
-    unresolved,
-)
+from newsfuse.extract.timex_durations import duration_value, unit_name
+from newsfuse.extract.timex_types import Context, Resolution, Resolver, parse_number, unresolved
+from newsfuse.extract.timex_words import REF_WORDS, SEASONS
 
 #: Offset in units of a relative word before "week", "month", "year"...
 _REL_OFFSET = {
     "last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1,
     "the following": 1, "this": 0, "the current": 0, "the same": 0,
 }  # fmt: skip
+#: Offset in units of the words that place "that day", "the following week", "the year before".
+_ANAPHORA_OFFSET = {
+    "the following": 1, "the next": 1, "after": 1, "the previous": -1, "the prior": -1,
+    "the preceding": -1, "before": -1,
+}  # fmt: skip
 #: "past year" and "the coming months" measure a stretch of time rather than name a period.
 _DURATION_RELS = {"past", "coming", "the coming"}
-#: Amounts in front of "a day" / "a year" that make it a rate: "$5 a day", "3% a year".
-_RATE_CUE = re.compile(
-    r"(?i:(?:\d|%|\bdollars?|\bcents?|\bpercent|\b(?:m|b|tr)illion|\btimes|\bonce|\btwice)\s*)$"
-)
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
-def _unit(word: str) -> str:
-    """Canonical singular unit: ``centuries`` -> ``century``."""
-    word = word.lower()
-    return {"centurie": "century", "millennia": "millennium"}.get(word, word)
+#: "the" before "last week of June": a position within a period, not a step from today.
+_POSITION_IN = re.compile(r"(?i:\bthe\s+)$")
 
 
 def _shift_value(base: Resolution, amount: int, unit: str) -> Resolution | None:
@@ -80,7 +65,7 @@ def _anchor_resolution(anchor: dt.date, unit: str) -> Resolution:
 
 def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     """``three days ago``, ``a year earlier``, ``two weeks later``."""
-    unit, direction = _unit(m["unit"]), " ".join(m["dir"].lower().split())
+    unit, direction = unit_name(m["unit"]), " ".join(m["dir"].lower().split())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     amount = parse_number(m["num"])
     if amount is None:
@@ -92,7 +77,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     year_ago_quarter = unit == "year" and amount == 1 and ctx.quarter is not None
     if year_ago_quarter:
         prev = ctx.quarter
-    anaphoric = direction not in ("ago", "from now", "hence") or year_ago_quarter
+    anaphoric = direction not in ("ago", "from now", "from today", "hence") or year_ago_quarter
     if anaphoric and prev is not None:
         shifted = _shift_value(prev, sign * amount, unit)
         if shifted is not None:
@@ -111,8 +96,11 @@ def _unit_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
     """``last week``, ``next month``, ``this year``, ``last weekend``, ``last fall``."""
     rel = " ".join(m["rel"].lower().split())
     if m["season"] is None and rel in _DURATION_RELS:
-        return _duration_value(1, _unit(m["unit"]))
+        return duration_value(1, unit_name(m["unit"]))
     offset = _REL_OFFSET.get(rel, 0)
+    of_something = m.string.startswith(" of ", m.end())
+    if rel in ("last", "next") and of_something and _POSITION_IN.search(ctx.before):
+        return None  # "the last week of June": a week of June, not the one before this
     if ctx.anchor is None:
         return unresolved(m["unit"] or "season", "date", f"'{m[0]}'")
     a = ctx.anchor
@@ -125,7 +113,7 @@ def _unit_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
         elif offset > 0:
             year += 0 if a.month < start else 1
         return Resolution(f"{year}-{code}", "season", "date")
-    unit = _unit(m["unit"])
+    unit = unit_name(m["unit"])
     if unit in ("week", "weekend"):
         # Written on a Sunday, "last week" is the week ending that day (ISO weeks end Sunday).
         on_sunday = a.weekday() == 6 and offset < 0 and unit == "week"
@@ -141,9 +129,9 @@ def _unit_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _anaphora(m: re.Match[str], ctx: Context) -> Resolution | None:
     """``that day``, ``the following week``, ``the same month``: from the last date in view."""
-    rel = " ".join(m["arel"].lower().split())
-    offset = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(rel, 0)
-    unit = m["aunit"].lower()
+    rel = " ".join((m["arel"] or m["brel"]).lower().split())
+    offset = _ANAPHORA_OFFSET.get(rel, 0)
+    unit = (m["aunit"] or m["bunit"]).lower()
     base = ctx.previous
     if base is None or not base.value:
         if ctx.anchor is None:
@@ -159,82 +147,29 @@ def _anaphora(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _anaphora_value(base: Resolution, offset: int, unit: str) -> Resolution | None:
-    """The unit ``offset`` steps from a concrete earlier mention (0: the one containing it)."""
+    """The unit ``offset`` steps from a concrete earlier mention (0: the one containing it).
+
+    The value has the granularity of the unit named, as TIMEX3 asks: "the following year"
+    after "Oct. 23, 1998" is ``1999``, not a day a year on.
+    """
     value = base.value or ""
-    if unit == "week" and base.granularity == "day":
+    if unit == "week" and base.granularity in ("day", "part_of_day"):
         day = dt.date.fromisoformat(value[:10]) + dt.timedelta(weeks=offset)
         return Resolution(iso_week(day), "week", "date")
-    coarse = {"year": value[:4], "month": value[:7]}.get(unit)
-    if offset == 0 and coarse is not None and len(value) >= len(coarse):
-        return Resolution(coarse, unit, "date")
+    size = {"year": 4, "month": 7}.get(unit, 0)
+    if size and base.granularity in ("day", "part_of_day", "month", "quarter", "year"):
+        if unit == "month" and base.granularity in ("quarter", "year"):
+            return None  # no month to count from
+        return _shift_value(Resolution(value[:size], unit, "date"), offset, unit)
     return _shift_value(base, offset, unit)
 
 
-def _duration_value(amount: int | None, unit: str) -> Resolution:
-    """ISO 8601 duration such as ``P3D``, ``PT2H``, ``PXY``."""
-    letter, factor, is_time = UNITS[unit]
-    if unit == "quarter":
-        letter, factor = "M", 3  # ISO 8601 has no quarter designator
-    if amount is None and factor > 1:
-        # Ten or a hundred times "some" is not a number: vague decades and centuries keep
-        # their own TimeML designators (PXE, PXC, PXL).
-        letter = {10: "E", 100: "C", 1000: "L"}.get(factor, letter)
-    number = "X" if amount is None else str(amount * factor)
-    value = f"P{'T' if is_time else ''}{number}{letter}"
-    if amount is None:
-        return Resolution(value, "duration", "duration", "approximate", "vague amount of time")
-    return Resolution(value, "duration", "duration")
-
-
-def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """``three days``, ``the past two months``, ``a five-year``, ``$5 a day`` (a rate)."""
-    unit, num = _unit(m["unit"]), " ".join(m["num"].lower().split())
-    after = m.string[m.end() : m.end() + 6].lower()
-    if num in ("a", "an") and unit == "second":
-        return None  # "a second" is mostly "another", not one second
-    if m[0].lower().endswith("old") or after.startswith((" old", "-old")):
-        return None  # an age ("a 44-year-old"), not a stretch of time
-    if num in ("a", "an") and _RATE_CUE.search(ctx.before):
-        return None  # a rate ("$5 a day", "3% a year"), not a time expression
-    if unit == "quarter" and after.startswith(" of"):
-        return None  # a fraction ("three-quarters of its food")
-    return _duration_value(parse_number(num), unit)
-
-
-def _vague_duration(m: re.Match[str], ctx: Context) -> Resolution:
-    """``recent years``, ``the next few days``, ``several months``."""
-    return _duration_value(None, _unit(m["unit"]))
-
-
-def _set(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """``daily``, ``every week``, ``each July``, ``twice a year``."""
-    if m["adverb"]:
-        if m.string[m.end() : m.end() + 2].strip()[:1].isupper():
-            return None  # a newspaper ("the party daily Granma"), not a frequency
-        return Resolution(SET_WORDS[m["adverb"].lower()], "set", "set")
-    if m["month"]:
-        return Resolution(f"XXXX-{month_number(m['month']):02d}", "set", "set")
-    if m["weekday"]:
-        return Resolution(f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}", "set", "set")
-    if m["season"]:
-        return Resolution(f"XXXX-{SEASONS[m['season'].lower()]}", "set", "set")
-    unit = _unit(m["unit"] or m["unit2"])
-    letter, factor, is_time = UNITS[unit]
-    every = 2 if "other" in m[0].lower() else 1
-    return Resolution(f"P{'T' if is_time else ''}{every * factor}{letter}", "set", "set")
-
-
-def _ref(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _ref(m: re.Match[str], ctx: Context) -> Resolution:
     """``now``, ``recently``, ``the future``: the present, past or future at large."""
-    if m[0] == "Now" and m.string.startswith(",", m.end()):
-        return None  # "Now, he says, ...": a discourse marker, not a time
-    if m[0].lower() == "now" and ctx.before.lower().endswith("for "):
-        return None  # "for now": an idiom for "for the time being"
     value = REF_WORDS[" ".join(m[0].lower().split())]
     return Resolution(value, "vague", "date", "approximate", "no specific date")
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "ago": _ago, "unit_rel": _unit_rel, "anaphora": _anaphora,
-    "duration": _duration, "vague_duration": _vague_duration, "set": _set, "ref": _ref,
+    "ago": _ago, "unit_rel": _unit_rel, "anaphora": _anaphora, "ref": _ref,
 }  # fmt: skip

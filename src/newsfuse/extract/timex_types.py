@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsfuse.extract.timex_calendar import Direction
-from newsfuse.extract.timex_patterns import MONTHS, NUMBER_WORDS, VAGUE_QUANTITIES
+from newsfuse.extract.timex_words import MONTHS, NUMBER_WORDS, VAGUE_QUANTITIES
 
 Tense = Literal["past", "future"]
 Status = Literal["exact", "approximate", "unresolved"]
@@ -34,7 +34,8 @@ class Context:
         anchor: Publication date, or None when unknown.
         tense: Tense cue of the surrounding words.
         previous: The last concrete calendar mention before this one, if close by; used by
-            anaphoric expressions ("a year earlier", "that day", "the quarter").
+            anaphoric expressions ("a year earlier", "that day", "the next morning") and,
+            within the same sentence only, by clock times ("Tuesday at 3 a.m.").
         before: Text just before the mention (a few dozen characters).
         quarter: The last quarter named in the text, if any; financial reports compare
             with "a year earlier" to the quarter, not to the last date.

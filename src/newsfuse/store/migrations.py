@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-MIGRATIONS: tuple[tuple[str, str], ...] = (
+import sqlite3
+from collections.abc import Callable
+
+from newsfuse.store.sqlite_index import index_from_blob
+
+#: A migration is SQL run as a script, or a function run inside one transaction.
+Migration = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     (
         "0001_articles_and_rejects",
         """
@@ -135,4 +143,38 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0006_index_tables",
+        # The story index as rows, read as ingest needs them and written as changed (see
+        # newsfuse.store.sqlite_index). story_dirty lists the stories whose derived facts
+        # (coded events) may be stale; it is written with the rows that make them stale, and
+        # starts with every story, so facts coded before it existed are checked once.
+        """
+        CREATE TABLE cluster_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        CREATE TABLE cluster_df (
+            channel TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL,
+            PRIMARY KEY (channel, term)
+        ) WITHOUT ROWID;
+        CREATE TABLE cluster_postings (
+            term TEXT NOT NULL, bucket INTEGER NOT NULL, story_ids TEXT NOT NULL,
+            PRIMARY KEY (term, bucket)
+        ) WITHOUT ROWID;
+        CREATE TABLE cluster_stories (id TEXT PRIMARY KEY, state BLOB NOT NULL);
+        CREATE TABLE copy_entries (
+            article_id TEXT PRIMARY KEY, pos INTEGER NOT NULL UNIQUE, published TEXT NOT NULL,
+            digest INTEGER NOT NULL, shingles BLOB NOT NULL, anchors BLOB NOT NULL,
+            copy_of TEXT, reuse REAL NOT NULL, kind TEXT NOT NULL, original TEXT NOT NULL,
+            credit TEXT
+        );
+        CREATE INDEX copy_entries_digest ON copy_entries(digest, pos);
+        CREATE INDEX copy_entries_original ON copy_entries(original);
+        CREATE TABLE copy_hashes (
+            kind INTEGER NOT NULL, hash INTEGER NOT NULL, article_id TEXT NOT NULL,
+            PRIMARY KEY (kind, hash, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_dirty (story_id TEXT PRIMARY KEY) WITHOUT ROWID;
+        INSERT INTO story_dirty SELECT id FROM stories;
+        """,
+    ),
+    ("0007_index_from_blob", index_from_blob),
 )

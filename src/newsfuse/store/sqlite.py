@@ -13,11 +13,12 @@ from newsfuse.models import Article, Origin, Rejected
 from newsfuse.store.codec import article_from_row, article_row
 from newsfuse.store.migrations import MIGRATIONS
 from newsfuse.store.sqlite_analyses import AnalysesMixin
+from newsfuse.store.sqlite_index import IndexMixin
 from newsfuse.store.sqlite_search import SearchMixin
 from newsfuse.store.sqlite_stories import StoriesMixin
 
 
-class SqliteStore(AnalysesMixin, StoriesMixin, SearchMixin):
+class SqliteStore(AnalysesMixin, StoriesMixin, IndexMixin, SearchMixin):
     """A :class:`newsfuse.store.base.Store` in one SQLite file.
 
     With ``read_only=True`` the file is opened with ``mode=ro`` (SQLite refuses every write)
@@ -49,6 +50,12 @@ class SqliteStore(AnalysesMixin, StoriesMixin, SearchMixin):
         done = {r[0] for r in self._db.execute("SELECT name FROM migrations")}
         for name, sql in MIGRATIONS:
             if name in done:
+                continue
+            if not isinstance(sql, str):
+                with self._db:
+                    self._db.execute("BEGIN IMMEDIATE")
+                    sql(self._db)
+                    self._db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
                 continue
             # executescript commits first, so each migration runs in its own explicit block.
             self._db.executescript(

@@ -30,6 +30,12 @@ class AnalysesMixin:
                 "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)",
                 (aid, data["version"], now, json.dumps(data, ensure_ascii=False)),
             )
+            # The article's story now rests on another analysis: its facts need checking.
+            self._db.execute(
+                "INSERT OR IGNORE INTO story_dirty SELECT story_id FROM article_story "
+                "WHERE article_id = ?",
+                (aid,),
+            )
             self._db.executemany(
                 "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [

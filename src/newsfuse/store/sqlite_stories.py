@@ -1,17 +1,18 @@
-"""SQLite tables of stories: membership with copy lineage, merges, and the clustering state."""
+"""SQLite tables of stories: membership with copy lineage, merges, stories to re-check."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from newsfuse.cluster import Story
+from newsfuse.cluster_backend import IndexRows
 from newsfuse.dedupe import Lineage, utc_key
 from newsfuse.errors import NotFound
+from newsfuse.store.sqlite_index import advance_clustered_seq, clustered_seq, write_index
 
 #: Longest chain of merges followed when resolving an old story id.
 _MAX_MERGE_HOPS = 64
@@ -23,34 +24,34 @@ class StoriesMixin:
     _db: sqlite3.Connection
 
     def unassigned_ids(self) -> list[str]:
-        """Ids of articles that belong to no story yet, oldest ingest first."""
+        """Ids of articles that belong to no story yet, oldest ingest first.
+
+        Only articles ingested after the last one known to be clustered are looked at.
+        """
         rows = self._db.execute(
             "SELECT a.id FROM articles a LEFT JOIN article_story s ON s.article_id = a.id "
-            "WHERE s.article_id IS NULL ORDER BY a.seq"
+            "WHERE a.seq > ? AND s.article_id IS NULL ORDER BY a.seq",
+            (clustered_seq(self._db),),
         )
         return [r[0] for r in rows]
-
-    def cluster_state(self) -> dict[str, Any] | None:
-        """The saved story index, or None before the first clustering."""
-        row = self._db.execute("SELECT data FROM cluster_state WHERE name = 'index'").fetchone()
-        return None if row is None else dict(json.loads(zlib.decompress(row[0])))
 
     def save_stories(
         self,
         stories: Sequence[Story],
         lineages: Sequence[Lineage],
         merges: Sequence[tuple[str, str]],
-        state: dict[str, Any],
+        index: IndexRows | None = None,
         replace_all: bool = False,
     ) -> None:
-        """Write changed stories, their members' lineage, merges and the index in one go.
+        """Write changed stories, their members' lineage, merges and index rows in one go.
 
         One transaction: an interrupted clustering leaves the previous consistent state, and
-        the next run redoes the articles it had not saved.
+        the next run redoes the articles it had not saved. Every story written is marked for
+        its derived facts to be checked (``pending_story_ids``). With ``replace_all`` the
+        stories, membership and index rows are replaced rather than updated.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         story_of = {a: s.id for s in stories for a in s.article_ids}
-        blob = zlib.compress(json.dumps(state, separators=(",", ":")).encode(), 3)
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
             if replace_all:
@@ -58,9 +59,14 @@ class StoriesMixin:
                 self._db.execute("DELETE FROM article_story")
             for old, new in merges:
                 self._db.execute("DELETE FROM stories WHERE id = ?", (old,))
+                self._db.execute("DELETE FROM story_dirty WHERE story_id = ?", (old,))
                 self._db.execute(
                     "INSERT OR REPLACE INTO story_merges VALUES (?, ?, ?)", (old, new, now)
                 )
+            # A live story is no alias (a recluster may bring back an id merged away before).
+            self._db.executemany(
+                "DELETE FROM story_merges WHERE old_id = ?", ((s.id,) for s in stories)
+            )
             self._db.executemany(
                 "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -71,6 +77,9 @@ class StoriesMixin:
                 ],
             )
             self._db.executemany(
+                "INSERT OR REPLACE INTO story_dirty VALUES (?)", ((s.id,) for s in stories)
+            )
+            self._db.executemany(
                 "INSERT OR REPLACE INTO article_story VALUES (?, ?, ?, ?, ?, ?)",
                 [
                     (ln.article_id, story_of[ln.article_id], ln.copy_of, ln.reuse, ln.kind,
@@ -79,9 +88,21 @@ class StoriesMixin:
                     if ln.article_id in story_of
                 ],
             )
-            self._db.execute(
-                "INSERT OR REPLACE INTO cluster_state VALUES ('index', ?, ?)", (blob, now)
-            )
+            if index is not None:
+                write_index(self._db, index, replace=replace_all)
+            advance_clustered_seq(self._db, from_start=replace_all)
+
+    def pending_story_ids(self) -> list[str]:
+        """Stories whose members or analyses changed since their facts were last checked."""
+        rows = self._db.execute(
+            "SELECT d.story_id FROM story_dirty d JOIN stories s ON s.id = d.story_id "
+            "ORDER BY d.story_id"
+        )
+        return [r[0] for r in rows]
+
+    def story_checked(self, story_id: str) -> None:
+        """Record that a story's derived facts are current."""
+        self._db.execute("DELETE FROM story_dirty WHERE story_id = ?", (story_id,))
 
     def resolve_story(self, story_id: str) -> str:
         """The current id of a story, following recorded merges; raises NotFound."""
@@ -150,12 +171,15 @@ class StoriesMixin:
         return None if row is None else (str(row[0]), list(json.loads(row[1])))
 
     def save_story_events(self, story_id: str, basis: str, rows: list[dict[str, Any]]) -> None:
-        """Replace a story's coded events (one statement: atomic)."""
+        """Replace a story's coded events and mark it checked, in one transaction."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        self._db.execute(
-            "INSERT OR REPLACE INTO story_events VALUES (?, ?, ?, ?)",
-            (story_id, basis, now, json.dumps(rows, ensure_ascii=False)),
-        )
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(
+                "INSERT OR REPLACE INTO story_events VALUES (?, ?, ?, ?)",
+                (story_id, basis, now, json.dumps(rows, ensure_ascii=False)),
+            )
+            self._db.execute("DELETE FROM story_dirty WHERE story_id = ?", (story_id,))
 
     def story_basis(self, story_id: str) -> str:
         """What a story's derived facts depend on: its members and their analysis versions."""
