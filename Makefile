@@ -25,6 +25,7 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy src
 
 serve: $(STAMP)

@@ -30,8 +30,16 @@ def _articles(n: int) -> list[Article]:
         for line in fh:
             rec = json.loads(line)
             paras = [p.strip() for p in rec["text"].split("\n") if p.strip()]
-            out.append(Article(str(rec["id"]), str(rec["id"]), Origin(), "text",
-                               Metadata(published="2013-01-01"), tuple(Block(p) for p in paras)))
+            out.append(
+                Article(
+                    str(rec["id"]),
+                    str(rec["id"]),
+                    Origin(),
+                    "text",
+                    Metadata(published="2013-01-01"),
+                    tuple(Block(p) for p in paras),
+                )
+            )
             if len(out) >= n:
                 break
     return out
@@ -62,8 +70,10 @@ def main() -> None:
     print(f"spaCy full pipeline:        {n / full:7.1f} articles/s")
     print(f"parse used by the analysis: {n / needed:7.1f} articles/s")
     print(f"analysis (parse + extract): {n / whole:7.1f} articles/s")
-    print(f"extractors over their parse: +{(whole - needed) / needed:.0%}; "
-          f"analysis vs spaCy full pipeline: {whole / full:.2f}x")
+    print(
+        f"extractors over their parse: +{(whole - needed) / needed:.0%}; "
+        f"analysis vs spaCy full pipeline: {whole / full:.2f}x"
+    )
 
 
 if __name__ == "__main__":

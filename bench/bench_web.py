@@ -29,15 +29,58 @@ from newsfuse.web import create_app
 
 REPO = Path(__file__).resolve().parents[1]
 WORDS = (
-    "harbour", "council", "budget", "ferry", "quay", "storm", "rail", "strike", "union",
-    "tariff", "school", "hospital", "bridge", "drought", "wildfire", "election", "court",
-    "minister", "turbine", "reservoir", "vaccine", "airport", "pension", "mine", "refinery",
-    "glacier", "festival", "museum", "stadium", "census",
+    "harbour",
+    "council",
+    "budget",
+    "ferry",
+    "quay",
+    "storm",
+    "rail",
+    "strike",
+    "union",
+    "tariff",
+    "school",
+    "hospital",
+    "bridge",
+    "drought",
+    "wildfire",
+    "election",
+    "court",
+    "minister",
+    "turbine",
+    "reservoir",
+    "vaccine",
+    "airport",
+    "pension",
+    "mine",
+    "refinery",
+    "glacier",
+    "festival",
+    "museum",
+    "stadium",
+    "census",
 )
 TOWNS = (
-    "Aveiro", "Tralee", "Szczecin", "Moncton", "Lorient", "Bergen", "Tartu", "Kotor", "Ghent",
-    "Cadiz", "Split", "Plovdiv", "Tampere", "Girona", "Brno", "Oulu", "Kaunas", "Derry",
-    "Sligo", "Setubal",
+    "Aveiro",
+    "Tralee",
+    "Szczecin",
+    "Moncton",
+    "Lorient",
+    "Bergen",
+    "Tartu",
+    "Kotor",
+    "Ghent",
+    "Cadiz",
+    "Split",
+    "Plovdiv",
+    "Tampere",
+    "Girona",
+    "Brno",
+    "Oulu",
+    "Kaunas",
+    "Derry",
+    "Sligo",
+    "Setubal",
 )
 
 
@@ -73,13 +116,27 @@ def build(path: Path, n: int, seed: int = 7) -> int:
             store.add_article(art)
             if old.id in analyses:
                 store.add_analysis({**analyses[old.id], "article_id": art.id})
-            lineages.append(Lineage(art.id, new_id.get(m["copy_of"] or ""), m["reuse"],
-                                    m["copy_kind"], new_id[m["original"]]))
+            lineages.append(
+                Lineage(
+                    art.id,
+                    new_id.get(m["copy_of"] or ""),
+                    m["reuse"],
+                    m["copy_kind"],
+                    new_id[m["original"]],
+                )
+            )
             if art.meta.published:
                 days.append(date.fromisoformat(art.meta.published[:10]).toordinal())
-        story = Story(f"s{k:012x}", f"{town}: {tpl['label']}", min(days, default=None),
-                      max(days, default=None), tuple(tpl["outlets"]), tpl["articles"],
-                      tpl["sources"], tuple(new_id.values()))
+        story = Story(
+            f"s{k:012x}",
+            f"{town}: {tpl['label']}",
+            min(days, default=None),
+            max(days, default=None),
+            tuple(tpl["outlets"]),
+            tpl["articles"],
+            tpl["sources"],
+            tuple(new_id.values()),
+        )
         store.save_stories([story], lineages, [])
         made += len(tpl["members"])
         k += 1
@@ -87,17 +144,24 @@ def build(path: Path, n: int, seed: int = 7) -> int:
     return made
 
 
-def _variant(old: Article, new_id: str, k: int, town: str, word: str, shift: timedelta,
-             rng: random.Random) -> Article:
-    closing = (f"Officials in {town} said the {word} question would return to the agenda "
-               f"in week {k % 52 + 1}, and {rng.choice(WORDS)} groups asked for a hearing.")
+def _variant(
+    old: Article, new_id: str, k: int, town: str, word: str, shift: timedelta, rng: random.Random
+) -> Article:
+    closing = (
+        f"Officials in {town} said the {word} question would return to the agenda "
+        f"in week {k % 52 + 1}, and {rng.choice(WORDS)} groups asked for a hearing."
+    )
     published = old.meta.published
     if published:
         day = date.fromisoformat(published[:10]) + shift
         published = day.isoformat() + published[10:]
-    return replace(old, id=new_id, content_key=f"{new_id}{k:048x}",
-                   meta=replace(old.meta, published=published),
-                   body=(*old.body, Block(closing)))
+    return replace(
+        old,
+        id=new_id,
+        content_key=f"{new_id}{k:048x}",
+        meta=replace(old.meta, published=published),
+        body=(*old.body, Block(closing)),
+    )
 
 
 def _time(client: TestClient, urls: list[str]) -> tuple[float, float]:
@@ -132,15 +196,20 @@ def main() -> None:
             client.get(f"/stories/{stories[0]}")  # load the gazetteer and lexicons once
             n = args.requests
             rows = [
-                ("story page (HTML, with brief)",
-                 [f"/stories/{rng.choice(stories)}" for _ in range(n)]),
+                (
+                    "story page (HTML, with brief)",
+                    [f"/stories/{rng.choice(stories)}" for _ in range(n)],
+                ),
                 ("story JSON (API)", [f"/api/stories/{rng.choice(stories)}" for _ in range(n)]),
-                ("search (HTML, 20 hits)",
-                 [f"/search?q={rng.choice(TOWNS)}+{rng.choice(WORDS)}" for _ in range(n)]),
-                ("search (API, 20 hits)",
-                 [f"/api/search?q={rng.choice(WORDS)}" for _ in range(n)]),
-                ("stories list, words + dates",
-                 [f"/stories?q={rng.choice(TOWNS)}&since=2025-04-01" for _ in range(n)]),
+                (
+                    "search (HTML, 20 hits)",
+                    [f"/search?q={rng.choice(TOWNS)}+{rng.choice(WORDS)}" for _ in range(n)],
+                ),
+                ("search (API, 20 hits)", [f"/api/search?q={rng.choice(WORDS)}" for _ in range(n)]),
+                (
+                    "stories list, words + dates",
+                    [f"/stories?q={rng.choice(TOWNS)}&since=2025-04-01" for _ in range(n)],
+                ),
             ]
             print("| request | n | p50 ms | p95 ms |\n|---|---|---|---|")
             for name, urls in rows:

@@ -71,13 +71,15 @@ def seed_articles(published: str | None = "2024-12-13") -> list[Article]:
     out = []
     for path in sorted(seeds_dir().glob("*.txt")):
         page = clean_dump(path.read_text(encoding="utf-8"))
-        out.append(Article(
-            id=path.name[:3],
-            content_key=path.name,
-            origin=Origin(path=str(path)),
-            format="text",
-            meta=Metadata(headline=page.headline, published=published),
-            body=page.body,
-            captions=page.captions,
-        ))
+        out.append(
+            Article(
+                id=path.name[:3],
+                content_key=path.name,
+                origin=Origin(path=str(path)),
+                format="text",
+                meta=Metadata(headline=page.headline, published=published),
+                body=page.body,
+                captions=page.captions,
+            )
+        )
     return out

@@ -23,8 +23,9 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[SqliteStore, dict[
     store = SqliteStore(tmp_path_factory.mktemp("an") / "a.db")
     settings = load_settings(env={})
     paths = [str(p) for p in sorted(seeds.glob("*.txt"))]
-    summary = pipeline.ingest(read(paths, Hints(published="2024-12-13"), settings.max_bytes),
-                              store, settings)
+    summary = pipeline.ingest(
+        read(paths, Hints(published="2024-12-13"), settings.max_bytes), store, settings
+    )
     assert summary.ingested == 2
     assert pipeline.analyse_pending(store) == 2
     assert pipeline.analyse_pending(store) == 0  # nothing left: resumable and idempotent
@@ -72,8 +73,11 @@ def test_seed_dates_resolve_against_the_publication_date(
     store, ids = seeded
     data = store.analysis(ids[seed])
     assert data is not None
-    values = {d["mention"]["value"] for d in data["dates"]
-              if d["mention"]["text"] == text and not d["caption"]}
+    values = {
+        d["mention"]["value"]
+        for d in data["dates"]
+        if d["mention"]["text"] == text and not d["caption"]
+    }
     assert value in values
 
 
@@ -88,9 +92,19 @@ def test_caption_date_belongs_to_the_photo(seeded: tuple[SqliteStore, dict[str, 
 def test_seed_entities(seeded: tuple[SqliteStore, dict[str, Any]]) -> None:
     store, _ = seeded
     names = {r["name"] for r in store.entity_rows()}
-    for name in ("Antony Blinken", "Mohammed Shia al-Sudani", "Bashar al-Assad", "Donald Trump",
-                 "Islamic State", "Hezbollah", "Hamas", "State Department", "Baghdad", "Iraq",
-                 "Syria"):
+    for name in (
+        "Antony Blinken",
+        "Mohammed Shia al-Sudani",
+        "Bashar al-Assad",
+        "Donald Trump",
+        "Islamic State",
+        "Hezbollah",
+        "Hamas",
+        "State Department",
+        "Baghdad",
+        "Iraq",
+        "Syria",
+    ):
         assert name in names
 
 
@@ -105,8 +119,9 @@ def test_undated_report_takes_an_estimated_date_from_its_story(tmp_path: Path) -
     seeds = sorted(seeds_dir().glob("*.txt"))
     store = SqliteStore(tmp_path / "e.db")
     settings = load_settings(env={})
-    pipeline.ingest(read([str(seeds[0])], Hints(published="2024-12-13"), settings.max_bytes),
-                    store, settings)
+    pipeline.ingest(
+        read([str(seeds[0])], Hints(published="2024-12-13"), settings.max_bytes), store, settings
+    )
     pipeline.ingest(read([str(seeds[1])], Hints(), settings.max_bytes), store, settings)
     pipeline.assign_stories(store)
     pipeline.analyse_pending(store)

@@ -44,8 +44,18 @@ def test_ingest_summary_exit_code_and_rerun(tmp_path: Path, corpus: Path) -> Non
 
 def test_stdin_and_overrides(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
-    code, out = _run(db, "ingest", "-", "--published", "2024-12-13", "--outlet", "Example Post",
-                     "--url", "https://example.org/x", input=make_dump(5))
+    code, out = _run(
+        db,
+        "ingest",
+        "-",
+        "--published",
+        "2024-12-13",
+        "--outlet",
+        "Example Post",
+        "--url",
+        "https://example.org/x",
+        input=make_dump(5),
+    )
     assert code == 0, out
     code, out = _run(db, "articles", "--json")
     (row,) = [json.loads(line) for line in out.splitlines()]
@@ -90,6 +100,8 @@ def test_article_view_and_export(tmp_path: Path, corpus: Path) -> None:
 def test_main_turns_errors_into_exit_status_2(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "newsfuse", "--db", str(tmp_path / "m.db"), "article", "nope"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 2 and "no article" in proc.stderr

@@ -48,8 +48,7 @@ def _assert_cited(store: SqliteStore, story_id: str) -> None:
 def samples(tmp_path_factory: pytest.TempPathFactory) -> tuple[SqliteStore, Path]:
     db = tmp_path_factory.mktemp("cmp") / "s.db"
     store = SqliteStore(db)
-    _build(store, [str(p) for p in sorted((REPO / "samples").iterdir())
-                   if p.name != "README.md"])
+    _build(store, [str(p) for p in sorted((REPO / "samples").iterdir()) if p.name != "README.md"])
     return store, db
 
 
@@ -85,8 +84,7 @@ def test_cli_compare_and_brief(samples: tuple[SqliteStore, Path]) -> None:
     result = runner.invoke(cli, ["--db", str(db), "compare", sid[:8], "--json"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
-    assert rows and {r["status"] for r in rows} <= {"corroborated", "single-source",
-                                                    "conflicting"}
+    assert rows and {r["status"] for r in rows} <= {"corroborated", "single-source", "conflicting"}
     for fmt, marker in (("md", "## "), ("html", "<section"), ("json", '"sections"')):
         result = runner.invoke(cli, ["--db", str(db), "brief", sid, "--format", fmt])
         assert result.exit_code == 0 and marker in result.output
@@ -101,8 +99,17 @@ def test_every_ecb_dev_brief_sentence_is_cited(tmp_path: Path) -> None:
         for line in src:
             rec = json.loads(line)
             if rec["topic"] in wanted:
-                out.write(json.dumps({"id": rec["id"], "title": rec["title"],
-                                      "text": rec["text"], "outlet": rec["id"]}) + "\n")
+                out.write(
+                    json.dumps(
+                        {
+                            "id": rec["id"],
+                            "title": rec["title"],
+                            "text": rec["text"],
+                            "outlet": rec["id"],
+                        }
+                    )
+                    + "\n"
+                )
     store = SqliteStore(tmp_path / "ecb.db")
     _build(store, [str(feed)])
     rows = [r for r in store.story_rows() if r["articles"] > 1]

@@ -22,8 +22,11 @@ LIMIT = 5_000_000
 GOOD = make_dump(1)
 HTML_OK = (
     "<html><head><title>Port reopens</title></head><body><article><h1>Port reopens</h1>"
-    + "".join(f"<p>Paragraph {i} says the port reopened after the storm and ships came back "
-              f"to the harbour on Monday, officials said.</p>" for i in range(6))
+    + "".join(
+        f"<p>Paragraph {i} says the port reopened after the storm and ships came back "
+        f"to the harbour on Monday, officials said.</p>"
+        for i in range(6)
+    )
     + "</article></body></html>"
 )
 rng = random.Random(7)
@@ -55,11 +58,18 @@ def _deep(n: int) -> bytes:
     return ("<html><body>" + "<div>" * n + "text" + "</div>" * n + "</body></html>").encode()
 
 
-JSONL_BAD = "\n".join([
-    "{not json", "[]", "42", "null", json.dumps({"id": "no-text"}),
-    json.dumps({"id": "empty", "text": ""}), json.dumps({"id": "num", "text": 5}),
-    json.dumps({"id": "good", "text": GOOD.replace("number 1", "number 99")}),
-]).encode()
+JSONL_BAD = "\n".join(
+    [
+        "{not json",
+        "[]",
+        "42",
+        "null",
+        json.dumps({"id": "no-text"}),
+        json.dumps({"id": "empty", "text": ""}),
+        json.dumps({"id": "num", "text": 5}),
+        json.dumps({"id": "good", "text": GOOD.replace("number 1", "number 99")}),
+    ]
+).encode()
 
 # (file, how to write it, expected reason or "article"); None = any outcome with a reason.
 CASES: list[tuple[str, Writer, str | None]] = [
@@ -87,13 +97,21 @@ CASES: list[tuple[str, Writer, str | None]] = [
     (*_bytes("gz-empty.html.gz", gzip.compress(b"")), "empty"),
     (*_bytes("deep.html", _deep(100_000)), "markup_too_deep"),
     (*_bytes("deep2.html", _deep(5_000)), "markup_too_deep"),
-    (*_bytes("script-only.html",
-             b"<html><body><script>" + b"alert(1);" * 500 + b"</script></body></html>"),
-     "no_article_text"),
-    (*_bytes("empty-body.html", b"<html><head><title>x</title></head><body></body></html>"),
-     "no_article_text"),
-    (*_bytes("nav-only.txt", b"Home\nNews\nSport\nWeather\nSearch\nMenu\nLog in\n"),
-     "no_article_text"),
+    (
+        *_bytes(
+            "script-only.html",
+            b"<html><body><script>" + b"alert(1);" * 500 + b"</script></body></html>",
+        ),
+        "no_article_text",
+    ),
+    (
+        *_bytes("empty-body.html", b"<html><head><title>x</title></head><body></body></html>"),
+        "no_article_text",
+    ),
+    (
+        *_bytes("nav-only.txt", b"Home\nNews\nSport\nWeather\nSearch\nMenu\nLog in\n"),
+        "no_article_text",
+    ),
     (*_bytes("headline-only.txt", b"Storm hits coast\n"), "no_article_text"),
     (*_bytes("punct.txt", b"!!! ??? ... --- ***\n" * 20), "no_article_text"),
     (*_bytes("emoji.txt", ("\U0001f600 \U0001f680 " * 200).encode()), "no_article_text"),
@@ -103,30 +121,59 @@ CASES: list[tuple[str, Writer, str | None]] = [
     ("pipe.txt", _fifo, "not_a_file"),
     (*_bytes("second-good.txt", GOOD.replace("number 1", "number 3").encode()), "article"),
     (*_bytes("cp1252.txt", GOOD.replace("number 1", "number 4").encode("cp1252")), "article"),
-    (*_bytes("latin1.txt", (make_dump(5).translate(STRAIGHT) + "Zürich\n").encode("latin-1")),
-     "article"),
+    (
+        *_bytes("latin1.txt", (make_dump(5).translate(STRAIGHT) + "Zürich\n").encode("latin-1")),
+        "article",
+    ),
     (*_bytes("utf16.txt", GOOD.replace("number 1", "number 6").encode("utf-16")), "article"),
-    (*_bytes("bad-utf8.txt", GOOD.replace("number 1", "number 7").encode() + b"\xff\xfe\xc3("),
-     "article"),
-    (*_bytes("crlf.txt", GOOD.replace("number 1", "number 8").replace("\n", "\r\n").encode()),
-     "article"),
-    (*_bytes("broken.html", HTML_OK.replace("</p>", "").replace("</article>", "").encode()),
-     "article"),
+    (
+        *_bytes("bad-utf8.txt", GOOD.replace("number 1", "number 7").encode() + b"\xff\xfe\xc3("),
+        "article",
+    ),
+    (
+        *_bytes("crlf.txt", GOOD.replace("number 1", "number 8").replace("\n", "\r\n").encode()),
+        "article",
+    ),
+    (
+        *_bytes("broken.html", HTML_OK.replace("</p>", "").replace("</article>", "").encode()),
+        "article",
+    ),
     (*_bytes("good.html.gz", gzip.compress(HTML_OK.replace("storm", "gale").encode())), "article"),
-    (*_bytes("xss.html", HTML_OK.replace("<h1>Port reopens</h1>",
-             '<h1>Port <script>alert(1)</script><img src=x onerror=alert(2)></h1>').encode()),
-     "article"),
+    (
+        *_bytes(
+            "xss.html",
+            HTML_OK.replace(
+                "<h1>Port reopens</h1>",
+                "<h1>Port <script>alert(1)</script><img src=x onerror=alert(2)></h1>",
+            ).encode(),
+        ),
+        "article",
+    ),
     (*_bytes("long-line.txt", ("word " * 200_000).encode()), None),
-    (*_bytes("attr.html", b'<html><body><p class="' + b"a" * 2_000_000 + b'">x</p></body></html>'),
-     "no_article_text"),
-    (*_bytes("entities.html", b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;'
-             b'&a;&a;&a;">]><html><body><p>&b;&b;&b;</p></body></html>'), "no_article_text"),
+    (
+        *_bytes(
+            "attr.html", b'<html><body><p class="' + b"a" * 2_000_000 + b'">x</p></body></html>'
+        ),
+        "no_article_text",
+    ),
+    (
+        *_bytes(
+            "entities.html",
+            b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;'
+            b'&a;&a;&a;">]><html><body><p>&b;&b;&b;</p></body></html>',
+        ),
+        "no_article_text",
+    ),
     (*_bytes("unclosed-comment.html", b"<html><body><!-- " + b"x" * 5000), "no_article_text"),
     (*_bytes("bidi.txt", ("\u202e" + GOOD.replace("number 1", "number 9")).encode()), "article"),
-    (*_bytes("only-markup.html", b"<html>" + b"<div></div>" * 10_000 + b"</html>"),
-     "no_article_text"),
-    (*_bytes("xml.html", b'<?xml version="1.0"?><rss><channel><item>x</item></channel></rss>'),
-     "no_article_text"),
+    (
+        *_bytes("only-markup.html", b"<html>" + b"<div></div>" * 10_000 + b"</html>"),
+        "no_article_text",
+    ),
+    (
+        *_bytes("xml.html", b'<?xml version="1.0"?><rss><channel><item>x</item></channel></rss>'),
+        "no_article_text",
+    ),
     (*_bytes("good.txt", GOOD.encode()), "article"),
 ]
 
@@ -159,8 +206,9 @@ def test_corpus_is_large_enough() -> None:
     assert len(CASES) >= 50
 
 
-@pytest.mark.parametrize(("name", "expected"), [(c[0], c[2]) for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "expected"), [(c[0], c[2]) for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_each_input_gets_its_outcome(
     outcome: tuple[dict[str, str], SqliteStore], name: str, expected: str | None
 ) -> None:
@@ -172,8 +220,11 @@ def test_each_input_gets_its_outcome(
 
 def test_broken_jsonl_keeps_the_good_line(outcome: tuple[dict[str, str], SqliteStore]) -> None:
     _, store = outcome
-    lines = sorted(r.origin.line or 0 for r in store.rejects() if r.origin.path
-                   and r.origin.path.endswith("broken.jsonl"))
+    lines = sorted(
+        r.origin.line or 0
+        for r in store.rejects()
+        if r.origin.path and r.origin.path.endswith("broken.jsonl")
+    )
     assert lines == [1, 2, 3, 4, 5, 6, 7]
     kept = [a for a in store.articles() if a.origin.path and a.origin.path.endswith(".jsonl")]
     assert [a.origin.record_id for a in kept] == ["good"]

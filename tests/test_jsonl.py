@@ -10,8 +10,17 @@ from newsfuse.models import Hints, RawDocument, Rejected
 
 def test_records_keep_fields_and_origin() -> None:
     lines = [
-        json.dumps({"id": "a1", "url": "https://x.example/1", "title": "T", "text": "Body text",
-                    "published": "2024-12-13", "outlet": "Example", "section": "World"}),
+        json.dumps(
+            {
+                "id": "a1",
+                "url": "https://x.example/1",
+                "title": "T",
+                "text": "Body text",
+                "published": "2024-12-13",
+                "outlet": "Example",
+                "section": "World",
+            }
+        ),
         "",
         json.dumps({"id": 7, "html": "<html><p>Hi</p></html>"}),
     ]
@@ -33,8 +42,13 @@ def test_cli_hints_override_record_fields() -> None:
 
 
 def test_broken_lines_are_rejected_one_by_one() -> None:
-    lines = ["{broken", "[1, 2]", json.dumps({"id": "x"}), json.dumps({"text": "  "}),
-             json.dumps({"id": "ok", "text": "fine"})]
+    lines = [
+        "{broken",
+        "[1, 2]",
+        json.dumps({"id": "x"}),
+        json.dumps({"text": "  "}),
+        json.dumps({"id": "ok", "text": "fine"}),
+    ]
     out = list(records("\n".join(lines), "f.jsonl", Hints()))
     reasons = [o.reason for o in out if isinstance(o, Rejected)]
     assert reasons == ["bad_json", "bad_json", "no_text", "no_text"]

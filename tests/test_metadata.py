@@ -10,8 +10,12 @@ from newsfuse.metadata import credit, describe, language, normalise_published, p
 from newsfuse.models import Block, ChromeLine, CleanPage, Hints
 
 
-def _page(body: list[str], chrome: list[tuple[str, str]] = (), captions: list[str] = (),
-          meta: dict[str, str] | None = None) -> CleanPage:
+def _page(
+    body: list[str],
+    chrome: list[tuple[str, str]] = (),
+    captions: list[str] = (),
+    meta: dict[str, str] | None = None,
+) -> CleanPage:
     return CleanPage(
         headline="A headline",
         body=tuple(Block(t) for t in body),
@@ -73,17 +77,28 @@ def test_parse_date(text: str, iso: str | None) -> None:
 
 
 def test_hints_win_over_page_and_text() -> None:
-    page = _page(["Body text here."], chrome=[("Published March 4, 2025", "dateline"),
-                                                ("© 2025 Harbour Media Ltd.", "footer")],
-                 meta={"sitename": "Site", "author": "Page Author"})
+    page = _page(
+        ["Body text here."],
+        chrome=[("Published March 4, 2025", "dateline"), ("© 2025 Harbour Media Ltd.", "footer")],
+        meta={"sitename": "Site", "author": "Page Author"},
+    )
     meta = describe(page, Hints())
     assert (meta.outlet, meta.byline, meta.published, meta.published_source) == (
-        "Site", "Page Author", "2025-03-04", "text")
+        "Site",
+        "Page Author",
+        "2025-03-04",
+        "text",
+    )
     meta = describe(page, Hints(outlet="Flag", byline="Hint", published="2024-12-13"))
     assert (meta.outlet, meta.byline, meta.published, meta.published_source) == (
-        "Flag", "Hint", "2024-12-13", "hint")
-    page = _page(["Body."], chrome=[("© 2025 Kestrel Daily Media Ltd. All rights reserved.",
-                                     "footer")])
+        "Flag",
+        "Hint",
+        "2024-12-13",
+        "hint",
+    )
+    page = _page(
+        ["Body."], chrome=[("© 2025 Kestrel Daily Media Ltd. All rights reserved.", "footer")]
+    )
     assert describe(page, Hints()).outlet == "Kestrel Daily"
 
 
@@ -111,17 +126,31 @@ def test_normalise_published_keeps_precision() -> None:
 @pytest.mark.parametrize(
     ("name", "headline", "section", "byline", "credit_"),
     [
-        ("000_be731d162a427716.txt", "Blinken pledges to work with Iraq against IS jihadists",
-         "SYRIA", None, None),
-        ("001_c8002c06e19f39ec.txt",
-         "Blinken makes unannounced Iraq visit as part of Syria diplomacy push",
-         None, "Simon Lewis", "Reuters"),
+        (
+            "000_be731d162a427716.txt",
+            "Blinken pledges to work with Iraq against IS jihadists",
+            "SYRIA",
+            None,
+            None,
+        ),
+        (
+            "001_c8002c06e19f39ec.txt",
+            "Blinken makes unannounced Iraq visit as part of Syria diplomacy push",
+            None,
+            "Simon Lewis",
+            "Reuters",
+        ),
     ],
 )
-def test_seed_metadata(name: str, headline: str, section: str | None, byline: str | None,
-                       credit_: str | None) -> None:
+def test_seed_metadata(
+    name: str, headline: str, section: str | None, byline: str | None, credit_: str | None
+) -> None:
     text = (seeds_dir() / name).read_text(encoding="utf-8")
     meta = describe(clean_dump(text), Hints())
     assert (meta.headline, meta.section, meta.byline, meta.credit) == (
-        headline, section, byline, credit_)
+        headline,
+        section,
+        byline,
+        credit_,
+    )
     assert meta.published is None and meta.language == "en"

@@ -30,7 +30,9 @@ def _count(db: Path) -> int:
 def _ingest(db: Path, corpus: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "newsfuse", "--db", str(db), "ingest", str(corpus), "--no-analyse"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
     )
 
 

@@ -14,10 +14,14 @@ from newsfuse.store import SqliteStore, open_store
 def _article(n: int) -> Article:
     key = f"{n:064x}"
     return Article(
-        id=key[-16:], content_key=key, origin=Origin("f.jsonl", n, f"r{n}"), format="text",
+        id=key[-16:],
+        content_key=key,
+        origin=Origin("f.jsonl", n, f"r{n}"),
+        format="text",
         meta=Metadata(headline=f"Headline {n}", byline="A. Writer", published="2024-12-13"),
         body=(Block("Sub", "heading"), Block(f"Body {n} [x] <b>")),
-        captions=("A caption",), chrome=(ChromeLine("Search", "navigation", 0),),
+        captions=("A caption",),
+        chrome=(ChromeLine("Search", "navigation", 0),),
         extra={"section": "World"},
     )
 

@@ -26,11 +26,13 @@ from newsfuse.web.app import SECURITY_HEADERS
 from newsfuse.web.text import sentence_spans
 
 SAMPLES = sorted(str(p) for p in (REPO / "samples").iterdir() if p.name != "README.md")
-HOSTILE = {"title": "<script>window.__xss=1</script> Harbour <b>council</b> vote",
-           "byline": '"><img src=x onerror=alert(1)>',
-           "outlet": "Evil <i>Outlet</i>",
-           "url": "javascript:alert(1)",
-           "text": make_dump(7).replace("Mayor Lina Ortiz", "Mayor <svg onload=alert(1)>")}
+HOSTILE = {
+    "title": "<script>window.__xss=1</script> Harbour <b>council</b> vote",
+    "byline": '"><img src=x onerror=alert(1)>',
+    "outlet": "Evil <i>Outlet</i>",
+    "url": "javascript:alert(1)",
+    "text": make_dump(7).replace("Mayor Lina Ortiz", "Mayor <svg onload=alert(1)>"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +42,17 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n")
     (root / "empty.txt").write_text("")
     path = root / "web.db"
-    result = CliRunner().invoke(cli, ["--db", str(path), "ingest", *SAMPLES,
-                                      str(root / "hostile.jsonl"), str(root / "empty.txt")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            str(path),
+            "ingest",
+            *SAMPLES,
+            str(root / "hostile.jsonl"),
+            str(root / "empty.txt"),
+        ],
+    )
     assert result.exit_code == 1, result.output  # 1: the empty input was rejected
     return path
 
@@ -63,15 +74,24 @@ def ids(client: TestClient) -> dict[str, str]:
     stories = _get(client, "/api/stories")["stories"]
     story = next(s for s in stories if s["label"] and "Fundy" in s["label"])
     data = _get(client, f"/api/stories/{story['id']}")
-    return {"story": story["id"], "article": data["articles"][0]["id"],
-            "entity": data["entities"][0]["id"]}
+    return {
+        "story": story["id"],
+        "article": data["articles"][0]["id"],
+        "entity": data["entities"][0]["id"],
+    }
 
 
 def _pages(ids: dict[str, str]) -> list[str]:
-    return ["/stories", "/stories?q=turbine&since=2025-03-01&until=2025-03-31",
-            "/search?q=Vasconcelos", f"/stories/{ids['story']}",
-            f"/articles/{ids['article']}", f"/articles/{ids['article']}?chrome=1",
-            f"/entities/{ids['entity']}", "/rejects"]
+    return [
+        "/stories",
+        "/stories?q=turbine&since=2025-03-01&until=2025-03-31",
+        "/search?q=Vasconcelos",
+        f"/stories/{ids['story']}",
+        f"/articles/{ids['article']}",
+        f"/articles/{ids['article']}?chrome=1",
+        f"/entities/{ids['entity']}",
+        "/rejects",
+    ]
 
 
 def test_every_page_has_html_json_twin_and_api(client: TestClient, ids: dict[str, str]) -> None:
@@ -121,8 +141,12 @@ def test_story_members_copies_and_sentence_ids(client: TestClient, ids: dict[str
     anchors = {s["id"] for a in data["articles"] for p in a["paragraphs"] for s in p["sentences"]}
     cited = [v["anchor"] for q in data["quotes"] for v in q["versions"]]
     if data["brief"] is not None:
-        cited += [c["anchor"] for sec in data["brief"]["sections"] for s in sec["sentences"]
-                  for c in s["citations"]]
+        cited += [
+            c["anchor"]
+            for sec in data["brief"]["sections"]
+            for s in sec["sentences"]
+            for c in s["citations"]
+        ]
     assert cited and set(cited) <= anchors
 
 
@@ -134,60 +158,88 @@ def test_filters_and_search(client: TestClient) -> None:
     assert labels("q=turbine") == [s for s in labels("") if "Fundy" in s]
     assert all("Braga" in s for s in labels("entity=helena-vasconcelos"))
     assert labels("since=2025-03-20&until=2025-03-21") == [
-        "River Lee floods Cork city centre after rain and high tide"]
+        "River Lee floods Cork city centre after rain and high tide"
+    ]
     assert labels("outlet=No+Such+Outlet") == []
     hits = _get(client, "/api/search?q=Gdansk")["results"]  # diacritics folded
     assert hits and any(seg["match"] for seg in hits[0]["snippet"])
     assert _get(client, "/api/search?q=Vasconcelos&limit=1")["results"][0]["story_id"]
 
 
-@pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "a*", "^x", "col:x", "OR OR", "-",
-                                   '"unbalanced', "()", "x'; DROP TABLE articles; --"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "AND",
+        "NEAR(",
+        "a*",
+        "^x",
+        "col:x",
+        "OR OR",
+        "-",
+        '"unbalanced',
+        "()",
+        "x'; DROP TABLE articles; --",
+    ],
+)
 def test_search_never_fails_on_user_syntax(client: TestClient, query: str) -> None:
     from urllib.parse import quote
+
     assert "results" in _get(client, f"/api/search?q={quote(query)}")
     assert "stories" in _get(client, f"/stories.json?q={quote(query)}")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Vasconcelos", '"Vasconcelos"'),
-    ('flood "River Este" AND', '"flood" "River Este" "AND"'),
-    ("NEAR(a b) * ^ :", '"NEAR" "a" "b"'),
-    ("  ", None), ('"', None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vasconcelos", '"Vasconcelos"'),
+        ('flood "River Este" AND', '"flood" "River Este" "AND"'),
+        ("NEAR(a b) * ^ :", '"NEAR" "a" "b"'),
+        ("  ", None),
+        ('"', None),
+    ],
+)
 def test_fts_query(text: str, expected: str | None) -> None:
     assert fts_query(text) == expected
 
 
-@pytest.mark.parametrize(("text", "sentences"), [
-    ("One. Two!", ["One.", "Two!"]),
-    ('He said "Go." Then left.', ['He said "Go."', "Then left."]),
-    ("Mr. Smith met Dr. Jones in the U.S. on Monday.", None),
-    ("J. Doe arrived at 5 p.m. yesterday.", None),
-    ("No stop at the end", None), ("", []),
-])
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One. Two!", ["One.", "Two!"]),
+        ('He said "Go." Then left.', ['He said "Go."', "Then left."]),
+        ("Mr. Smith met Dr. Jones in the U.S. on Monday.", None),
+        ("J. Doe arrived at 5 p.m. yesterday.", None),
+        ("No stop at the end", None),
+        ("", []),
+    ],
+)
 def test_sentence_spans(text: str, sentences: list[str] | None) -> None:
     assert [text[a:b] for a, b in sentence_spans(text)] == (
-        [text] if sentences is None else sentences)
+        [text] if sentences is None else sentences
+    )
 
 
-@pytest.mark.parametrize(("url", "status", "code"), [
-    ("/api/stories/nope", 404, "not_found"),
-    ("/stories/nope.json", 404, "not_found"),
-    ("/api/articles/zzzz", 404, "not_found"),
-    ("/articles/zzzz.json", 404, "not_found"),
-    ("/api/entities/no-such-entity", 404, "not_found"),
-    ("/api/no-such-route", 404, "not_found"),
-    ("/api/stories?limit=0", 400, "bad_request"),
-    ("/api/stories?limit=1000", 400, "bad_request"),
-    ("/api/stories?offset=-1", 400, "bad_request"),
-    ("/api/stories?since=2025-3-1", 400, "bad_request"),
-    ("/stories.json?since=2025-02-30", 400, "bad_request"),
-    ("/stories.json?since=2025-03-10&until=2025-03-01", 400, "bad_request"),
-    ("/api/search", 400, "bad_request"),
-    ("/api/search?q=" + "x" * 201, 400, "bad_request"),
-    ("/api/articles/abc?chrome=maybe", 400, "bad_request"),
-])
+@pytest.mark.parametrize(
+    ("url", "status", "code"),
+    [
+        ("/api/stories/nope", 404, "not_found"),
+        ("/stories/nope.json", 404, "not_found"),
+        ("/api/articles/zzzz", 404, "not_found"),
+        ("/articles/zzzz.json", 404, "not_found"),
+        ("/api/entities/no-such-entity", 404, "not_found"),
+        ("/api/no-such-route", 404, "not_found"),
+        ("/api/stories?limit=0", 400, "bad_request"),
+        ("/api/stories?limit=1000", 400, "bad_request"),
+        ("/api/stories?offset=-1", 400, "bad_request"),
+        ("/api/stories?since=2025-3-1", 400, "bad_request"),
+        ("/stories.json?since=2025-02-30", 400, "bad_request"),
+        ("/stories.json?since=2025-03-10&until=2025-03-01", 400, "bad_request"),
+        ("/api/search", 400, "bad_request"),
+        ("/api/search?q=" + "x" * 201, 400, "bad_request"),
+        ("/api/articles/abc?chrome=maybe", 400, "bad_request"),
+    ],
+)
 def test_error_shape(client: TestClient, url: str, status: int, code: str) -> None:
     r = client.get(url)
     body = r.json()
@@ -211,20 +263,29 @@ def test_crash_is_a_500_without_trace(db: Path) -> None:
 
     def boom() -> list[Rejected]:
         raise RuntimeError("secret internals")
+
     app.state.store.rejects = boom
     with TestClient(app, raise_server_exceptions=False) as c:
         for url in ("/api/rejects", "/rejects"):
             r = c.get(url)
             assert r.status_code == 500 and "secret" not in r.text
             assert "Traceback" not in r.text
-            assert r.headers["Content-Security-Policy"] == SECURITY_HEADERS[
-                "Content-Security-Policy"]
+            assert (
+                r.headers["Content-Security-Policy"] == SECURITY_HEADERS["Content-Security-Policy"]
+            )
         assert c.get("/api/rejects").json()["error"]["code"] == "internal_error"
 
 
 def test_security_headers_everywhere(client: TestClient, ids: dict[str, str]) -> None:
-    for url in [*_pages(ids), "/static/app.js", "/static/style.css", "/api/openapi.json",
-                "/api/docs", "/nothing", "/api/stories/nope"]:
+    for url in [
+        *_pages(ids),
+        "/static/app.js",
+        "/static/style.css",
+        "/api/openapi.json",
+        "/api/docs",
+        "/nothing",
+        "/api/stories/nope",
+    ]:
         r = client.get(url)
         for name, value in SECURITY_HEADERS.items():
             assert r.headers[name] == value, (url, name)
@@ -233,14 +294,19 @@ def test_security_headers_everywhere(client: TestClient, ids: dict[str, str]) ->
 
 def test_hostile_text_is_escaped(client: TestClient) -> None:
     hit = _get(client, "/api/search?q=Harbour+council+vote")["results"][0]
-    for url in (f"/articles/{hit['id']}", f"/stories/{hit['story_id']}", "/stories",
-                "/search?q=script+council"):
+    for url in (
+        f"/articles/{hit['id']}",
+        f"/stories/{hit['story_id']}",
+        "/stories",
+        "/search?q=script+council",
+    ):
         html = _get(client, url)
         assert "<script>window" not in html and "<img src=x" not in html
         assert "<svg" not in html and 'href="javascript:' not in html
         assert "&lt;script&gt;" in html or "&lt;svg" in html or "&lt;b&gt;" in html
     assert re.findall(r"<script[^>]*>", _get(client, "/stories")) == [
-        '<script src="/static/app.js" defer>']
+        '<script src="/static/app.js" defer>'
+    ]
 
 
 def test_article_chrome_on_demand(client: TestClient, ids: dict[str, str]) -> None:
@@ -265,15 +331,21 @@ def test_rejects_and_home(client: TestClient) -> None:
 
 def test_openapi_and_docs(client: TestClient) -> None:
     schema = _get(client, "/api/openapi.json")
-    assert {"/api/stories", "/api/search", "/api/stories/{story_id}",
-            "/api/articles/{article_id}", "/api/entities/{entity_id}",
-            "/api/rejects"} == set(schema["paths"])
+    assert {
+        "/api/stories",
+        "/api/search",
+        "/api/stories/{story_id}",
+        "/api/articles/{article_id}",
+        "/api/entities/{entity_id}",
+        "/api/rejects",
+    } == set(schema["paths"])
     assert "422" not in json.dumps(schema) and "ErrorResponse" in schema["components"]["schemas"]
     assert "/api/stories/{story_id}" in _get(client, "/api/docs")
     assert "--port" in CliRunner().invoke(cli, ["serve", "--help"]).output  # registered
     generate = runpy.run_path(str(REPO / "scripts" / "gen_api_docs.py"))["generate"]
     assert (REPO / "docs" / "api.md").read_text() == generate(), (
-        "docs/api.md is stale: run python scripts/gen_api_docs.py")
+        "docs/api.md is stale: run python scripts/gen_api_docs.py"
+    )
 
 
 def test_server_only_reads(db: Path, tmp_path: Path) -> None:
@@ -296,7 +368,8 @@ def test_search_index_follows_inserts(tmp_path: Path) -> None:
     sources = [s for s in expand([str(tmp_path / "a.txt")]) if not isinstance(s, Rejected)]
     ingest((d for s in sources for d in read_source(s, Hints(), 10**6)), store, load_settings())
     assert [h["headline"] for h in store.search("Zeppelin bridge")] == [
-        "Officials open new zeppelin bridge number 3 after long delay"]
+        "Officials open new zeppelin bridge number 3 after long delay"
+    ]
     store.close()
 
 
@@ -304,8 +377,12 @@ def test_story_page_marks_claims_by_status(client: TestClient) -> None:
     stories = _get(client, "/api/stories")["stories"]
     story = next(s for s in stories if s["label"] and "Gda" in s["label"])
     data = _get(client, f"/api/stories/{story['id']}")
-    statuses = {s["text"]: s["status"] for a in data["articles"] for p in a["paragraphs"]
-                for s in p["sentences"]}
+    statuses = {
+        s["text"]: s["status"]
+        for a in data["articles"]
+        for p in a["paragraphs"]
+        for s in p["sentences"]
+    }
     conflicting = {t for t, st in statuses.items() if st == "conflicting"}
     assert any("1,400" in t for t in conflicting) and any("2,100" in t for t in conflicting)
     assert "corroborated" in statuses.values() and "single-source" in statuses.values()

@@ -25,23 +25,29 @@ from newsfuse.web import create_app
 pytestmark = pytest.mark.slow
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 ARTIFACTS = REPO / "test-artifacts"
 SAMPLES = sorted(str(p) for p in (REPO / "samples").iterdir() if p.name != "README.md")
 
 _MARK = "window.__xss=1"
 _PAYLOADS = [
     f"<script>{_MARK}</script>",
-    f"<img src=x onerror=\"{_MARK};alert(1)\">",
-    f"<a href=\"javascript:{_MARK}\">click me</a>",
-    f"\"><svg onload=\"{_MARK};alert(2)\">",
+    f'<img src=x onerror="{_MARK};alert(1)">',
+    f'<a href="javascript:{_MARK}">click me</a>',
+    f'"><svg onload="{_MARK};alert(2)">',
     f"'><script src=data:text/javascript,{_MARK}></script>",
-    f"</span></p><iframe srcdoc=\"<script>parent.{_MARK}</script>\"></iframe>",
-    f"<details open ontoggle=\"{_MARK}\">x",
+    f'</span></p><iframe srcdoc="<script>parent.{_MARK}</script>"></iframe>',
+    f'<details open ontoggle="{_MARK}">x',
     f"<style>@import 'x';</style><body onload=\"{_MARK}\">",
-    f"<math><mtext><table><mglyph><style><img src=x onerror=\"{_MARK}\">",
+    f'<math><mtext><table><mglyph><style><img src=x onerror="{_MARK}">',
     f"{{{{7*7}}}} ${{alert(3)}} <scr<script>ipt>{_MARK}</script>",
 ]
 
@@ -58,7 +64,7 @@ def _hostile(n: int, payload: str) -> dict[str, Any]:
         "text": (
             f"The harbour council voted on Tuesday to close the north quay {n} {payload} "
             "after engineers found cracks in the old stone wall near the ferry terminal.\n\n"
-            f"\"We cannot risk the ferry {payload} or its passengers,\" said Mayor Ingrid "
+            f'"We cannot risk the ferry {payload} or its passengers," said Mayor Ingrid '
             "Halvorsen, who chaired the meeting.\n\n"
             f"Repairs are expected to take about {n + 3} months and cost the town far more "
             f"than the council had planned to spend this year. {payload}"
@@ -70,8 +76,10 @@ def _hostile(n: int, payload: str) -> dict[str, Any]:
 def chromium_path() -> Path:
     """Debian's Chromium; the browser tests fail (not skip) without it."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's Chromium; "
-                    "run 'apt-get install chromium' (CI's .ci/run does)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's Chromium; "
+            "run 'apt-get install chromium' (CI's .ci/run does)"
+        )
     return CHROMIUM
 
 
@@ -80,16 +88,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A live server on 127.0.0.1 over the samples and the XSS corpus, analysed."""
     root = tmp_path_factory.mktemp("browser")
     corpus = root / "hostile.jsonl"
-    corpus.write_text("".join(json.dumps(_hostile(n, p)) + "\n"
-                              for n, p in enumerate(_PAYLOADS)))
+    corpus.write_text("".join(json.dumps(_hostile(n, p)) + "\n" for n, p in enumerate(_PAYLOADS)))
     db = root / "web.db"
     result = CliRunner().invoke(cli, ["--db", str(db), "ingest", *SAMPLES, str(corpus)])
     assert result.exit_code == 0, result.output
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="off")
+    config = uvicorn.Config(
+        create_app(str(db)), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+    )
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -118,8 +126,10 @@ def page(browser: Any) -> Iterator[Any]:
     pg = context.new_page()
     pg.set_default_timeout(15_000)
     pg.csp_errors = []
-    pg.on("console", lambda m: pg.csp_errors.append(m.text)
-          if "Content Security Policy" in m.text else None)
+    pg.on(
+        "console",
+        lambda m: pg.csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     yield pg
     context.close()
 
@@ -192,11 +202,19 @@ def test_xss_corpus_runs_no_script(server: str, page: Any) -> None:
     page.on("dialog", on_dialog)
     hits = _json(page, f"{server}/api/search?q=harbour+council+quay&limit=50")["results"]
     assert len(hits) == len(_PAYLOADS)
-    urls = {"/stories", "/stories?q=council", "/search?q=Mallory+script", "/rejects",
-            "/search?q=%3Cscript%3E+harbour"}
+    urls = {
+        "/stories",
+        "/stories?q=council",
+        "/search?q=Mallory+script",
+        "/rejects",
+        "/search?q=%3Cscript%3E+harbour",
+    }
     for hit in hits:
-        urls |= {f"/articles/{hit['id']}", f"/articles/{hit['id']}?chrome=1",
-                 f"/stories/{hit['story_id']}"}
+        urls |= {
+            f"/articles/{hit['id']}",
+            f"/articles/{hit['id']}?chrome=1",
+            f"/stories/{hit['story_id']}",
+        }
         article = _json(page, f"{server}/api/articles/{hit['id']}")
         urls |= {f"/entities/{e['id']}" for e in article["entities"] or []}
     for url in sorted(urls):
@@ -207,7 +225,8 @@ def test_xss_corpus_runs_no_script(server: str, page: Any) -> None:
         assert page.evaluate("window.__xss") is None, url
         injected = page.evaluate(
             "document.querySelectorAll('main script, main img, main svg, main iframe, "
-            "main style, main math, main details[ontoggle]').length")
+            "main style, main math, main details[ontoggle]').length"
+        )
         assert injected == 0, url
         assert page.evaluate("document.scripts.length") == 1, url
     assert dialogs == []

@@ -49,19 +49,31 @@ def article_record(article: Article, story_id: str | None = None) -> dict[str, A
     }
 
 
-def article_facts(article_id: str, story_id: str | None, data: dict[str, Any]) -> Iterator[
-    dict[str, Any]
-]:
+def article_facts(
+    article_id: str, story_id: str | None, data: dict[str, Any]
+) -> Iterator[dict[str, Any]]:
     """Entity, quote and date records of one article's stored analysis."""
     base = {"schema": SCHEMA_VERSION, "article_id": article_id, "story_id": story_id}
     for e in data["entities"]:
-        yield {"type": "entity", **base, "entity_id": e["id"], "name": e["name"],
-               "entity_type": e["type"], "aliases": e["aliases"], "mentions": e["mentions"]}
+        yield {
+            "type": "entity",
+            **base,
+            "entity_id": e["id"],
+            "name": e["name"],
+            "entity_type": e["type"],
+            "aliases": e["aliases"],
+            "mentions": e["mentions"],
+        }
     for i, q in enumerate(data["quotes"]):
         yield {"type": "quote", **base, "index": i, **q}
     for d in data["dates"]:
-        yield {"type": "date", **base, "paragraph": d["paragraph"], "caption": d["caption"],
-               **d["mention"]}
+        yield {
+            "type": "date",
+            **base,
+            "paragraph": d["paragraph"],
+            "caption": d["caption"],
+            **d["mention"],
+        }
 
 
 def story_record(full: dict[str, Any], story: StoryInput) -> dict[str, Any]:
@@ -78,8 +90,10 @@ def story_record(full: dict[str, Any], story: StoryInput) -> dict[str, Any]:
         "article_count": full["articles"],
         "independent_sources": full["sources"],
         "members": [
-            {k: m[k] for k in ("id", "outlet", "published", "copy_of", "reuse", "copy_kind",
-                               "original")}
+            {
+                k: m[k]
+                for k in ("id", "outlet", "published", "copy_of", "reuse", "copy_kind", "original")
+            }
             for m in full["members"]
         ],
         "entities": story_entity_rows(story),
@@ -107,9 +121,18 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
         yield story_record(full, story)
         comparison = compare(story)
         for i, group in enumerate(comparison_rows(comparison)):
-            yield {"type": "claim", "schema": SCHEMA_VERSION, "story_id": row["id"],
-                   "index": i, **group}
-        yield {"type": "brief", "schema": SCHEMA_VERSION, "story_id": row["id"],
-               **brief_json(brief(story, comparison))}
+            yield {
+                "type": "claim",
+                "schema": SCHEMA_VERSION,
+                "story_id": row["id"],
+                "index": i,
+                **group,
+            }
+        yield {
+            "type": "brief",
+            "schema": SCHEMA_VERSION,
+            "story_id": row["id"],
+            **brief_json(brief(story, comparison)),
+        }
         for event in story_event_rows(store, row["id"]):
             yield {"type": "event", "schema": SCHEMA_VERSION, **event}

@@ -118,8 +118,11 @@ def analyse_pending(store: Store, batch_size: int = 16) -> int:
 
     done = 0
     while batch := store.unanalysed(ANALYSIS_VERSION, batch_size):
-        estimates = {a.id: d for a in batch if not a.meta.published
-                     and (d := _story_date(store, a.id)) is not None}
+        estimates = {
+            a.id: d
+            for a in batch
+            if not a.meta.published and (d := _story_date(store, a.id)) is not None
+        }
         for result in analyse(batch, estimates=estimates):
             store.add_analysis(to_json(result))
             done += 1
@@ -131,8 +134,11 @@ def _story_date(store: Store, article_id: str) -> date | None:
     story_id = store.story_of(article_id)
     if story_id is None:
         return None
-    dates = [a.meta.published[:10] for a in store.articles_by_ids(store.story_article_ids(story_id))
-             if a.meta.published]
+    dates = [
+        a.meta.published[:10]
+        for a in store.articles_by_ids(store.story_article_ids(story_id))
+        if a.meta.published
+    ]
     try:
         return date.fromisoformat(min(dates)) if dates else None
     except ValueError:

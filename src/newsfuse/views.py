@@ -44,8 +44,13 @@ def article_dict(
     }
     if analysis is not None:
         data["entities"] = [
-            {"id": e["id"], "name": e["name"], "type": e["type"], "aliases": e["aliases"],
-             "mentions": len(e["mentions"])}
+            {
+                "id": e["id"],
+                "name": e["name"],
+                "type": e["type"],
+                "aliases": e["aliases"],
+                "mentions": len(e["mentions"]),
+            }
             for e in analysis["entities"]
         ]
         data["quotes"] = analysis["quotes"]
@@ -117,25 +122,41 @@ def story_quote_rows(story: StoryInput, speaker: str | None = None) -> list[dict
         if speaker and speaker.lower() not in (group.speaker or "").lower():
             continue
         first = by_id[group.versions[0].article_id].quotes[group.versions[0].index]
-        rows.append({
-            "speaker_name": group.speaker,
-            "kind": first.kind,
-            "cue": first.cue,
-            "wording": group.wording,
-            "reports": len(group.versions),
-            "text": first.text,
-            "versions": [asdict(v) for v in group.versions],
-        })
+        rows.append(
+            {
+                "speaker_name": group.speaker,
+                "kind": first.kind,
+                "cue": first.cue,
+                "wording": group.wording,
+                "reports": len(group.versions),
+                "text": first.text,
+                "versions": [asdict(v) for v in group.versions],
+            }
+        )
     # Quotes in reported speech are not compared across reports; list them per article.
     for analysis in analyses:
         for i, q in enumerate(analysis.quotes):
-            if q.kind == "indirect" and (not speaker or speaker.lower() in
-                                         (q.speaker_name or "").lower()):
-                rows.append({"speaker_name": q.speaker_name, "kind": q.kind, "cue": q.cue,
-                             "wording": None, "reports": 1, "text": q.text,
-                             "versions": [{"article_id": analysis.article_id, "index": i,
-                                           "outlet": outlets.get(analysis.article_id),
-                                           "text": q.text}]})
+            if q.kind == "indirect" and (
+                not speaker or speaker.lower() in (q.speaker_name or "").lower()
+            ):
+                rows.append(
+                    {
+                        "speaker_name": q.speaker_name,
+                        "kind": q.kind,
+                        "cue": q.cue,
+                        "wording": None,
+                        "reports": 1,
+                        "text": q.text,
+                        "versions": [
+                            {
+                                "article_id": analysis.article_id,
+                                "index": i,
+                                "outlet": outlets.get(analysis.article_id),
+                                "text": q.text,
+                            }
+                        ],
+                    }
+                )
     return rows
 
 
@@ -143,19 +164,28 @@ def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:
     """One dict per claim group: status, sources, outlets, conflict, and the cited claims."""
     rows = []
     for group in comparison.groups:
-        rows.append({
-            "status": group.status,
-            "sources": group.sources,
-            "outlets": list(group.outlets),
-            "conflict": asdict(group.conflict) if group.conflict else None,
-            "updates": [asdict(u) for u in group.updates],
-            "claims": [
-                {"id": c.id, "article_id": c.article_id, "outlet": c.outlet,
-                 "paragraph": c.paragraph, "sentence": c.sentence, "start": c.start,
-                 "end": c.end, "text": c.text}
-                for c in group.claims
-            ],
-        })
+        rows.append(
+            {
+                "status": group.status,
+                "sources": group.sources,
+                "outlets": list(group.outlets),
+                "conflict": asdict(group.conflict) if group.conflict else None,
+                "updates": [asdict(u) for u in group.updates],
+                "claims": [
+                    {
+                        "id": c.id,
+                        "article_id": c.article_id,
+                        "outlet": c.outlet,
+                        "paragraph": c.paragraph,
+                        "sentence": c.sentence,
+                        "start": c.start,
+                        "end": c.end,
+                        "text": c.text,
+                    }
+                    for c in group.claims
+                ],
+            }
+        )
     return rows
 
 
@@ -174,8 +204,13 @@ def code_story_events(store: Store, story_id: str) -> list[dict[str, Any]]:
             row["first_origin"] = first.origin.describe()
             row["first_url"] = first.meta.url
         row["mentions"] = [
-            {"article_id": m.article_id, "paragraph": m.paragraph, "start": m.start,
-             "end": m.end, "trigger": m.trigger}
+            {
+                "article_id": m.article_id,
+                "paragraph": m.paragraph,
+                "start": m.start,
+                "end": m.end,
+                "trigger": m.trigger,
+            }
             for m in event.mentions
         ]
         rows.append(row)

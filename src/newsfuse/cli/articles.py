@@ -27,19 +27,29 @@ from newsfuse.views import article_dict, article_row, reject_row
 @click.option("--published", help="Publication date of these reports (ISO, e.g. 2024-12-13).")
 @click.option("--outlet", help="Outlet name of these reports.")
 @click.option("--url", help="URL of the report (for a single input).")
-@click.option("--no-analyse", is_flag=True, help="Skip entities, quotes, dates and events (run "
-              "later with 'newsfuse analyse').")
+@click.option(
+    "--no-analyse",
+    is_flag=True,
+    help="Skip entities, quotes, dates and events (run later with 'newsfuse analyse').",
+)
 @click.pass_obj
-def ingest(obj: Context, paths: tuple[str, ...], published: str | None, outlet: str | None,
-           url: str | None, no_analyse: bool) -> None:
+def ingest(
+    obj: Context,
+    paths: tuple[str, ...],
+    published: str | None,
+    outlet: str | None,
+    url: str | None,
+    no_analyse: bool,
+) -> None:
     """Ingest files, folders, globs or - (stdin): text dumps, HTML, JSONL.
 
     Exit status: 0 when every input became an article or was already present, 1 when any
     input was rejected (see 'newsfuse rejects').
     """
     if published is not None and normalise_published(published) is None:
-        raise click.BadParameter(f"cannot read {published!r} as a date; use YYYY-MM-DD",
-                                 param_hint="--published")
+        raise click.BadParameter(
+            f"cannot read {published!r} as a date; use YYYY-MM-DD", param_hint="--published"
+        )
     hints = Hints(published=published, outlet=outlet, url=url)
     store = obj.store()
     sources = list(expand(list(paths)))
@@ -63,8 +73,10 @@ def ingest(obj: Context, paths: tuple[str, ...], published: str | None, outlet: 
     store.close()
     for rej in summary.rejects:
         err.print(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", markup=False)
-    out.print(f"ingested {summary.ingested}, already present {summary.present}, "
-              f"rejected {summary.rejected}, into stories {grouped}, analysed {analysed}")
+    out.print(
+        f"ingested {summary.ingested}, already present {summary.present}, "
+        f"rejected {summary.rejected}, into stories {grouped}, analysed {analysed}"
+    )
     sys.exit(1 if summary.rejected else 0)
 
 
@@ -105,15 +117,15 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
     for caption in data["captions"]:
         out.print(f"[caption] {caption}", markup=False)
     for ent in data.get("entities", []):
-        out.print(f"[entity] {ent['name']} ({ent['type']}): {', '.join(ent['aliases'])}",
-                  markup=False)
+        out.print(
+            f"[entity] {ent['name']} ({ent['type']}): {', '.join(ent['aliases'])}", markup=False
+        )
     for q in data.get("quotes", []):
         out.print(f"[quote] {q['speaker_name'] or '?'} ({q['kind']}): {q['text']}", markup=False)
     for d in data.get("dates", []):
         note = ", photo" if d["caption"] else ""
         note += f": {d['reason']}" if d["reason"] else ""
-        out.print(f"[date] {d['text']} -> {d['value'] or '-'} ({d['status']}{note})",
-                  markup=False)
+        out.print(f"[date] {d['text']} -> {d['value'] or '-'} ({d['status']}{note})", markup=False)
     for line in data.get("chrome", []):
         out.print(f"[{line['label']}] {line['text']}", markup=False)
 
@@ -131,10 +143,21 @@ def rejects(obj: Context, as_json: bool) -> None:
 
 
 @click.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
-              show_default=True, help="jsonl: every record; csv: one row per event.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: every record; csv: one row per event.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 @click.pass_obj
 def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
     """Export everything as JSON lines, or the events as CSV (docs/export.md)."""
@@ -153,8 +176,10 @@ def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
 @click.command(name="settings")
 def settings_cmd() -> None:
     """List every setting with its default and help."""
-    table([{"name": n, "default": d, "help": h} for n, d, h in describe()],
-          ["name", "default", "help"])
+    table(
+        [{"name": n, "default": d, "help": h} for n, d, h in describe()],
+        ["name", "default", "help"],
+    )
 
 
 @click.group(name="eval")
@@ -164,13 +189,16 @@ def eval_group() -> None:
 
 @eval_group.command(name="extraction")
 @click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--mode", type=click.Choice(["text", "html", "both"]), default="both",
-              show_default=True)
+@click.option(
+    "--mode", type=click.Choice(["text", "html", "both"]), default="both", show_default=True
+)
 def eval_extraction(data_dir: Path, mode: str) -> None:
     """Body extraction P/R/F1 on a folder laid out like shared/data/extraction."""
     from newsfuse.evaluate.extraction import evaluate_cleaner
 
     for m in ("text", "html") if mode == "both" else (mode,):
         s = evaluate_cleaner(data_dir, m)
-        out.print(f"{m:5} pages={s.pages} P={s.precision:.3f} R={s.recall:.3f} "
-                  f"F1={s.f1:.3f}±{s.f1_std:.3f} accuracy={s.accuracy:.3f}")
+        out.print(
+            f"{m:5} pages={s.pages} P={s.precision:.3f} R={s.recall:.3f} "
+            f"F1={s.f1:.3f}±{s.f1_std:.3f} accuracy={s.accuracy:.3f}"
+        )

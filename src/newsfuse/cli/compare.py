@@ -34,8 +34,9 @@ def compare(obj: Context, story_id: str, as_json: bool) -> None:
 
 @click.command()
 @click.argument("story_id")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True
+)
 @click.pass_obj
 def brief(obj: Context, story_id: str, fmt: str) -> None:
     """A neutral multi-source brief of a story; every sentence cites its sources."""

@@ -14,10 +14,28 @@ from newsfuse.views import story_event_rows
 
 #: Columns of the events CSV, in order (documented in docs/export.md).
 CSV_COLUMNS = (
-    "event_id", "story_id", "date", "date_source", "plover_type", "polecat_type", "mode",
-    "source_actor", "source_code", "target_actor", "target_code", "place", "place_country",
-    "lat", "lon", "reports", "sources", "first_article", "first_origin", "first_url",
-    "evidence", "confidence",
+    "event_id",
+    "story_id",
+    "date",
+    "date_source",
+    "plover_type",
+    "polecat_type",
+    "mode",
+    "source_actor",
+    "source_code",
+    "target_actor",
+    "target_code",
+    "place",
+    "place_country",
+    "lat",
+    "lon",
+    "reports",
+    "sources",
+    "first_article",
+    "first_origin",
+    "first_url",
+    "evidence",
+    "confidence",
 )
 
 
@@ -25,11 +43,17 @@ CSV_COLUMNS = (
 @click.option("--story", "story_id", help="Only this story's events.")
 @click.option("--type", "event_type", help="Only events of this PLOVER or POLECAT type.")
 @click.option("--actor", help="Only events whose source or target actor's name contains this.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
 @click.pass_obj
-def events(obj: Context, story_id: str | None, event_type: str | None, actor: str | None,
-           fmt: str) -> None:
+def events(
+    obj: Context, story_id: str | None, event_type: str | None, actor: str | None, fmt: str
+) -> None:
     """Events (PLOVER) of every story, or of one: one row per real event, not per report."""
     store = obj.store()
     ids = [story_id] if story_id else [r["id"] for r in store.story_rows()]
@@ -39,8 +63,20 @@ def events(obj: Context, story_id: str | None, event_type: str | None, actor: st
     elif fmt == "csv":
         write_csv(rows, sys.stdout)
     else:
-        table(rows, ["date", "plover_type", "mode", "source_actor", "target_actor", "place",
-                     "reports", "sources", "evidence"])
+        table(
+            rows,
+            [
+                "date",
+                "plover_type",
+                "mode",
+                "source_actor",
+                "target_actor",
+                "place",
+                "reports",
+                "sources",
+                "evidence",
+            ],
+        )
 
 
 def write_csv(rows: list[dict[str, Any]], fh: Any) -> None:

@@ -9,10 +9,19 @@ from newsfuse.cli.output import out
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (0.0.0.0 exposes the server to the network).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 exposes the server to the network).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
 @click.pass_obj
 def serve(obj: Context, host: str, port: int) -> None:
     """Serve the stories as web pages, JSON and a REST API (read-only; Ctrl-C stops)."""
@@ -22,6 +31,7 @@ def serve(obj: Context, host: str, port: int) -> None:
     from newsfuse.web import create_app
 
     app = create_app(obj.settings.db)
-    out.print(f"serving {obj.settings.db} on http://{host}:{port}/ (API docs at /api/docs)",
-              markup=False)
+    out.print(
+        f"serving {obj.settings.db} on http://{host}:{port}/ (API docs at /api/docs)", markup=False
+    )
     uvicorn.run(app, host=host, port=port, log_level="info", workers=1)

@@ -38,11 +38,17 @@ def story(obj: Context, story_id: str, as_json: bool) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     out.print(f"[bold]{esc(data['label'] or '(no headline)')}[/bold]")
-    out.print(f"  {data['id']}  {_span(data['first_day'], data['last_day'])}  "
-              f"{data['articles']} articles, {data['sources']} independent sources", markup=False)
+    out.print(
+        f"  {data['id']}  {_span(data['first_day'], data['last_day'])}  "
+        f"{data['articles']} articles, {data['sources']} independent sources",
+        markup=False,
+    )
     for m in data["members"]:
-        m["origin"] = ("independent" if m["copy_of"] is None
-                       else f"{m['copy_kind']} copy of {m['copy_of']} ({m['reuse']:.0%})")
+        m["origin"] = (
+            "independent"
+            if m["copy_of"] is None
+            else f"{m['copy_kind']} copy of {m['copy_of']} ({m['reuse']:.0%})"
+        )
     table(data["members"], ["id", "published", "outlet", "credit", "origin", "headline"])
 
 

@@ -54,9 +54,7 @@ class QuoteGroup:
 def story_entities(analyses: Sequence[Analysis]) -> list[dict[str, Any]]:
     """The story's entities, one per real-world actor, places resolved to the gazetteer."""
     merged = canonicalise_story([a.entities for a in analyses])
-    names = [
-        PlaceName(m.text) for e in merged.entities if e.type == "place" for m in e.mentions
-    ]
+    names = [PlaceName(m.text) for e in merged.entities if e.type == "place" for m in e.mentions]
     places = resolve_places(names, merged.evidence)
     rows: list[dict[str, Any]] = []
     for ent in merged.entities:
@@ -110,8 +108,9 @@ def match_quotes(
     for analysis in analyses:
         for i, q in enumerate(analysis.quotes):
             if q.kind in _QUOTED_KINDS:
-                version = QuoteVersion(analysis.article_id, i, outlets.get(analysis.article_id),
-                                       q.text)
+                version = QuoteVersion(
+                    analysis.article_id, i, outlets.get(analysis.article_id), q.text
+                )
                 items.append((q.speaker_name, version, _sentences(q.text)))
     groups: list[list[int]] = []
     for i, (speaker, version, tokens) in enumerate(items):

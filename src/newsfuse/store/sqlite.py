@@ -166,8 +166,9 @@ def _open_read_only(path: str) -> sqlite3.Connection:
     if not file.is_file():
         raise StoreError(f"no SQLite database at {path!r}; create it with 'newsfuse ingest'")
     try:
-        db = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True,
-                             check_same_thread=False)
+        db = sqlite3.connect(
+            f"{file.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
         db.row_factory = sqlite3.Row
         done = {r[0] for r in db.execute("SELECT name FROM migrations")}
     except sqlite3.DatabaseError as exc:
@@ -175,8 +176,10 @@ def _open_read_only(path: str) -> sqlite3.Connection:
     missing = [name for name, _ in MIGRATIONS if name not in done]
     if missing:
         db.close()
-        raise StoreError(f"{path!r} lacks migrations {', '.join(missing)}; open it once "
-                         "read-write (any newsfuse command, e.g. 'newsfuse stories') to apply them")
+        raise StoreError(
+            f"{path!r} lacks migrations {', '.join(missing)}; open it once "
+            "read-write (any newsfuse command, e.g. 'newsfuse stories') to apply them"
+        )
     return db
 
 

@@ -122,13 +122,18 @@ class AnalysesMixin:
             kinds[kind] += mentions
             counts.append(mentions)
         rows: list[dict[str, Any]] = [
-            {"entity_id": eid, "name": names.most_common(1)[0][0],
-             "type": kinds.most_common(1)[0][0], "articles": len(counts),
-             "mentions": sum(counts)}
+            {
+                "entity_id": eid,
+                "name": names.most_common(1)[0][0],
+                "type": kinds.most_common(1)[0][0],
+                "articles": len(counts),
+                "mentions": sum(counts),
+            }
             for eid, (names, kinds, counts) in votes.items()
         ]
         rows.sort(key=lambda r: (-r["mentions"], r["entity_id"]))
         return rows
+
 
 def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]

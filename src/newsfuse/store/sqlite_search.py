@@ -70,9 +70,14 @@ class SearchMixin:
             (match, limit, offset),
         )
         return [
-            {"id": r["id"], "headline": r["headline"], "outlet": r["outlet"],
-             "published": r["published"], "story_id": r["story_id"],
-             "snippet": snippet_segments(r["snip"] or "")}
+            {
+                "id": r["id"],
+                "headline": r["headline"],
+                "outlet": r["outlet"],
+                "published": r["published"],
+                "story_id": r["story_id"],
+                "snippet": snippet_segments(r["snip"] or ""),
+            }
             for r in rows
         ]
 
@@ -103,9 +108,11 @@ class SearchMixin:
             match = fts_query(query)
             if match is None:
                 return []
-            sql += (" AND id IN (SELECT s.story_id FROM articles_fts f "
-                    "JOIN articles a ON a.seq = f.rowid "
-                    "JOIN article_story s ON s.article_id = a.id WHERE articles_fts MATCH ?)")
+            sql += (
+                " AND id IN (SELECT s.story_id FROM articles_fts f "
+                "JOIN articles a ON a.seq = f.rowid "
+                "JOIN article_story s ON s.article_id = a.id WHERE articles_fts MATCH ?)"
+            )
             args.append(match)
         if since is not None:
             sql += " AND last_day >= ?"
@@ -117,16 +124,23 @@ class SearchMixin:
             sql += " AND EXISTS (SELECT 1 FROM json_each(stories.outlets_json) WHERE value = ?)"
             args.append(outlet)
         if entity is not None:
-            sql += (" AND id IN (SELECT s.story_id FROM entity_mentions m "
-                    "JOIN article_story s ON s.article_id = m.article_id WHERE m.entity_id = ?)")
+            sql += (
+                " AND id IN (SELECT s.story_id FROM entity_mentions m "
+                "JOIN article_story s ON s.article_id = m.article_id WHERE m.entity_id = ?)"
+            )
             args.append(entity)
-        sql += (" ORDER BY last_day IS NULL, last_day DESC, articles DESC, id "
-                "LIMIT ? OFFSET ?")
+        sql += " ORDER BY last_day IS NULL, last_day DESC, articles DESC, id LIMIT ? OFFSET ?"
         rows = self._db.execute(sql, [*args, limit, offset])
         return [
-            {"id": r["id"], "label": r["label"], "first_day": r["first_day"],
-             "last_day": r["last_day"], "outlets": json.loads(r["outlets_json"]),
-             "articles": r["articles"], "sources": r["sources"]}
+            {
+                "id": r["id"],
+                "label": r["label"],
+                "first_day": r["first_day"],
+                "last_day": r["last_day"],
+                "outlets": json.loads(r["outlets_json"]),
+                "articles": r["articles"],
+                "sources": r["sources"],
+            }
             for r in rows
         ]
 

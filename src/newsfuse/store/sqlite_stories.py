@@ -70,9 +70,16 @@ class StoriesMixin:
             self._db.executemany(
                 "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (s.id, s.label, _iso(s.first_day), _iso(s.last_day),
-                     json.dumps(list(s.outlets), ensure_ascii=False), s.article_count,
-                     s.independent_sources, now)
+                    (
+                        s.id,
+                        s.label,
+                        _iso(s.first_day),
+                        _iso(s.last_day),
+                        json.dumps(list(s.outlets), ensure_ascii=False),
+                        s.article_count,
+                        s.independent_sources,
+                        now,
+                    )
                     for s in stories
                 ],
             )
@@ -82,8 +89,14 @@ class StoriesMixin:
             self._db.executemany(
                 "INSERT OR REPLACE INTO article_story VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    (ln.article_id, story_of[ln.article_id], ln.copy_of, ln.reuse, ln.kind,
-                     ln.original)
+                    (
+                        ln.article_id,
+                        story_of[ln.article_id],
+                        ln.copy_of,
+                        ln.reuse,
+                        ln.kind,
+                        ln.original,
+                    )
                     for ln in lineages
                     if ln.article_id in story_of
                 ],
@@ -144,8 +157,7 @@ class StoriesMixin:
             (sid,),
         )
         # Publication order in UTC (stamps carry different offsets), undated last.
-        story["members"] = sorted((dict(m) for m in members),
-                                  key=lambda m: utc_key(m["published"]))
+        story["members"] = sorted((dict(m) for m in members), key=lambda m: utc_key(m["published"]))
         return story
 
     def story_of(self, article_id: str) -> str | None:

@@ -55,27 +55,55 @@ def create_app(db_url: str) -> FastAPI:
     """
     path = _path(db_url)
     if not Path(path).is_file():
-        raise StoreError(f"no newsfuse database at {path!r}; create it with 'newsfuse --db "
-                         f"{path} ingest FILES'")
+        raise StoreError(
+            f"no newsfuse database at {path!r}; create it with 'newsfuse --db {path} ingest FILES'"
+        )
     open_store(db_url).close()
-    app = FastAPI(title="newsfuse", version="1", docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json",
-                  description="Read-only API over a newsfuse store. " + apidoc.ERROR_HELP)
+    app = FastAPI(
+        title="newsfuse",
+        version="1",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        description="Read-only API over a newsfuse store. " + apidoc.ERROR_HELP,
+    )
     app.state.store = SqliteStore(path, read_only=True)
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["href"] = _safe_href
     app.state.templates = env
     for page in PAGES:
         # The twin first: "/stories/{story_id}" would also match "/stories/x.json".
-        app.add_api_route(page.path + ".json", _json_endpoint(page.view), methods=["GET"],
-                          name=page.name + "_json", include_in_schema=False)
-        app.add_api_route(page.path, _html_endpoint(page, env), methods=["GET"],
-                          name=page.name, include_in_schema=False)
+        app.add_api_route(
+            page.path + ".json",
+            _json_endpoint(page.view),
+            methods=["GET"],
+            name=page.name + "_json",
+            include_in_schema=False,
+        )
+        app.add_api_route(
+            page.path,
+            _html_endpoint(page, env),
+            methods=["GET"],
+            name=page.name,
+            include_in_schema=False,
+        )
     for api in API:
-        app.add_api_route(api.path, _api_endpoint(api), methods=["GET"], name=api.name,
-                          response_model=api.model, summary=api.summary, tags=["api"],
-                          responses=_ERROR_RESPONSES)
+        app.add_api_route(
+            api.path,
+            _api_endpoint(api),
+            methods=["GET"],
+            name=api.name,
+            response_model=api.model,
+            summary=api.summary,
+            tags=["api"],
+            responses=_ERROR_RESPONSES,
+        )
     app.add_api_route("/", _home, methods=["GET"], include_in_schema=False)
     app.add_api_route("/api/docs", _api_docs, methods=["GET"], include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -109,7 +137,7 @@ def _openapi_without_422(app: FastAPI) -> Callable[[], dict[str, Any]]:
 def _path(db_url: str) -> str:
     for prefix in ("sqlite:///", "sqlite://"):
         if db_url.startswith(prefix):
-            return db_url[len(prefix):]
+            return db_url[len(prefix) :]
     return db_url
 
 
@@ -117,8 +145,12 @@ def _signature(view: View, request: bool) -> inspect.Signature:
     sig = inspect.signature(view, eval_str=True)
     params = list(sig.parameters.values())
     if request:
-        params.insert(0, inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                                           annotation=Request))
+        params.insert(
+            0,
+            inspect.Parameter(
+                "request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request
+            ),
+        )
     return sig.replace(parameters=params, return_annotation=inspect.Signature.empty)
 
 
@@ -153,8 +185,9 @@ def render(request: Request, template: str, data: dict[str, Any], status: int = 
     env: Environment = request.app.state.templates
     query = request.url.query
     json_url = request.url.path.rstrip("/") + ".json" + (f"?{query}" if query else "")
-    html = env.get_template(template).render(data=data, path=request.url.path,
-                                             query=request.query_params, json_url=json_url)
+    html = env.get_template(template).render(
+        data=data, path=request.url.path, query=request.query_params, json_url=json_url
+    )
     return HTMLResponse(html, status_code=status)
 
 
@@ -194,8 +227,10 @@ async def _on_invalid(request: Request, exc: Exception) -> Response:
 
 async def _on_starlette(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    message = {404: f"no page at {request.url.path}; start at /stories",
-               405: f"{request.method} is not allowed here; the server only answers GET"}
+    message = {
+        404: f"no page at {request.url.path}; start at /stories",
+        405: f"{request.method} is not allowed here; the server only answers GET",
+    }
     return error_response(request, exc.status_code, message.get(exc.status_code, exc.detail))
 
 
@@ -238,6 +273,7 @@ class SecurityHeaders:
             if started:
                 raise
             request = Request(scope)
-            response = error_response(request, 500, "internal error; the server log has the "
-                                      "details")
+            response = error_response(
+                request, 500, "internal error; the server log has the details"
+            )
             await response(scope, receive, send_with_headers)

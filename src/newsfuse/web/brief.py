@@ -42,10 +42,18 @@ def story_brief(
     return {
         "sources": int(result.sources),
         "sections": [
-            {"key": sec.key, "title": sec.title, "sentences": [
-                {"text": s.text, "note": s.note,
-                 "citations": [_citation(c, texts, paragraphs) for c in s.citations]}
-                for s in sec.sentences]}
+            {
+                "key": sec.key,
+                "title": sec.title,
+                "sentences": [
+                    {
+                        "text": s.text,
+                        "note": s.note,
+                        "citations": [_citation(c, texts, paragraphs) for c in s.citations],
+                    }
+                    for s in sec.sentences
+                ],
+            }
             for sec in result.sections
         ],
         "claims": _statuses(comparison, paragraphs),
@@ -59,8 +67,7 @@ def _statuses(
     out: dict[str, str] = {}
     for group in comparison.groups:
         for claim in group.claims:
-            anchor = sentence_at(paragraphs.get(claim.article_id, []), claim.paragraph,
-                                 claim.start)
+            anchor = sentence_at(paragraphs.get(claim.article_id, []), claim.paragraph, claim.start)
             if anchor and _RANK[group.status] > _RANK.get(out.get(anchor, ""), 0):
                 out[anchor] = group.status
     return out

@@ -49,16 +49,46 @@ PAGES: tuple[Page, ...] = (
 )
 
 API: tuple[Api, ...] = (
-    Api("/api/stories", "api_stories", views.stories_page, schemas.StoriesPage,
-        "List stories, newest first, filtered by words, dates, outlet or entity"),
-    Api("/api/search", "api_search", views.search_page, schemas.SearchPage,
-        "Full-text search of article headlines and bodies"),
-    Api("/api/stories/{story_id}", "api_story", views.story_page, schemas.StoryPage,
-        "One story: its reports by sentence, quotes, timeline, entities, brief"),
-    Api("/api/articles/{article_id}", "api_article", views.article_page, schemas.ArticlePage,
-        "One article (the id may be a unique prefix)"),
-    Api("/api/entities/{entity_id}", "api_entity", views.entity_page, schemas.EntityPage,
-        "One entity: the articles naming it, by story, with mentions and quotes"),
-    Api("/api/rejects", "api_rejects", views.rejects_page, schemas.RejectsPage,
-        "Inputs that did not become articles, and why"),
+    Api(
+        "/api/stories",
+        "api_stories",
+        views.stories_page,
+        schemas.StoriesPage,
+        "List stories, newest first, filtered by words, dates, outlet or entity",
+    ),
+    Api(
+        "/api/search",
+        "api_search",
+        views.search_page,
+        schemas.SearchPage,
+        "Full-text search of article headlines and bodies",
+    ),
+    Api(
+        "/api/stories/{story_id}",
+        "api_story",
+        views.story_page,
+        schemas.StoryPage,
+        "One story: its reports by sentence, quotes, timeline, entities, brief",
+    ),
+    Api(
+        "/api/articles/{article_id}",
+        "api_article",
+        views.article_page,
+        schemas.ArticlePage,
+        "One article (the id may be a unique prefix)",
+    ),
+    Api(
+        "/api/entities/{entity_id}",
+        "api_entity",
+        views.entity_page,
+        schemas.EntityPage,
+        "One entity: the articles naming it, by story, with mentions and quotes",
+    ),
+    Api(
+        "/api/rejects",
+        "api_rejects",
+        views.rejects_page,
+        schemas.RejectsPage,
+        "Inputs that did not become articles, and why",
+    ),
 )

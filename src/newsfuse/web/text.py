@@ -12,12 +12,57 @@ import re
 from typing import Any
 
 #: Words that end with a full stop without ending a sentence (lower-cased, without the stop).
-ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt",
-    "gov", "sen", "rep", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
-    "u.k", "e.g", "i.e", "approx", "dept", "est", "fig", "mt", "ft",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "hon",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "mt",
+        "ft",
+    }
+)
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
 _LAST_WORD = re.compile(r"([\w.]+)$")
@@ -60,15 +105,22 @@ def paragraphs(article_id: str, blocks: list[dict[str, Any]]) -> list[dict[str, 
     out = []
     for p, block in enumerate(blocks):
         text = block["text"]
-        out.append({
-            "id": f"a-{article_id}-p{p}",
-            "heading": block["heading"],
-            "sentences": [
-                {"id": sentence_id(article_id, p, s), "start": a, "end": b, "text": text[a:b],
-                 "status": None}
-                for s, (a, b) in enumerate(sentence_spans(text))
-            ],
-        })
+        out.append(
+            {
+                "id": f"a-{article_id}-p{p}",
+                "heading": block["heading"],
+                "sentences": [
+                    {
+                        "id": sentence_id(article_id, p, s),
+                        "start": a,
+                        "end": b,
+                        "text": text[a:b],
+                        "status": None,
+                    }
+                    for s, (a, b) in enumerate(sentence_spans(text))
+                ],
+            }
+        )
     return out
 
 

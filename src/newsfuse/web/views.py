@@ -38,11 +38,16 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 
 def stories_page(
-    store: Store, q: Annotated[str | None, Query(max_length=200, description="Words of "
-                                                 "an article's headline or body.")] = None,
-    since: Day = None, until: Day = None, outlet: Text = None,
+    store: Store,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Words of an article's headline or body.")
+    ] = None,
+    since: Day = None,
+    until: Day = None,
+    outlet: Text = None,
     entity: Annotated[str | None, Query(max_length=200, description="Entity id.")] = None,
-    limit: Limit = 50, offset: Offset = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Stories, newest first, narrowed by words, dates, an outlet or an entity."""
     since_day, until_day = _day(since, "since"), _day(until, "until")
@@ -51,8 +56,15 @@ def stories_page(
     q, outlet, entity = ((v.strip() or None) if v else None for v in (q, outlet, entity))
     stories = store.find_stories(q, since_day, until_day, outlet, entity, limit, offset)
     return {
-        "filters": {"q": q, "since": since_day, "until": until_day, "outlet": outlet,
-                    "entity": entity, "limit": limit, "offset": offset},
+        "filters": {
+            "q": q,
+            "since": since_day,
+            "until": until_day,
+            "outlet": outlet,
+            "entity": entity,
+            "limit": limit,
+            "offset": offset,
+        },
         "stories": stories,
         "matches": store.search(q, limit=10) if q else [],
         "outlets": store.outlets(),
@@ -62,11 +74,16 @@ def stories_page(
 def search_page(
     store: Store,
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words to find.")],
-    limit: Limit = 20, offset: Offset = 0,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Articles whose headline or body contain the words, best match first."""
-    return {"query": q, "limit": limit, "offset": offset,
-            "results": store.search(q, limit=limit, offset=offset)}
+    return {
+        "query": q,
+        "limit": limit,
+        "offset": offset,
+        "results": store.search(q, limit=limit, offset=offset),
+    }
 
 
 def story_page(store: Store, story_id: str) -> dict[str, Any]:
@@ -104,9 +121,11 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
 
 
 def article_page(
-    store: Store, article_id: str,
-    chrome: Annotated[bool, Query(description="Also list the page chrome removed from the "
-                                              "body, and why.")] = False,
+    store: Store,
+    article_id: str,
+    chrome: Annotated[
+        bool, Query(description="Also list the page chrome removed from the body, and why.")
+    ] = False,
 ) -> dict[str, Any]:
     """One article: clean text by sentence, metadata, origin, what was read off it."""
     art = store.article(article_id)
@@ -124,8 +143,10 @@ def entity_page(store: Store, entity_id: str, limit: Limit = 100) -> dict[str, A
     """An entity: the articles naming it, grouped by story, with its mentions and quotes."""
     rows = store.entity_articles(entity_id, limit)
     if not rows:
-        raise NotFound(f"no article names an entity with id {entity_id!r}; entity ids are "
-                       "listed on story pages")
+        raise NotFound(
+            f"no article names an entity with id {entity_id!r}; entity ids are "
+            "listed on story pages"
+        )
     names, kinds = Counter[str](), Counter[str]()
     for r in rows:
         names[r["name"]] += r["mentions"]
@@ -140,19 +161,35 @@ def entity_page(store: Store, entity_id: str, limit: Limit = 100) -> dict[str, A
         analysis = analyses.get(aid, {"entities": [], "quotes": []})
         ent = next((e for e in analysis["entities"] if e["id"] == entity_id), None)
         speakers = {name, r["name"], *(ent["aliases"] if ent else [])}
-        group = stories.setdefault(r["story_id"], {"id": r["story_id"],
-                                                   "label": r["story_label"], "articles": []})
-        group["articles"].append({
-            "id": aid, "headline": r["headline"], "outlet": r["outlet"],
-            "published": r["published"],
-            "mentions": [_mention(paras, m) for m in (ent["mentions"] if ent else [])],
-            "quotes": [{"text": q["text"], "kind": q["kind"],
-                        "anchor": text.sentence_at(paras, q["paragraph"], q["start"])}
-                       for q in analysis["quotes"] if q["speaker_name"] in speakers],
-        })
+        group = stories.setdefault(
+            r["story_id"], {"id": r["story_id"], "label": r["story_label"], "articles": []}
+        )
+        group["articles"].append(
+            {
+                "id": aid,
+                "headline": r["headline"],
+                "outlet": r["outlet"],
+                "published": r["published"],
+                "mentions": [_mention(paras, m) for m in (ent["mentions"] if ent else [])],
+                "quotes": [
+                    {
+                        "text": q["text"],
+                        "kind": q["kind"],
+                        "anchor": text.sentence_at(paras, q["paragraph"], q["start"]),
+                    }
+                    for q in analysis["quotes"]
+                    if q["speaker_name"] in speakers
+                ],
+            }
+        )
     return {
-        "entity": {"id": entity_id, "name": name, "type": kinds.most_common(1)[0][0],
-                   "articles": len(rows), "mentions": sum(names.values())},
+        "entity": {
+            "id": entity_id,
+            "name": name,
+            "type": kinds.most_common(1)[0][0],
+            "articles": len(rows),
+            "mentions": sum(names.values()),
+        },
         "stories": list(stories.values()),
     }
 
@@ -175,12 +212,25 @@ def _day(value: str | None, name: str) -> str | None:
 
 def _events(rows: list[dict[str, Any]], paras: dict[str, Any]) -> list[dict[str, Any]]:
     """Events in date order (undated last), each with the anchors of its sentences."""
-    keys = ("event_id", "date", "plover_type", "polecat_type", "mode", "source_actor",
-            "target_actor", "place", "reports", "sources", "evidence")
+    keys = (
+        "event_id",
+        "date",
+        "plover_type",
+        "polecat_type",
+        "mode",
+        "source_actor",
+        "target_actor",
+        "place",
+        "reports",
+        "sources",
+        "evidence",
+    )
     out = []
     for row in rows:
-        anchors = [text.sentence_at(paras.get(m["article_id"], []), m["paragraph"], m["start"])
-                   for m in row.get("mentions", [])]
+        anchors = [
+            text.sentence_at(paras.get(m["article_id"], []), m["paragraph"], m["start"])
+            for m in row.get("mentions", [])
+        ]
         out.append({**{k: row[k] for k in keys}, "anchors": [a for a in anchors if a]})
     out.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["event_id"]))
     return out
@@ -188,8 +238,7 @@ def _events(rows: list[dict[str, Any]], paras: dict[str, Any]) -> list[dict[str,
 
 def _mention(paras: list[dict[str, Any]], mention: dict[str, Any]) -> dict[str, Any]:
     anchor = text.sentence_at(paras, mention["paragraph"], mention["start"])
-    sentence = next((s["text"] for p in paras for s in p["sentences"] if s["id"] == anchor),
-                    None)
+    sentence = next((s["text"] for p in paras for s in p["sentences"] if s["id"] == anchor), None)
     return {"text": mention["text"], "anchor": anchor, "sentence": sentence}
 
 
@@ -206,9 +255,14 @@ def _timeline(
             value = m["value"]
             if d["caption"] or not value or not value[:1].isdigit() or m["kind"] != "date":
                 continue
-            by_value.setdefault(value, []).append({
-                "text": m["text"], "status": m["status"], "granularity": m["granularity"],
-                "article_id": aid, "outlet": outlets.get(aid),
-                "anchor": text.sentence_at(paras.get(aid, []), d["paragraph"], m["start"]),
-            })
+            by_value.setdefault(value, []).append(
+                {
+                    "text": m["text"],
+                    "status": m["status"],
+                    "granularity": m["granularity"],
+                    "article_id": aid,
+                    "outlet": outlets.get(aid),
+                    "anchor": text.sentence_at(paras.get(aid, []), d["paragraph"], m["start"]),
+                }
+            )
     return [{"value": v, "mentions": by_value[v]} for v in sorted(by_value)]
