@@ -15,6 +15,7 @@ from conftest import data_dir
 
 from newsfuse import pipeline
 from newsfuse.cluster import StoryIndex, recluster_index
+from newsfuse.dedupe import utc_key
 from newsfuse.evaluate.stories import to_article
 from newsfuse.models import Article
 from newsfuse.store import SqliteStore, open_store
@@ -49,6 +50,22 @@ def _articles() -> list[Article]:
 def _copy(art: Article, suffix: str, stamp: str | None) -> Article:
     meta = replace(art.meta, published=stamp, outlet="Reprint Daily")
     return replace(art, id=art.id + suffix, content_key=art.content_key + suffix, meta=meta)
+
+
+def _canonical(articles: list[Article]) -> list[Article]:
+    """The order one clustering run takes its new articles in: publication time, then id."""
+    return sorted(articles, key=lambda a: (utc_key(a.meta.published), a.id))
+
+
+def _arrival(articles: list[Article], runs: list[int]) -> list[Article]:
+    """The order the index sees articles ingested in runs of these sizes (cycled)."""
+    out: list[Article] = []
+    at, k = 0, 0
+    while at < len(articles):
+        size = runs[k % len(runs)]
+        out += _canonical(articles[at : at + size])
+        at, k = at + size, k + 1
+    return out
 
 
 def _memory(articles: list[Article]) -> tuple[dict[str, Any], StoryIndex]:
@@ -123,18 +140,35 @@ def articles() -> list[Article]:
 
 
 def test_one_run_many_runs_and_memory_decide_alike(articles: list[Article], tmp_path: Path) -> None:
-    expected, _ = _memory(articles)
+    ordered = _canonical(articles)
+    expected, _ = _memory(ordered)
     assert expected["merges"], "the set should exercise merges"
     assert any(k == "exact" for _, _, k, _ in expected["lineages"].values())
-    one = _stored(tmp_path / "one.db", articles, [len(articles)])
-    many = _stored(tmp_path / "many.db", articles, [1, 5, 17, 40, 2])
+    one = _stored(tmp_path / "one.db", ordered, [len(ordered)])
+    many = _stored(tmp_path / "many.db", ordered, [1, 5, 17, 40, 2])
     assert one == expected
     assert many == expected
     assert _tables(tmp_path / "one.db") == _tables(tmp_path / "many.db")
 
 
+def test_runs_decide_as_memory_in_arrival_order(articles: list[Article], tmp_path: Path) -> None:
+    """Earlier-published copies arriving in later runs change families across runs."""
+    runs = [1, 5, 17, 40, 2]
+    expected, _ = _memory(_arrival(articles, runs))
+    assert _stored(tmp_path / "runs.db", articles, runs) == expected
+
+
+def test_a_batch_does_not_depend_on_its_input_order(
+    articles: list[Article], tmp_path: Path
+) -> None:
+    part = articles[:150]
+    forward = _stored(tmp_path / "forward.db", part, [len(part)])
+    backward = _stored(tmp_path / "backward.db", part[::-1], [len(part)])
+    assert forward == backward
+
+
 def test_a_saved_blob_migrates_to_the_same_tables(articles: list[Article], tmp_path: Path) -> None:
-    part = articles[:120]
+    part = _canonical(articles)[:120]
     _stored(tmp_path / "runs.db", part, [30])
     _, index = _memory(part)
     legacy = tmp_path / "legacy.db"
@@ -176,7 +210,7 @@ def test_only_changed_stories_are_pending_for_events(
 def test_runs_after_a_recluster_continue_its_index(articles: list[Article], tmp_path: Path) -> None:
     first, rest = articles[:100], articles[100:160]
     index = recluster_index(first)
-    for article in rest:
+    for article in _arrival(rest, [7]):
         index.add(article)
     store = open_store(str(tmp_path / "r.db"))
     for article in first:

@@ -149,7 +149,8 @@ def assign_stories(store: Store, batch_size: int = 1000) -> int:
     """Put every article that belongs to no story yet into one, incrementally.
 
     The story index is read from the store as the new articles need it (their terms, their
-    candidate stories, their copies' candidates), fed the articles in ingest order, and the
+    candidate stories, their copies' candidates), fed the new articles in a canonical order
+    (publication time, then id: the same whatever the order of the input files), and the
     rows it changed are saved with the changed stories in one transaction, so an interrupted
     run changes nothing and the next run redoes it. The cost follows the new articles, not the
     size of the store.
@@ -163,7 +164,9 @@ def assign_stories(store: Store, batch_size: int = 1000) -> int:
     touched: set[str] = set()
     merges: list[tuple[str, str]] = []
     for start in range(0, len(pending), batch_size):
-        for article in store.articles_by_ids(pending[start : start + batch_size]):
+        chunk = pending[start : start + batch_size]
+        loaded = {a.id: a for a in store.articles_by_ids(chunk)}
+        for article in (loaded[aid] for aid in chunk):
             assignment = index.add(article)
             touched.add(assignment.story_id)
             touched.update(assignment.changed)

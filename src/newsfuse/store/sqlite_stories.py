@@ -24,16 +24,19 @@ class StoriesMixin:
     _db: sqlite3.Connection
 
     def unassigned_ids(self) -> list[str]:
-        """Ids of articles that belong to no story yet, oldest ingest first.
+        """Ids of articles that belong to no story yet, by publication time (UTC), then id.
 
-        Only articles ingested after the last one known to be clustered are looked at.
+        Only articles ingested after the last one known to be clustered are looked at. The
+        order depends on the articles alone, not on the order they were ingested in, so the
+        stories of one batch do not depend on the order of its input files.
         """
         rows = self._db.execute(
-            "SELECT a.id FROM articles a LEFT JOIN article_story s ON s.article_id = a.id "
-            "WHERE a.seq > ? AND s.article_id IS NULL ORDER BY a.seq",
+            "SELECT a.id, a.published FROM articles a "
+            "LEFT JOIN article_story s ON s.article_id = a.id "
+            "WHERE a.seq > ? AND s.article_id IS NULL",
             (clustered_seq(self._db),),
         )
-        return [r[0] for r in rows]
+        return [aid for _, aid in sorted((utc_key(published), aid) for aid, published in rows)]
 
     def save_stories(
         self,
