@@ -24,8 +24,7 @@ from eval_events import default_data
 from newsfuse.compare_models import StoryInput
 from newsfuse.dedupe import Lineage
 from newsfuse.evaluate.events import load_gold
-from newsfuse.extract.analyse import _NEEDED, analyse, publication_date
-from newsfuse.extract.event_actors import known_mentions
+from newsfuse.extract.analyse import _NEEDED, analyse
 from newsfuse.extract.event_read import article_drafts
 from newsfuse.extract.events import story_events
 from newsfuse.extract.nlp import load_nlp, parse
@@ -63,14 +62,7 @@ def main() -> None:
         parsed = time.perf_counter()
         for article, doc in zip(articles, docs, strict=True):
             a = analyses[article.id]
-            article_drafts(
-                article,
-                a.quotes,
-                [(d.paragraph, d.caption, d.mention) for d in a.dates],
-                [doc],
-                known_mentions(a.entities.entities),
-                publication_date(article.meta.published),
-            )
+            article_drafts(article, a.quotes, a.dates, a.entities.entities, [doc])
         read = time.perf_counter()
         events = sum(len(story_events(s, nlp)) for s in stories)
         ended = time.perf_counter()

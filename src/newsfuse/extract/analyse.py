@@ -9,9 +9,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from newsfuse.extract.dates import DateMention, find_dates
+from newsfuse.extract.dates import DatedMention, DateMention, find_dates, publication_date
 from newsfuse.extract.entities import ArticleEntities, Entity, Mention, extract_entities
-from newsfuse.extract.event_actors import known_mentions
 from newsfuse.extract.event_read import EventDraft, article_drafts, draft_from_json
 from newsfuse.extract.nlp import load_nlp, parse
 from newsfuse.extract.quotes import Quote, find_quotes
@@ -22,15 +21,6 @@ ANALYSIS_VERSION = 4
 
 #: The quote stage reads the parser, the entity stage NER, event reading both and the lemmas.
 _NEEDED = ("parser", "ner", "attribute_ruler", "lemmatizer")
-
-
-@dataclass(frozen=True)
-class DatedMention:
-    """A time expression with where it stands: a body paragraph, or a photo caption."""
-
-    paragraph: int
-    caption: bool
-    mention: DateMention
 
 
 @dataclass(frozen=True)
@@ -85,14 +75,7 @@ def analyse(
         ]
         entities = extract_entities(paras, docs=mine, nlp=model)
         quotes = tuple(find_quotes(paras, model, docs=mine))
-        drafts = article_drafts(
-            article,
-            quotes,
-            [(d.paragraph, d.caption, d.mention) for d in dates],
-            mine,
-            known_mentions(entities.entities),
-            published,
-        )
+        drafts = article_drafts(article, quotes, dates, entities.entities, mine)
         out.append(Analysis(article.id, entities, quotes, tuple(dates), tuple(drafts)))
     return out
 
@@ -109,16 +92,6 @@ def _dates(text: str, published: dt.date | None, estimate: dt.date | None) -> li
         m if (m.start, m.end) in fixed else replace(m, status="approximate", reason=reason)
         for m in find_dates(text, estimate)
     ]
-
-
-def publication_date(published: str | None) -> dt.date | None:
-    """The calendar date of an ISO publication stamp, or None."""
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def to_json(analysis: Analysis) -> dict[str, Any]:

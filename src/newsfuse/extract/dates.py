@@ -23,7 +23,7 @@ from newsfuse.extract.timex_relative import RESOLVERS as RELATIVE
 from newsfuse.extract.timex_types import Context, Resolution, Tense
 from newsfuse.extract.timex_words import FUTURE_BEFORE, FUTURE_CUES, PAST_CUES
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["DateMention", "DatedMention", "find_dates", "publication_date"]
 
 _RESOLVERS = ABSOLUTE | QUARTERS | DAYS | RELATIVE | DURATIONS
 #: Rules whose value is read off an earlier mention; they never become that mention.
@@ -258,3 +258,22 @@ def _merge_clock(text: str, clock: DateMention, day: DateMention) -> DateMention
     return DateMention(
         text[clock.start : day.end], clock.start, day.end, value, "time", status, reason, "time"
     )
+
+
+@dataclass(frozen=True)
+class DatedMention:
+    """A time expression with where it stands: a body paragraph, or a photo caption."""
+
+    paragraph: int
+    caption: bool
+    mention: DateMention
+
+
+def publication_date(published: str | None) -> dt.date | None:
+    """The calendar date of an ISO publication stamp, or None."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None

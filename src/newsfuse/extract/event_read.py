@@ -9,15 +9,15 @@ drafts, not with parsing every member again each time one more report joins.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsfuse.extract.dates import DateMention
-from newsfuse.extract.event_actors import KnownMention, build_actor
+from newsfuse.extract.dates import DatedMention, publication_date
+from newsfuse.extract.entities import Entity
+from newsfuse.extract.event_actors import build_actor, known_mentions
 from newsfuse.extract.event_merge import date_range
 from newsfuse.extract.event_models import Actor, EventMention, EventPlace
 from newsfuse.extract.event_parse import sentence_mentions
@@ -49,21 +49,21 @@ class EventDraft:
 def article_drafts(
     article: Article,
     quotes: Sequence[Quote],
-    dates: Sequence[tuple[int, bool, DateMention]],
+    dates: Sequence[DatedMention],
+    entities: Sequence[Entity],
     docs: Sequence[Doc],
-    known: Sequence[KnownMention],
-    published: dt.date | None,
 ) -> list[EventDraft]:
     """Event mentions of one report.
 
     Args:
-        article: The report.
+        article: The report; its publication date dates a mention its sentence does not.
         quotes: Its quotes: a trigger inside one is the speaker's claim, not the report's.
-        dates: Its time expressions as ``(paragraph, in a caption, mention)``.
+        dates: Its time expressions, each with its paragraph (captions' are never used).
+        entities: Its entities, with the report's own ids.
         docs: One parsed Doc per body paragraph (parser, NER and lemmas).
-        known: The report's entity mentions with its own entity ids.
-        published: Its publication date: the date of a mention the sentence does not date.
     """
+    known = known_mentions(entities)
+    published = publication_date(article.meta.published)
     out: list[EventDraft] = []
     for p, doc in enumerate(docs):
         skip = _skipper(_quoted_spans(quotes, p, doc.text))
@@ -157,12 +157,13 @@ def _skipper(spans: list[tuple[int, int]]) -> Callable[[Token], bool]:
 
 
 def _date(
-    dates: Sequence[tuple[int, bool, DateMention]], paragraph: int, sent: Span, trigger: Token
+    dates: Sequence[DatedMention], paragraph: int, sent: Span, trigger: Token
 ) -> tuple[str | None, str]:
     """The sentence's calendar date nearest the trigger (not a caption's, not a duration)."""
     best: tuple[int, str] | None = None
-    for at, caption, m in dates:
-        if caption or at != paragraph or date_range(m.value) is None:
+    for d in dates:
+        m = d.mention
+        if d.caption or d.paragraph != paragraph or date_range(m.value) is None:
             continue
         if not sent.start_char <= m.start < sent.end_char or m.status == "unresolved":
             continue

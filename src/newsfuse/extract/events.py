@@ -18,9 +18,8 @@ from typing import Any
 from spacy.language import Language
 
 from newsfuse.compare_models import StoryInput
-from newsfuse.extract.analyse import Analysis, publication_date
+from newsfuse.extract.analyse import Analysis
 from newsfuse.extract.entities import canonicalise_story
-from newsfuse.extract.event_actors import known_mentions
 from newsfuse.extract.event_lexicon import iso3, polecat_type
 from newsfuse.extract.event_merge import fill_codes, merge_mentions
 from newsfuse.extract.event_models import Actor, Event, EventMention, EventPlace
@@ -79,14 +78,8 @@ def _drafts(
         at = 0
         for i, paras in zip(stale, paragraphs, strict=True):
             a = analyses[i]
-            fresh[i] = article_drafts(
-                articles[i],
-                a.quotes,
-                [(d.paragraph, d.caption, d.mention) for d in a.dates],
-                docs[at : at + len(paras)],
-                known_mentions(a.entities.entities),
-                publication_date(articles[i].meta.published),
-            )
+            mine = docs[at : at + len(paras)]
+            fresh[i] = article_drafts(articles[i], a.quotes, a.dates, a.entities.entities, mine)
             at += len(paras)
     return [fresh[i] if i in fresh else list(a.events or ()) for i, a in enumerate(analyses)]
 
