@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from newsfuse.clean import clean_dump
+from newsfuse.dedupe import Lineage
 from newsfuse.models import Article, Metadata, Origin
 from newsfuse.store import SqliteStore, open_store
 
@@ -83,3 +84,21 @@ def seed_articles(published: str | None = "2024-12-13") -> list[Article]:
             )
         )
     return out
+
+
+def lineages_of(
+    articles: Iterable[Article], copies: dict[str, str] | None = None
+) -> dict[str, Lineage]:
+    """Each article's lineage: independent, or an exact copy where ``copies`` maps its id to
+    its original's."""
+    copies = copies or {}
+    return {
+        a.id: Lineage(
+            a.id,
+            copies.get(a.id),
+            1.0 if a.id in copies else 0.0,
+            "exact" if a.id in copies else "independent",
+            copies.get(a.id, a.id),
+        )
+        for a in articles
+    }

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO, data_dir, seed_articles
+from conftest import REPO, data_dir, lineages_of, seed_articles
 
 from newsfuse.compare import Comparison, StoryInput, compare
-from newsfuse.dedupe import CopyIndex, Lineage
+from newsfuse.dedupe import CopyIndex
 from newsfuse.extract.analyse import analyse
 from newsfuse.ingest import read
 from newsfuse.models import Article, Block, Hints, Metadata, Origin
@@ -35,16 +35,7 @@ def article(aid: str, outlet: str, text: str, published: str = "2025-03-11T09:00
 
 def story(*articles: Article, copies: dict[str, str] | None = None) -> StoryInput:
     """A story of ``articles``; ``copies`` maps a copy's id to its original's."""
-    lineages = {
-        a.id: Lineage(
-            a.id,
-            (copies or {}).get(a.id),
-            1.0 if a.id in (copies or {}) else 0.0,
-            "exact" if a.id in (copies or {}) else "independent",
-            (copies or {}).get(a.id, a.id),
-        )
-        for a in articles
-    }
+    lineages = lineages_of(articles, copies)
     return StoryInput("s", list(articles), {x.article_id: x for x in analyse(articles)}, lineages)
 
 

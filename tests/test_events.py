@@ -8,10 +8,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import data_dir, seed_articles
+from conftest import data_dir, lineages_of, seed_articles
 
 from newsfuse.compare_models import StoryInput
-from newsfuse.dedupe import Lineage
 from newsfuse.extract.analyse import analyse, from_json, to_json
 from newsfuse.extract.event_lexicon import PLOVER_TYPES, polecat_type
 from newsfuse.extract.event_merge import date_range
@@ -33,16 +32,7 @@ def _article(aid: str, paragraphs: list[str], outlet: str | None = None) -> Arti
 
 
 def _events(*articles: Article, copies: dict[str, str] | None = None) -> list[Event]:
-    lineages = {
-        a.id: Lineage(
-            a.id,
-            (copies or {}).get(a.id),
-            1.0 if a.id in (copies or {}) else 0.0,
-            "exact" if a.id in (copies or {}) else "independent",
-            (copies or {}).get(a.id, a.id),
-        )
-        for a in articles
-    }
+    lineages = lineages_of(articles, copies)
     analyses = {x.article_id: x for x in analyse(list(articles))}
     return story_events(StoryInput("t", list(articles), analyses, lineages))
 
@@ -165,7 +155,7 @@ def seed_events() -> list[Event]:
 def test_stored_drafts_code_as_a_fresh_parse() -> None:
     """Events coded from the drafts kept with stored analyses equal those of a fresh parse."""
     arts = seed_articles(PUBLISHED)
-    lineages = {a.id: Lineage(a.id, None, 0.0, "independent", a.id) for a in arts}
+    lineages = lineages_of(arts)
     analysed = analyse(arts)
     assert all(x.events for x in analysed)
     stored = {x.article_id: from_json(json.loads(json.dumps(to_json(x)))) for x in analysed}
