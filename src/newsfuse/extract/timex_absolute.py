@@ -23,13 +23,15 @@ from newsfuse.extract.timex_types import (
     tense_direction,
     unresolved,
 )
-from newsfuse.extract.timex_words import DAY_ORDINALS, FIXED_HOLIDAYS, SEASONS
+from newsfuse.extract.timex_words import (
+    DAY_ORDINALS,
+    FIXED_HOLIDAYS,
+    MONTH_CUE_WORDS,
+    SEASONS,
+)
 
 #: Words right before a bare "May" that make it the month rather than the modal verb.
-_MAY_CUES = re.compile(
-    r"(?i:\b(?:in|since|until|till|by|from|through|to|of|during|early|late|mid|before|after|"
-    r"last|this|next|on|between|and|or)[\s-]*)$"
-)
+_MAY_CUES = re.compile(rf"(?i:\b(?:{MONTH_CUE_WORDS})[\s-]*)$")
 #: Words before a bare "spring" / "fall" that make it the season, not the verb or noun.
 _SEASON_CUES = re.compile(r"(?i:\b(?:in|during|by|until|since|this|last|next|the)\s+)$")
 #: Words in front of a bare four-digit number that make it a year, not a count.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.extract.timex_words import NUMBER_WORDS
+from newsfuse.extract.timex_words import MONTH_CUE_WORDS, NUMBER_WORDS
 
 #: A unit or part of day written with a capital after the first word of a match: a title
 #: ("60 Minutes", "This Week", "Man of the Year", "the Evening Standard"). Holidays are
@@ -37,10 +37,7 @@ _NAME_AFTER_MONTH = re.compile(
 )
 #: Words before a month that make it the month in spite of a capitalised word after it
 #: ("in March Congress passed", "until May Parliament sits").
-_MONTH_CUE_BEFORE = re.compile(
-    r"(?i:\b(?:in|since|until|till|by|from|through|to|of|during|early|late|mid|before|after|"
-    r"last|this|next|on|between|and|or|each|every)[\s-]*)$"
-)
+_MONTH_CUE_BEFORE = re.compile(rf"(?i:\b(?:{MONTH_CUE_WORDS}|each|every)[\s-]*)$")
 #: A broadcast named after a day word: "NBC's Today show", "the Tonight Show".
 _PROGRAMME_AFTER = re.compile(r"\s+(?:[Ss]how|[Pp]rogram(?:me)?)\b")
 #: "(every) now and then": an idiom for "from time to time".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.extract.timex_words import NUMBER_WORDS, REF_WORDS, SET_WORDS
+from newsfuse.extract.timex_words import MONTH_NAME, NUMBER_WORDS, REF_WORDS, SET_WORDS
 
 #: Words before a date that make it vaguer but keep its value (``early 2024``).
 DATE_PREFIX = re.compile(
@@ -27,10 +27,7 @@ ADJECTIVAL_ARTICLE = re.compile(
 #: What may stand between a clock time and its day: ``10 p.m. Wednesday``, ``noon on Friday``.
 CLOCK_DAY_GAP = re.compile(r"(?:,|\s+on)?\s+")
 #: Only abbreviations take a full stop: after "September" it ends the sentence.
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
+_MONTH = rf"(?P<month>{MONTH_NAME})"
 _WEEKDAY = r"(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 _DAY = (
     r"(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)|(?P<dayword>(?:twenty[\s-]|thirty[\s-])?"

@@ -6,14 +6,13 @@ import re
 
 from newsfuse.extract.timex_calendar import place_month, quarter_of
 from newsfuse.extract.timex_types import Context, Resolution, Resolver, month_number, unresolved
+from newsfuse.extract.timex_words import MONTH_NAME
 
 _ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINAL_QUARTER |= {"fourth": 4, "4th": 4, "last": 2}
 #: The last day of a period named after it: "the quarter ended Sept. 30, 1989".
 _ENDED = re.compile(
-    r"\s+(?:ended|ending)\s+(?P<month>January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|"
-    r"Dec)\.?)\s+[0-3]?\d\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    rf"\s+(?:ended|ending)\s+(?P<month>{MONTH_NAME})\s+[0-3]?\d\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 #: Years from the publication year of "last year's first half", "the second half of next year".
 _YEAR_STEP = {"last": -1, "next": 1}

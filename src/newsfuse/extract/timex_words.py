@@ -8,6 +8,18 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
+#: A month's name as written in news text, for regular expressions: in full, or abbreviated
+#: with an optional full stop (after "September" a full stop ends the sentence).
+MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+#: Words right before a month name that make it the month ("in May", "until March"), not the
+#: modal verb or a first name, for regular expressions.
+MONTH_CUE_WORDS = (
+    r"in|since|until|till|by|from|through|to|of|during|early|late|mid|before|after|"
+    r"last|this|next|on|between|and|or"
+)
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
