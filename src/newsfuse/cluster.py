@@ -243,18 +243,8 @@ class StoryIndex:
         return (other.id, keep.id)
 
     def _join(self, story: StoryState, article: Article, feats: Features, vecs: Any) -> None:
-        story.members.append(article.id)
-        story.reports[article.id] = _member(article, feats, vecs)
-        story.add_vectors(vecs)
+        story.add_member(article.id, _member(article, feats, vecs), vecs)
         self._state.set_story_of(article.id, story.id)
-        if feats.day is not None:
-            story.first_day = min(story.first_day or feats.day, feats.day)
-            story.last_day = max(story.last_day or feats.day, feats.day)
-        if article.meta.outlet:
-            story.outlets[article.meta.outlet] += 1
-        key = (utc_key(article.meta.published), article.id)
-        if article.meta.headline and (story.headline is None or key < story.headline_key):
-            story.headline, story.headline_key = article.meta.headline, key
         self._state.put(story)
 
     def story(self, sid: str) -> Story:
@@ -301,8 +291,8 @@ class StoryIndex:
 
 def _member(article: Article, feats: Features, vecs: dict[str, dict[str, float]]) -> Member:
     """What a story keeps of one report to rebuild itself after a regrouping."""
-    key = (utc_key(article.meta.published), article.id)
-    return Member(compact(vecs), feats.day, article.meta.outlet, article.meta.headline, key)
+    meta = article.meta
+    return Member(compact(vecs), feats.day, meta.outlet, meta.headline, _canonical(article))
 
 
 def _outside(day: int | None, story: StoryState) -> bool:

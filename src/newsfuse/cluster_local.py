@@ -29,16 +29,7 @@ def rebuild(sid: str, members: Sequence[tuple[str, Member]]) -> StoryState:
     """A story's state from its members, in the given order."""
     story = StoryState(sid, [], {})
     for aid, member in members:
-        story.members.append(aid)
-        story.reports[aid] = member
-        story.add_vectors(member.unit())
-        if member.day is not None:
-            story.first_day = min(story.first_day or member.day, member.day)
-            story.last_day = max(story.last_day or member.day, member.day)
-        if member.outlet:
-            story.outlets[member.outlet] += 1
-        if member.headline and (story.headline is None or member.key < story.headline_key):
-            story.headline, story.headline_key = member.headline, member.key
+        story.add_member(aid, member)
     return story
 
 

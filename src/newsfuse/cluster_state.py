@@ -127,6 +127,22 @@ class StoryState:
                 centroid = self.sums[channel] = Centroid()
             centroid.add(vec, CENTROID_TERMS)
 
+    def add_member(
+        self, aid: str, member: Member, vecs: Mapping[str, Mapping[str, float]] | None = None
+    ) -> None:
+        """Add one report: its id, vectors (``vecs``, or the member's own), days, outlet and,
+        when it is the earliest, its headline as the label."""
+        self.members.append(aid)
+        self.reports[aid] = member
+        self.add_vectors(member.unit() if vecs is None else vecs)
+        if member.day is not None:
+            self.first_day = min(self.first_day or member.day, member.day)
+            self.last_day = max(self.last_day or member.day, member.day)
+        if member.outlet:
+            self.outlets[member.outlet] += 1
+        if member.headline and (self.headline is None or member.key < self.headline_key):
+            self.headline, self.headline_key = member.headline, member.key
+
     def vectors(self) -> dict[str, dict[str, float]]:
         """The centroid sums as plain dicts, channel -> term -> weight."""
         return {channel: dict(centroid.items()) for channel, centroid in self.sums.items()}
