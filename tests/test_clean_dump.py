@@ -94,6 +94,13 @@ CAPTION = (
 )
 
 
+TWIN = "A new low-floor tram waits at the northern depot before its first test run in May."
+SOURCE = (
+    'City Transport Office, "Northern line extension: cost and timetable," report to the '
+    "council, published on March 1, 2024, with figures for each of the planned new stations"
+)
+
+
 @pytest.mark.parametrize(
     ("case", "text", "check"),
     [
@@ -108,6 +115,14 @@ CAPTION = (
          lambda c: labels_of(c, "Trams return to the old town after 50 years") == {"related"}),
         ("recurring", page(NAV, ["Example News is a member of the press council"]),
          lambda c: "press council" not in body_text(c)),
+        ("twin caption", page(NAV, [], [TWIN, TWIN]),
+         lambda c: "tram depot" not in body_text(c) and c.captions == (TWIN,)),
+        ("image placeholder", page(NAV, [], ["[tram-depot_0412-1][lazyload]"]),
+         lambda c: "lazyload" not in body_text(c)),
+        ("doubled alt text", page(NAV, [], ["A tram at the depotA tram at the depot"]),
+         lambda c: "depot" not in body_text(c)),
+        ("sources", page(NAV, ["Sources:", SOURCE]),
+         lambda c: "Sources" not in body_text(c) and "Transport Office" not in body_text(c)),
     ],
 )  # fmt: skip
 def test_structure(case: str, text: str, check: object) -> None:

@@ -10,7 +10,7 @@ import numpy as np
 from newsfuse.clean import dump_regions as regions
 from newsfuse.clean import dump_rules as rules
 from newsfuse.clean.dump_features import read_lines
-from newsfuse.clean.dump_labels import captions, keyword_chrome, label_chrome, vetoed
+from newsfuse.clean.dump_labels import captions, images, keyword_chrome, label_chrome, vetoed
 from newsfuse.clean.dump_model import LineModel, shipped_model
 from newsfuse.clean.lines import normalise_line, split_lines
 from newsfuse.models import Block, ChromeLabel, ChromeLine, CleanPage
@@ -60,9 +60,12 @@ def clean_dump(
         body &= np.array([n not in recurring for n in norms])
 
     vetoed(features, words, body)
+    pictured = images(texts, norms, features, body, chrome)
     regions.comments_cut(norms, kinds, body)
+    regions.sources_cut(norms, body)
     regions.list_gaps(texts, probs, words, body, chrome, features)
     fixed: dict[int, ChromeLabel] = dict(captions(kinds, words, body))
+    fixed.update(pictured)
     fixed.update(rules.repeats(texts, norms, body))
     heads = rules.headings(texts, words, body, chrome)
     top = rules.headline(texts, words, body, chrome)

@@ -36,6 +36,12 @@ _SAYS_LINES = 3
 _SAYS_ENDS = ("says", "said", "wrote")
 _COMMENTER = re.compile(r".*\b(?:said|says|wrote)$|reply|avatar")
 
+# A list of sources or references after the body ends the article text ("Sources:",
+# "References"). On the extraction pages it ends two fact-check articles of one site
+# (precision 0.69 -> 0.92 and 0.83 -> 1.00, no recall lost); no page has article text after
+# such a header.
+_SOURCES = re.compile(r"(?:sources?|references|bibliography|works cited|footnotes) *:?")
+
 # List gaps: runs of up to 12 lines of 2-30 words each, with line probability >= 0.05 (an
 # item the model dismisses outright stays out). Out of fold on the extraction pages, with
 # the comments cut: F1 0.9154 -> 0.9156 (recall +0.002, precision -0.001); with the region
@@ -81,6 +87,22 @@ def comments_cut(norms: list[str], kinds: list[str | None], body: BoolArray) -> 
         body[says[0] :] = False
         return says[0]
     return None
+
+
+def sources_cut(norms: list[str], body: BoolArray) -> None:
+    """End the body at a "Sources" or "References" header after its first line.
+
+    Args:
+        norms: Normalised lines.
+        body: Body flags (updated in place: no line from the header on is body).
+    """
+    if not body.any():
+        return
+    first = int(np.argmax(body))
+    for j in range(first + 1, len(norms)):
+        if _SOURCES.fullmatch(norms[j]):
+            body[j:] = False
+            return
 
 
 def _commenter(norm: str) -> bool:
