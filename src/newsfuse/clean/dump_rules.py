@@ -138,9 +138,13 @@ def repeats(texts: list[str], norms: list[str], body: BoolArray) -> dict[int, Ch
         if len(grams) >= 4:
             teasers[j] = grams
     if teasers:  # the body's word 4-grams, only for pages with a long enough teaser
-        body_grams = set(_grams(" ".join([texts[j] for j in rows])))
+        body_grams = Counter(_grams(" ".join([texts[j] for j in rows])))
+        in_body = set(rows)
         for j, grams in teasers.items():
-            if sum(g in body_grams for g in grams) >= _TEASER_SHARE * len(grams):
+            # A teaser in the body must repeat other body lines, not only itself: a
+            # paragraph cut short by a paywall ends in an ellipsis too.
+            seen = body_grams - Counter(grams) if j in in_body else body_grams
+            if sum(g in seen for g in grams) >= _TEASER_SHARE * len(grams):
                 found[j] = "teaser_repeat"
     for j in found:
         body[j] = False
