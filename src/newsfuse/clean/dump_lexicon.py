@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
-from itertools import chain, repeat
+from itertools import repeat
 from operator import itemgetter
 
 import numpy as np
@@ -42,6 +42,18 @@ def _token_chars(lowered: Codes, test: Callable[[str], bool] | None = None) -> C
     """Word characters and newlines as they are, every other character as a space."""
     word = _WORD_CHARS.take(lowered) if test is None else char_kinds(lowered, _WORD_CHARS, test)
     return np.where(word | (lowered == ord("\n")), lowered, ord(" "))
+
+
+def word_tokens(text: str) -> list[str]:
+    """The ``\\w+`` tokens of ``text``, as ``re.findall`` gives them, read off its code points.
+
+    Every character that is not a word character becomes a space (no word character is
+    whitespace), then one ``str.split`` gives the runs of word characters; on a long text
+    this is about twice as fast as the regex.
+    """
+    codes = code_points(text)
+    word = char_kinds(codes, _WORD_CHARS, _is_word)
+    return from_code_points(np.where(word, codes, ord(" "))).split()
 
 
 # Built once, at import.
@@ -158,11 +170,14 @@ def keyword_counts(texts: list[str], lex: Lexicon = LEXICON) -> tuple[FloatArray
     codes = recoded(heads, _TOKEN_CHARS)
     if codes is None:  # the rare page the table cannot do: character by character
         codes = _token_chars(code_points(heads.lower()), _is_word)
-    per_line = list(map(str.split, from_code_points(codes).split("\n")))
-    counts = np.fromiter(map(len, per_line), dtype=np.intp, count=len(per_line))
-    tokens = list(chain.from_iterable(per_line))
+    # One split of the page gives the tokens, in order (the newline is whitespace too); a
+    # token starts at a character other than a space or newline that follows one of them.
+    tokens = from_code_points(codes).split()
+    gap = (codes == ord(" ")) | (codes == ord("\n"))
+    starts = np.flatnonzero(~gap & np.append(True, gap[:-1]))
+    line_of = np.cumsum(codes == ord("\n")).take(starts)
+    counts = np.bincount(line_of, minlength=len(texts))
     ids = np.fromiter(map(lex.ids.get, tokens, repeat(_UNKNOWN)), dtype=np.intp, count=len(tokens))
-    line_of = np.repeat(np.arange(len(texts)), counts)
     stops = np.bincount(line_of, weights=lex.table[:, 0].take(ids), minlength=len(texts))
     stop = stops / np.maximum(counts, 1)
     hits = np.zeros((len(texts), len(lex.categories)))
