@@ -76,7 +76,7 @@ def test_kinds_as_when_every_line_is_tried(monkeypatch: pytest.MonkeyPatch) -> N
         kind: tuple(dataclasses.replace(scan, needs=None) for scan in scans)
         for kind, scans in SCANS.items()
     }
-    monkeypatch.setattr(dump_patterns, "SCANS", every)
+    monkeypatch.setattr(dump_patterns, "_PLAN", dump_patterns._plan(every))
     for page, n, (kinds, flags) in zip(pages, words, found, strict=True):
         all_kinds, all_flags = pattern_kinds(page, n)
         assert kinds == all_kinds

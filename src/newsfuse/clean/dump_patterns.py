@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
@@ -96,6 +97,10 @@ _LEAD = re.compile(r"(?:\\[dw]|\[[^\]]+\]|\w)\(\?<![^)]*\)")
 
 # Bit k of a line's need bits: it holds `NEEDS`'s k-th distinct need.
 _BIT = {need: 1 << k for k, need in enumerate(dict.fromkeys(NEEDS.values()))}
+# Held by every line: the need of a pattern that needs nothing known.
+_EVERY = 1 << 31
+if len(_BIT) >= 31:
+    raise ValueError("chrome pattern needs: at most 30 distinct ones fit the need bits")
 # The bits of the needs held anywhere in a line, by its first character, by its last one.
 _HELD_ANYWHERE, _HELD_FIRST, _HELD_LAST = (
     sum(bit for need, bit in _BIT.items() if need.where == where)
@@ -175,9 +180,32 @@ def _load() -> dict[str, tuple[Scan, ...]]:
     return {kind: compile_kind(alternatives) for kind, alternatives in raw["patterns"].items()}
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """All scans of all kinds, in `KINDS` order, with what each needs as arrays."""
+
+    kinds: tuple[int, ...]  # index into KINDS of each scan
+    tests: tuple[Callable[[str], re.Match[str] | None], ...]  # match or search
+    needs: npt.NDArray[np.uint32]  # need bits per scan (`_EVERY` when unknown)
+    limits: npt.NDArray[np.float64]  # most words of a line it is tried on
+
+
+def _plan(scans: dict[str, tuple[Scan, ...]]) -> _Plan:
+    flat = [(k, scan) for k, name in enumerate(KINDS) for scan in scans[name]]
+    return _Plan(
+        kinds=tuple(k for k, _ in flat),
+        tests=tuple(
+            scan.pattern.match if scan.anchored else scan.pattern.search for _, scan in flat
+        ),
+        needs=np.array([_EVERY if s.needs is None else s.needs for _, s in flat], dtype=np.uint32),
+        limits=np.array([PATTERN_WORDS[KINDS[k]] for k, _ in flat], dtype=np.float64),
+    )
+
+
 # Built once, at import.
 SCANS = _load()
 _BITS = _need_bits()
+_PLAN = _plan(SCANS)
 
 
 def pattern_kinds(
@@ -211,24 +239,23 @@ def pattern_kinds(
         starts = np.cumsum(chars + 1) - chars - 1
     bits = _BITS.take(np.append(codes, ord("\n")))  # an empty last line reads the newline
     ends = np.append(starts[1:] - 1, len(codes))  # an empty line reads a newline as last
-    held = np.bitwise_or.reduceat(bits, starts) & _HELD_ANYWHERE
+    held = np.bitwise_or.reduceat(bits, starts) & _HELD_ANYWHERE | _EVERY
     held |= bits[starts] & _HELD_FIRST
     held |= bits[ends - 1] & _HELD_LAST
-    by_limit = {limit: held * (words <= limit) for limit in set(PATTERN_WORDS.values())}
+    plan = _PLAN
+    # (scan, line) pairs to try, scan by scan: the line is short enough and holds a need.
+    tried = (held & plan.needs[:, None] > 0) & (words <= plan.limits[:, None])
+    scan_of, line_of = np.nonzero(tried)
+    hit_kinds: list[int] = []
+    hits: list[int] = []
+    tests, texts_of = plan.tests, texts.__getitem__
+    for k, j in zip(scan_of.tolist(), line_of.tolist(), strict=True):
+        if tests[k](texts_of(j)):
+            hit_kinds.append(plan.kinds[k])
+            hits.append(j)
+    flags = np.zeros((len(KINDS), n), dtype=bool)
+    flags[hit_kinds, hits] = True
     kinds: list[str | None] = [None] * n
-    found: dict[str, BoolArray] = {}
-    for name in KINDS:
-        hits: list[int] = []
-        for scan in SCANS[name]:
-            if scan.needs is None:
-                rows = np.flatnonzero(words <= PATTERN_WORDS[name])
-            else:
-                rows = np.flatnonzero(by_limit[PATTERN_WORDS[name]] & scan.needs)
-            test = scan.pattern.match if scan.anchored else scan.pattern.search
-            hits += [j for j in rows.tolist() if test(texts[j])]
-        flags = np.zeros(n, dtype=bool)
-        flags[hits] = True
-        for j in hits:
-            kinds[j] = name
-        found[name] = flags
-    return kinds, found
+    for k, j in zip(hit_kinds, hits, strict=True):  # in `KINDS` order: the last one stays
+        kinds[j] = KINDS[k]
+    return kinds, dict(zip(KINDS, flags, strict=True))
