@@ -256,8 +256,9 @@ def _context(
     total = np.concatenate(([0.0], np.cumsum(words)))
     low, high = np.maximum(idx - 2, 0), np.minimum(idx + 3, n)
     density = (total[high] - total[low]) / (high - low)  # mean words of lines j-2..j+2
-    seen = Counter(norms)
-    dup = np.zeros(n) if len(seen) == n else _flags((seen[m] > 1 for m in norms), n)
+    seen = Counter(norms)  # every line's norm is in it: looked up in C
+    copies = np.fromiter(map(seen.__getitem__, norms), dtype=np.intp, count=n)
+    dup = (copies > 1).astype(np.float64)
     recurs = _flags(map(recurring.__contains__, norms), n) if recurring else np.zeros(n)
     gap = (np.diff(np.array(pos)) > 1).astype(np.float64)
     blank_before = np.concatenate(([1.0], gap))
