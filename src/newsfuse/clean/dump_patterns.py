@@ -123,12 +123,12 @@ def compile_kind(alternatives: list[str]) -> tuple[Scan, ...]:
     """Compile a kind's alternatives into few patterns, each with what a match needs.
 
     A pattern whose first element is a literal or a character class is searched for by a
-    fast scan, while an alternation of such patterns, or one opening with ``\\b``, is tried
-    at every position, several times slower. So alternatives sharing a lead such as
-    ``\\d(?<!\\w\\d)`` (a digit that starts a word) become one pattern, the others stay
-    apart, and those anchored with ``^`` share one alternation, matched at the start of a
-    line. Like the leads, this takes each alternative as one sequence, with no ``|`` outside
-    a group. A pattern needs what one of its alternatives needs (`NEEDS`).
+    fast scan, while an alternation of such patterns is tried at every position, several
+    times slower. So alternatives sharing a lead such as ``\\d(?<!\\w\\d)`` (a digit that
+    starts a word) become one pattern, searched once per line, the others stay apart, and
+    those anchored with ``^`` share one alternation, matched at the start of a line only.
+    Like the leads, this takes each alternative as one sequence, with no ``|`` outside a
+    group. A pattern needs what one of its alternatives needs (`NEEDS`).
     """
     anchored: list[str] = []
     by_lead: dict[str, list[str]] = {}
