@@ -10,7 +10,8 @@ from operator import itemgetter
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.clean.dump_lexicon import LEXICON, keyword_counts, pattern_kinds
+from newsfuse.clean.dump_lexicon import LEXICON, keyword_counts
+from newsfuse.clean.dump_patterns import pattern_kinds
 from newsfuse.clean.lines import (
     BULLET,
     Line,
@@ -161,7 +162,7 @@ class PageLines:
     texts: list[str]
     norms: list[str]  # `normalise_line` of each
     words: FloatArray  # word counts (CJK: two characters to a word)
-    kinds: list[str | None]  # chrome pattern kind (`dump_lexicon.pattern_kinds`)
+    kinds: list[str | None]  # chrome pattern kind (`dump_patterns.pattern_kinds`)
     features: FloatArray  # one row per line, columns in `FEATURES` order
 
 
@@ -191,7 +192,7 @@ def read_lines(lines: list[Line], recurring: frozenset[str] = frozenset()) -> Pa
     norms = normalise_lines(texts, bullets)
     marker = _flags(map(lex.markers.__contains__, norms), n)
     stop, hits = keyword_counts(texts, lex)
-    kinds, matched = pattern_kinds(texts, words, lex)
+    kinds, matched = pattern_kinds(texts, words, codes=text.codes, starts=text.starts)
     bullet = np.zeros(n)
     bullet[list(bullets)] = 1.0
     url = np.zeros(n)
@@ -255,8 +256,9 @@ def _context(
     total = np.concatenate(([0.0], np.cumsum(words)))
     low, high = np.maximum(idx - 2, 0), np.minimum(idx + 3, n)
     density = (total[high] - total[low]) / (high - low)  # mean words of lines j-2..j+2
-    seen = Counter(norms)
-    dup = np.zeros(n) if len(seen) == n else _flags((seen[m] > 1 for m in norms), n)
+    seen = Counter(norms)  # every line's norm is in it: looked up in C
+    copies = np.fromiter(map(seen.__getitem__, norms), dtype=np.intp, count=n)
+    dup = (copies > 1).astype(np.float64)
     recurs = _flags(map(recurring.__contains__, norms), n) if recurring else np.zeros(n)
     gap = (np.diff(np.array(pos)) > 1).astype(np.float64)
     blank_before = np.concatenate(([1.0], gap))

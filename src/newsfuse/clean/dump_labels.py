@@ -124,7 +124,7 @@ def captions(kinds: list[str | None], words: FloatArray, body: BoolArray) -> dic
     """Photo captions and credits, bylines and reading times, taken out of the body.
 
     Args:
-        kinds: Pattern kind of each line (`dump_lexicon.pattern_kinds`).
+        kinds: Pattern kind of each line (`dump_patterns.pattern_kinds`).
         words: Word counts of the lines.
         body: Body flags (updated in place).
     """

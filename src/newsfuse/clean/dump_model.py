@@ -49,9 +49,10 @@ class LineModel:
         """
         if not len(rows):
             return np.zeros(0)
-        # The trees were fitted on float32 features (scikit-learn's tree dtype); compare in
-        # the same precision so that a value on a threshold goes the same way.
-        columns = np.asarray(rows, dtype=np.float32).astype(np.float64).T
+        # The trees were fitted on float32 features (scikit-learn's tree dtype): a value is
+        # rounded to float32 and compared with the float64 threshold, which gives the same
+        # outcome as comparing it with the threshold rounded down to float32 (`_tests`).
+        columns = np.asarray(rows, dtype=np.float32).T
         feature, threshold, node_test = self._tests
         outcome = (columns[feature] > threshold[:, None]).view(np.uint8)  # (tests, lines)
         # (nodes, trees, lines): the outcome of node k of every tree, for each line
@@ -65,12 +66,23 @@ class LineModel:
         return probs
 
     @cached_property
-    def _tests(self) -> tuple[npt.NDArray[np.intp], FloatArray, npt.NDArray[np.intp]]:
-        """The distinct (feature, threshold) tests, and the test of node k of each tree."""
+    def _tests(
+        self,
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float32], npt.NDArray[np.intp]]:
+        """The distinct (feature, threshold) tests, and the test of node k of each tree.
+
+        Thresholds are rounded down to float32: for a float32 value x and a float64
+        threshold t, with t32 the largest float32 not above t, x > t exactly when x > t32
+        (x > t >= t32; and x > t32 makes x at least the next float32, which is above t).
+        """
         pairs = np.stack([self.split_feature.astype(np.float64), self.split_threshold], axis=2)
         unique, node_test = np.unique(pairs.reshape(-1, 2), axis=0, return_inverse=True)
         by_node = np.ascontiguousarray(node_test.reshape(self.split_feature.shape).T)
-        return unique[:, 0].astype(np.intp), unique[:, 1], by_node
+        threshold = unique[:, 1]
+        with np.errstate(over="ignore"):  # beyond the float32 range: infinity, then its max
+            nearest = threshold.astype(np.float32)
+        below = np.where(nearest > threshold, np.nextafter(nearest, np.float32(-np.inf)), nearest)
+        return unique[:, 0].astype(np.intp), below.astype(np.float32), by_node
 
     @cached_property
     def _node_bits(self) -> npt.NDArray[np.unsignedinteger[Any]]:

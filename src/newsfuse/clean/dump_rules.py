@@ -8,7 +8,7 @@ from itertools import compress, repeat
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.clean.dump_lexicon import opens_with_chrome
+from newsfuse.clean.dump_lexicon import opens_with_chrome, word_tokens
 from newsfuse.clean.lines import BULLET, WORD
 from newsfuse.models import ChromeLabel
 
@@ -134,25 +134,25 @@ def repeats(texts: list[str], norms: list[str], body: BoolArray) -> dict[int, Ch
     teasers = {}
     for j in compress(range(len(texts)), map(str.endswith, texts, repeat(("...", "…")))):
         text = texts[j]
-        grams = _grams(text[:-3] if text.endswith("...") else text[:-1])
+        grams = _grams(WORD.findall(text[:-3] if text.endswith("...") else text[:-1]))
         if len(grams) >= 4:
             teasers[j] = grams
     if teasers:  # the body's word 4-grams, only for pages with a long enough teaser
-        body_grams = Counter(_grams(" ".join([texts[j] for j in rows])))
+        body_grams = Counter(_grams(word_tokens(" ".join([texts[j] for j in rows]))))
         in_body = set(rows)
         for j, grams in teasers.items():
             # A teaser in the body must repeat other body lines, not only itself: a
             # paragraph cut short by a paywall ends in an ellipsis too.
-            seen = body_grams - Counter(grams) if j in in_body else body_grams
-            if sum(g in seen for g in grams) >= _TEASER_SHARE * len(grams):
+            others = body_grams - Counter(grams) if j in in_body else body_grams
+            if sum(g in others for g in grams) >= _TEASER_SHARE * len(grams):
                 found[j] = "teaser_repeat"
     for j in found:
         body[j] = False
     return found
 
 
-def _grams(text: str) -> list[tuple[str, ...]]:
-    tokens = WORD.findall(text)[:-1]  # the last word of a truncated line may be cut
+def _grams(words: list[str]) -> list[tuple[str, ...]]:
+    tokens = words[:-1]  # the last word of a truncated line may be cut
     return list(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
 
 
@@ -196,7 +196,7 @@ def _headline_shaped(text: str) -> bool:
 
 def duplicates_of(norms: list[str], index: int) -> list[int]:
     """Other lines equal to line ``index`` once normalised (e.g. the title printed twice)."""
-    counts = Counter(norms)
-    if counts[norms[index]] < 2:
+    norm = norms[index]
+    if norms.count(norm) < 2:
         return []
-    return [j for j, n in enumerate(norms) if n == norms[index] and j != index]
+    return [j for j, n in enumerate(norms) if n == norm and j != index]
