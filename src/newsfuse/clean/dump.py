@@ -60,7 +60,7 @@ def clean_dump(
         body &= np.array([n not in recurring for n in norms])
 
     vetoed(features, words, body)
-    pictured = images(texts, norms, features, body, chrome)
+    pictured = images(texts, norms, body, chrome)
     regions.comments_cut(norms, kinds, body)
     regions.sources_cut(norms, body)
     regions.list_gaps(texts, probs, words, body, chrome, features)

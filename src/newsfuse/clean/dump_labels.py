@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import compress, islice, repeat
 from operator import eq
 
 import numpy as np
@@ -16,7 +16,6 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 _KW = {name[3:]: FEATURES.index(name) for name in FEATURES if name.startswith("kw_")}
-_DUP = FEATURES.index("dup")
 _MARKER = FEATURES.index("marker")
 _BULLET = FEATURES.index("bullet")
 # Fewer words than this with a photo credit is a bare credit ("Photo: AFP"), else a caption.
@@ -83,14 +82,13 @@ _DOUBLED_CHARS = 10
 
 
 def images(
-    texts: list[str], norms: list[str], features: FloatArray, body: BoolArray, chrome: BoolArray
+    texts: list[str], norms: list[str], body: BoolArray, chrome: BoolArray
 ) -> dict[int, ChromeLabel]:
     """Image text taken out of the body: twin caption lines, placeholders, doubled alt text.
 
     Args:
         texts: The non-blank lines.
         norms: Their normalised forms.
-        features: The feature matrix (its repeat flag finds twin candidates).
         body: Body flags (updated in place).
         chrome: Chrome flags (updated in place: the lines found are neither subheads nor
             the headline).
@@ -100,18 +98,18 @@ def images(
         and a doubled line, "repeated_lead" for the second twin).
     """
     found: dict[int, ChromeLabel] = {}
-    last = len(norms) - 1
-    for j in np.flatnonzero(features[:, _DUP] > 0).tolist():
-        if j < last and norms[j + 1] == norms[j] and len(norms[j]) >= _TWIN_CHARS:
+    for j in compress(range(len(norms)), map(eq, norms, islice(norms, 1, None))):
+        if len(norms[j]) >= _TWIN_CHARS:
             found.setdefault(j, "caption")
             found[j + 1] = "repeated_lead"
     for j in np.flatnonzero(body).tolist():
         text = texts[j]
-        half = len(text) // 2
-        if len(text) >= _DOUBLED_CHARS and text[:half] == text[half:]:
+        half = len(text) >> 1
+        if 2 * half >= _DOUBLED_CHARS and text[0] == text[half] and text[:half] == text[half:]:
             found[j] = "caption"
-    for j, text in enumerate(texts):
-        if text[0] == "[" and _PLACEHOLDER.fullmatch(text):
+    for j in compress(range(len(texts)), map(str.startswith, texts, repeat("["))):
+        text = texts[j]
+        if text[-1] == "]" and _PLACEHOLDER.fullmatch(text):
             body[j] = False
             chrome[j] = True
     for j in found:

@@ -138,13 +138,19 @@ def repeats(texts: list[str], norms: list[str], body: BoolArray) -> dict[int, Ch
         if len(grams) >= 4:
             teasers[j] = grams
     if teasers:  # the body's word 4-grams, only for pages with a long enough teaser
-        body_grams = Counter(_grams(word_tokens(" ".join([texts[j] for j in rows]))))
-        in_body = set(rows)
+        body_grams = _grams(word_tokens(" ".join([texts[j] for j in rows])))
+        # A teaser in the body must repeat other body lines, not only itself: a paragraph
+        # cut short by a paywall ends in an ellipsis too. So its own 4-grams are counted
+        # out of the body's (rarely needed: most teasers are not body).
+        counts = Counter(body_grams) if any(body[j] for j in teasers) else None
+        known = set(body_grams)
         for j, grams in teasers.items():
-            # A teaser in the body must repeat other body lines, not only itself: a
-            # paragraph cut short by a paywall ends in an ellipsis too.
-            others = body_grams - Counter(grams) if j in in_body else body_grams
-            if sum(g in others for g in grams) >= _TEASER_SHARE * len(grams):
+            if counts is not None and body[j]:
+                own = Counter(grams)
+                hits = sum(counts[g] > own[g] for g in grams)
+            else:
+                hits = sum(g in known for g in grams)
+            if hits >= _TEASER_SHARE * len(grams):
                 found[j] = "teaser_repeat"
     for j in found:
         body[j] = False
