@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 
 from newsfuse.clean.dump import clean_dump, normalise_line
@@ -405,3 +406,18 @@ def test_other_renderings_quality_floor(
 
 def body_text_of(dump: str) -> str:
     return "\n\n".join(b.text for b in clean_dump(dump).body)
+
+
+def test_wire_lead_joins_the_body() -> None:
+    from newsfuse.clean.dump_regions import wire_leads
+
+    lead = (
+        "LONDON (AP) — The city council voted on Tuesday to expand the northern tram line "
+        "by six kilometres, officials said."
+    )
+    other = "PARIS (Reuters) - Another story opens here with its dateline and words to count."
+    texts = [other, "Home", "Search", "Menu", lead, PARAGRAPHS[0], PARAGRAPHS[1]]
+    words = np.array([float(len(t.split())) for t in texts])
+    body = np.array([False, False, False, False, False, True, True])
+    wire_leads(texts, words, body)
+    assert body.tolist() == [False, False, False, False, True, True, True]

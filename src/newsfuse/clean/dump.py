@@ -65,6 +65,7 @@ def clean_dump(
     pictured = images(texts, norms, body, chrome)
     regions.comments_cut(norms, kinds, body)
     regions.sources_cut(norms, body)
+    regions.wire_leads(texts, words, body)
     regions.list_gaps(texts, probs, words, body, chrome, features)
     fixed: dict[int, ChromeLabel] = dict(captions(kinds, words, body))
     fixed.update(pictured)

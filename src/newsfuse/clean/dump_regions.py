@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress, repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -44,6 +45,19 @@ _SOURCES = frozenset(
     for name in ("source", "sources", "references", "bibliography", "works cited", "footnotes")
     for end in ("", ":", " :")
 )
+
+# A wire story's first paragraph opens with its dateline ("NEW YORK (Reuters) -", "HANOI,
+# Vietnam (AP) —"). The model reads the agency name as a credit and can score such a lead
+# under the body threshold; on the extraction pages all 12 lines of at least
+# _WIRE_WORDS words that open this way are article text (2 of them were missed). Only
+# lines from _WIRE_REACH lines above the first body line down to the last one count: a
+# list of other wire stories' openings further away is not this article.
+_WIRE_LEAD = re.compile(
+    r"[A-Z][A-Za-z .,'’-]{1,40}?\((?:Reuters|AP|AFP|dpa|Bloomberg|UPI|AAP|Xinhua|IANS|PTI|ANI)\)"
+    r"\s*[-—–:]"
+)
+_WIRE_WORDS = 12
+_WIRE_REACH = 3
 
 # List gaps: runs of up to 12 lines of 2-30 words each, with line probability >= 0.05 (an
 # item the model dismisses outright stays out). Out of fold on the extraction pages, with
@@ -107,6 +121,25 @@ def sources_cut(norms: list[str], body: BoolArray) -> None:
         if norms[j] in _SOURCES:
             body[j:] = False
             return
+
+
+def wire_leads(texts: list[str], words: FloatArray, body: BoolArray) -> None:
+    """Take a paragraph that opens with a wire dateline ("LONDON (AP) —") into the body.
+
+    Args:
+        texts: The non-blank lines.
+        words: Their word counts.
+        body: Body flags (updated in place).
+    """
+    rows = np.flatnonzero(body)
+    if not len(rows):
+        return
+    low, high = max(int(rows[0]) - _WIRE_REACH, 0), int(rows[-1])
+    for j in compress(
+        range(low, high + 1), map(str.__contains__, texts[low : high + 1], repeat(") "))
+    ):
+        if words[j] >= _WIRE_WORDS and _WIRE_LEAD.match(texts[j]):
+            body[j] = True
 
 
 def _commenter(norm: str) -> bool:
