@@ -61,7 +61,7 @@ def clean_dump(
     if recurring:
         body &= np.array([n not in recurring for n in norms])
 
-    vetoed(features, words, body)
+    vetoed(texts, features, words, body)
     pictured = images(texts, norms, body, chrome)
     regions.comments_cut(norms, kinds, body)
     regions.sources_cut(norms, body)

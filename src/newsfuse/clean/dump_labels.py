@@ -54,16 +54,25 @@ def keyword_chrome(features: FloatArray, words: FloatArray) -> BoolArray:
     return result
 
 
-def vetoed(features: FloatArray, words: FloatArray, body: BoolArray) -> None:
+def vetoed(texts: list[str], features: FloatArray, words: FloatArray, body: BoolArray) -> None:
     """Take very short lines made of chrome words ("Advertisement", "Share") out of the body.
 
+    A short sentence ending in a full stop, "!" or "?" stays: "WeWork declined to comment."
+    is news, not a share button (on the extraction pages both such lines the model keeps
+    are article text; "Share this:" and "You may also like:" still leave).
+
     Args:
+        texts: The non-blank lines.
         features: The feature matrix of the lines.
         words: Their word counts.
         body: Body flags (updated in place).
     """
     strong = features[:, [_KW[k] for k in _VETO_KINDS]].sum(axis=1) > 0
-    body &= ~((words <= _VETO_WORDS) & (strong | (features[:, _MARKER] > 0)))
+    hits = (words <= _VETO_WORDS) & (strong | (features[:, _MARKER] > 0)) & body
+    for j in np.flatnonzero(hits).tolist():
+        text = texts[j]
+        if text[-1] not in ".!?" or text.endswith(".."):
+            body[j] = False
 
 
 # An image's alt text printed right above its caption: the same line twice in a row, of at
