@@ -424,3 +424,18 @@ def test_wire_lead_joins_the_body() -> None:
     body = np.array([False, False, False, False, False, True, True])
     wire_leads(texts, words, body)
     assert body.tolist() == [False, False, False, False, True, True, True]
+
+
+def test_legal_footer_leaves_the_body() -> None:
+    from newsfuse.clean.dump_regions import legal_footer
+
+    legal = "© 2024 Example News, LLC. All rights reserved. Results vary with effort and diet."
+    texts = [*PARAGRAPHS[:3], "Home", "Contact", "Jobs", legal, "Consult your physician first."]
+    body = np.array([True, True, True, False, False, False, True, True])
+    legal_footer(texts, body)
+    assert body.tolist() == [True, True, True, False, False, False, False, False]
+    # A notice inside the article's own run (a wire story's copyright line) stays.
+    texts = [*PARAGRAPHS[:3], legal]
+    body = np.ones(4, dtype=bool)
+    legal_footer(texts, body)
+    assert body.all()

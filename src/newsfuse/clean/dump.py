@@ -66,6 +66,7 @@ def clean_dump(
     regions.comments_cut(norms, kinds, body)
     regions.sources_cut(norms, body)
     regions.wire_leads(texts, words, body)
+    regions.legal_footer(texts, body)
     regions.list_gaps(texts, probs, words, body, chrome, features)
     fixed: dict[int, ChromeLabel] = dict(captions(kinds, words, body))
     fixed.update(pictured)

@@ -59,6 +59,18 @@ _WIRE_LEAD = re.compile(
 _WIRE_WORDS = 12
 _WIRE_REACH = 3
 
+# A page's legal footer (disclaimers, "© 2019 Example, LLC. All rights reserved.") can read
+# as prose to the model. When the body's last run of lines (gaps of at most _RUN_GAP
+# lines) is not its first and holds a copyright notice, the run is that footer and leaves.
+# A wire story's own notice ("© Copyright 2019 The Associated Press. All Rights
+# Reserved.") sits in the article's run and is kept, as the extraction gold keeps it. On the
+# extraction pages: one page of legal prose under a short recipe article, precision 0.75 ->
+# 0.99 (out of fold 0.9264 -> 0.9271); no other page changes.
+_COPYRIGHT = re.compile(
+    r"©\s*(?:\d{4}|copyright)|copyright\s*(?:©\s*)?\d{4}|all rights reserved", re.I
+)
+_RUN_GAP = 2
+
 # List gaps: runs of up to 12 lines of 2-30 words each, with line probability >= 0.05 (an
 # item the model dismisses outright stays out). Out of fold on the extraction pages, with
 # the comments cut: F1 0.9154 -> 0.9156 (recall +0.002, precision -0.001); with the region
@@ -140,6 +152,21 @@ def wire_leads(texts: list[str], words: FloatArray, body: BoolArray) -> None:
     ):
         if words[j] >= _WIRE_WORDS and _WIRE_LEAD.match(texts[j]):
             body[j] = True
+
+
+def legal_footer(texts: list[str], body: BoolArray) -> None:
+    """Take a detached last run of body lines that holds a copyright notice out of the body.
+
+    Args:
+        texts: The non-blank lines.
+        body: Body flags (updated in place).
+    """
+    rows = np.flatnonzero(body).tolist()
+    k = len(rows) - 1
+    while k > 0 and rows[k] - rows[k - 1] <= _RUN_GAP:
+        k -= 1
+    if k > 0 and any(_COPYRIGHT.search(texts[j]) for j in rows[k:]):
+        body[rows[k:]] = False
 
 
 def _commenter(norm: str) -> bool:
