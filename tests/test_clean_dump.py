@@ -439,3 +439,21 @@ def test_legal_footer_leaves_the_body() -> None:
     body = np.ones(4, dtype=bool)
     legal_footer(texts, body)
     assert body.all()
+
+
+def test_island_titles_leave_the_body() -> None:
+    from newsfuse.clean.dump_rules import islands
+
+    texts = [
+        PARAGRAPHS[0],
+        "A tram at the depot on Monday.",
+        "Mayor opens new tram depot",
+        "A driver in the cab.",
+        PARAGRAPHS[1],
+        "Funding and Timetable",
+        PARAGRAPHS[2],
+    ]
+    words = np.array([float(len(t.split())) for t in texts])
+    body = np.array([True, False, True, False, True, True, True])
+    islands(texts, words, body)
+    assert body.tolist() == [True, False, False, False, True, True, True]

@@ -68,6 +68,7 @@ def clean_dump(
     regions.wire_leads(texts, words, body)
     regions.legal_footer(texts, body)
     regions.list_gaps(texts, probs, words, body, chrome, features)
+    rules.islands(texts, words, body)
     fixed: dict[int, ChromeLabel] = dict(captions(kinds, words, body))
     fixed.update(pictured)
     fixed.update(rules.repeats(texts, norms, body))

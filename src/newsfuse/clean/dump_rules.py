@@ -23,6 +23,8 @@ _INSIDE = 0.4
 _OUTSIDE = 0.8
 # Subheads: at most this many words between two body lines (longest seen in the seeds: 5).
 _HEADING_WORDS = 12
+# A line ending in one of these closes a sentence (or introduces what follows).
+_CLOSERS = '.!?"”’:'
 # Repeated lines shorter than this are labels ("Share", "Photo"), not repeated paragraphs.
 _REPEAT_CHARS = 40
 # A line ending in an ellipsis repeats the body when this share of its word 4-grams is in it.
@@ -206,3 +208,24 @@ def duplicates_of(norms: list[str], index: int) -> list[int]:
     if norms.count(norm) < 2:
         return []
     return [j for j, n in enumerate(norms) if n == norm and j != index]
+
+
+def islands(texts: list[str], words: FloatArray, body: BoolArray) -> None:
+    """Take short title-like body lines with no body line next to them out of the body.
+
+    A subhead stands right above the text it heads; a line of at most `_HEADING_WORDS`
+    words without sentence punctuation, with no body line above or below it, is a
+    related-story or video title among captions. Out of fold on the extraction pages:
+    0.9271 -> 0.9276 (precision +0.001; eight pages better, two lose 0.005 of recall).
+
+    Args:
+        texts: The non-blank lines.
+        words: Their word counts.
+        body: Body flags (updated in place).
+    """
+    last = len(body) - 1
+    for j in np.flatnonzero(body).tolist():
+        if words[j] > _HEADING_WORDS or texts[j][-1] in _CLOSERS:
+            continue
+        if not (j > 0 and body[j - 1]) and not (j < last and body[j + 1]):
+            body[j] = False
