@@ -96,6 +96,7 @@ CAPTION = (
 
 
 TWIN = "A new low-floor tram waits at the northern depot before its first test run in May."
+RELATED_LINK = "Related: Trams return to the old town after 50 years, and the shops are glad"
 SOURCE = (
     'City Transport Office, "Northern line extension: cost and timetable," report to the '
     "council, published on March 1, 2024, with figures for each of the planned new stations"
@@ -125,6 +126,8 @@ SOURCE = (
         ("short news sentence with a chrome word",
          page(NAV, [], ["Officials declined to comment."]),
          lambda c: "Officials declined to comment." in body_text(c)),
+        ("related link", page(NAV, [], [RELATED_LINK]),
+         lambda c: RELATED_LINK not in body_text(c) and labels_of(c, RELATED_LINK) == {"related"}),
         ("sources", page(NAV, ["Sources:", SOURCE]),
          lambda c: "Sources" not in body_text(c) and "Transport Office" not in body_text(c)),
     ],

@@ -10,7 +10,14 @@ import numpy as np
 from newsfuse.clean import dump_regions as regions
 from newsfuse.clean import dump_rules as rules
 from newsfuse.clean.dump_features import read_lines
-from newsfuse.clean.dump_labels import captions, images, keyword_chrome, label_chrome, vetoed
+from newsfuse.clean.dump_labels import (
+    captions,
+    images,
+    keyword_chrome,
+    label_chrome,
+    related_links,
+    vetoed,
+)
 from newsfuse.clean.dump_model import LineModel, shipped_model
 from newsfuse.clean.lines import normalise_line, split_lines
 from newsfuse.models import Block, ChromeLabel, ChromeLine, CleanPage
@@ -63,6 +70,7 @@ def clean_dump(
 
     vetoed(texts, features, words, body)
     pictured = images(texts, norms, body, chrome)
+    pictured.update(related_links(texts, body, chrome))
     regions.comments_cut(norms, kinds, body)
     regions.sources_cut(norms, body)
     regions.wire_leads(texts, words, body)

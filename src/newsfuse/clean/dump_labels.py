@@ -127,6 +127,36 @@ def images(
     return found
 
 
+# A line that opens with a related-link label and a colon ("Related: ...", "Read more: ...",
+# "See also: ...") links to another story. On the extraction pages the model kept 10 such
+# lines in the body, none of them article text.
+_RELATED_LINK = re.compile(
+    r"(?:related|read more|read also|also read|see also|also|more|recommended|read next"
+    r"|watch|listen|related coverage[^:]{0,40}|more from [^:]{1,30}) *: *\S",
+    re.IGNORECASE,
+)
+
+
+def related_links(texts: list[str], body: BoolArray, chrome: BoolArray) -> dict[int, ChromeLabel]:
+    """Take "Related: ..." and "Read more: ..." links to other stories out of the body.
+
+    Args:
+        texts: The non-blank lines.
+        body: Body flags (updated in place).
+        chrome: Chrome flags (updated in place: the links are not subheads either).
+
+    Returns:
+        Line index -> "related" for the lines found.
+    """
+    found: dict[int, ChromeLabel] = {}
+    for j in np.flatnonzero(body).tolist():
+        if ":" in texts[j] and _RELATED_LINK.match(texts[j]):
+            found[j] = "related"
+            body[j] = False
+            chrome[j] = True
+    return found
+
+
 def captions(kinds: list[str | None], words: FloatArray, body: BoolArray) -> dict[int, ChromeLabel]:
     """Photo captions and credits, bylines and reading times, taken out of the body.
 
