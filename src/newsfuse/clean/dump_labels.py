@@ -86,6 +86,10 @@ _TWIN_CHARS = 20
 # "[lazyload-p][tweets]"): w3m prints an image as its alt text or file name in brackets.
 # With the doubled lines below: 0.9211 -> 0.9215 out of fold.
 _PLACEHOLDER = re.compile(r"(?:\[[^\]\s]*\])+")
+# A line that ends in a placeholder glued to its text ("Typing on the new keyboard[5947]")
+# is an image's alt text and name: on the extraction pages none of the 52 such lines is
+# article text. A next line that repeats its text is the caption.
+_GLUED = re.compile(r"[^\s\[\]](\[[^\]\s]*\])$")
 # A doubled line ("Shy owlShy owl") is an image's alt and title run together.
 _DOUBLED_CHARS = 10
 
@@ -93,7 +97,7 @@ _DOUBLED_CHARS = 10
 def images(
     texts: list[str], norms: list[str], body: BoolArray, chrome: BoolArray
 ) -> dict[int, ChromeLabel]:
-    """Image text taken out of the body: twin caption lines, placeholders, doubled alt text.
+    """Image text taken out of the body: twin caption lines, placeholders, alt texts.
 
     Args:
         texts: The non-blank lines.
@@ -103,8 +107,9 @@ def images(
             the headline).
 
     Returns:
-        Line index -> label for the captions found ("caption" for the first of two twins
-        and a doubled line, "repeated_lead" for the second twin).
+        Line index -> label for the captions found ("caption" for the first of two twins,
+        a doubled line and a line with a glued placeholder, "repeated_lead" for the second
+        twin).
     """
     found: dict[int, ChromeLabel] = {}
     for j in compress(range(len(norms)), map(eq, norms, islice(norms, 1, None))):
@@ -116,6 +121,14 @@ def images(
         half = len(text) >> 1
         if 2 * half >= _DOUBLED_CHARS and text[0] == text[half] and text[:half] == text[half:]:
             found[j] = "caption"
+    for j in compress(range(len(texts)), map(str.endswith, texts, repeat("]"))):
+        text = texts[j]
+        glued = _GLUED.search(text)
+        if glued and text[0] != "[":
+            found[j] = "caption"
+            alt = text[: glued.start(1)]
+            if j < len(texts) - 1 and texts[j + 1] == alt:
+                found[j + 1] = "repeated_lead"
     for j in compress(range(len(texts)), map(str.startswith, texts, repeat("["))):
         text = texts[j]
         if text[-1] == "]" and _PLACEHOLDER.fullmatch(text):
