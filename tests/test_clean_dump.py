@@ -126,7 +126,7 @@ SOURCE = (
         ("short news sentence with a chrome word",
          page(NAV, [], ["Officials declined to comment."]),
          lambda c: "Officials declined to comment." in body_text(c)),
-        ("glued placeholder", page(NAV, [], ["A tram at the depot[IMG_5947]", "A tram at the depot"]),
+        ("glued placeholder", page(NAV, [], ["A tram at the depot[IMG_59]", "A tram at the depot"]),
          lambda c: "depot" not in body_text(c)),
         ("related link", page(NAV, [], [RELATED_LINK]),
          lambda c: RELATED_LINK not in body_text(c) and labels_of(c, RELATED_LINK) == {"related"}),
