@@ -89,7 +89,7 @@ _PLACEHOLDER = re.compile(r"(?:\[[^\]\s]*\])+")
 # A line that ends in a placeholder glued to its text ("Typing on the new keyboard[5947]")
 # is an image's alt text and name: on the extraction pages none of the 52 such lines is
 # article text. A next line that repeats its text is the caption.
-_GLUED = re.compile(r"[^\s\[\]](\[[^\]\s]*\])$")
+_NOT_GLUED = frozenset(" \t[]")
 # A doubled line ("Shy owlShy owl") is an image's alt and title run together.
 _DOUBLED_CHARS = 10
 
@@ -123,17 +123,16 @@ def images(
             found[j] = "caption"
     for j in compress(range(len(texts)), map(str.endswith, texts, repeat("]"))):
         text = texts[j]
-        glued = _GLUED.search(text)
-        if glued and text[0] != "[":
+        if text[0] == "[":
+            if _PLACEHOLDER.fullmatch(text):
+                body[j] = False
+                chrome[j] = True
+            continue
+        at = text.rfind("[")
+        if at > 0 and text[at - 1] not in _NOT_GLUED and _PLACEHOLDER.fullmatch(text, at):
             found[j] = "caption"
-            alt = text[: glued.start(1)]
-            if j < len(texts) - 1 and texts[j + 1] == alt:
+            if j < len(texts) - 1 and texts[j + 1] == text[:at]:
                 found[j + 1] = "repeated_lead"
-    for j in compress(range(len(texts)), map(str.startswith, texts, repeat("["))):
-        text = texts[j]
-        if text[-1] == "]" and _PLACEHOLDER.fullmatch(text):
-            body[j] = False
-            chrome[j] = True
     for j in found:
         body[j] = False
         chrome[j] = True

@@ -50,8 +50,8 @@ _SOURCES = frozenset(
 # Vietnam (AP) —"). The model reads the agency name as a credit and can score such a lead
 # under the body threshold; on the extraction pages all 12 lines of at least
 # _WIRE_WORDS words that open this way are article text (2 of them were missed). Only
-# lines from _WIRE_REACH lines above the first body line down to the last one count: a
-# list of other wire stories' openings further away is not this article.
+# lines within _WIRE_REACH lines of the first body line count: the dateline opens a story's
+# first paragraph, and other wire stories' openings further away are not this article.
 _WIRE_LEAD = re.compile(
     r"[A-Z][A-Za-z .,'’-]{1,40}?\((?:Reuters|AP|AFP|dpa|Bloomberg|UPI|AAP|Xinhua|IANS|PTI|ANI)\)"
     r"\s*[-—–:]"
@@ -145,10 +145,10 @@ def wire_leads(texts: list[str], words: FloatArray, body: BoolArray) -> None:
         words: Their word counts.
         body: Body flags (updated in place).
     """
-    rows = np.flatnonzero(body)
-    if not len(rows):
+    if not body.any():
         return
-    low, high = max(int(rows[0]) - _WIRE_REACH, 0), int(rows[-1])
+    first = int(np.argmax(body))
+    low, high = max(first - _WIRE_REACH, 0), min(first + _WIRE_REACH, len(texts) - 1)
     for j in compress(
         range(low, high + 1), map(str.__contains__, texts[low : high + 1], repeat(") "))
     ):
@@ -163,12 +163,19 @@ def legal_footer(texts: list[str], body: BoolArray) -> None:
         texts: The non-blank lines.
         body: Body flags (updated in place).
     """
-    rows = np.flatnonzero(body).tolist()
-    k = len(rows) - 1
-    while k > 0 and rows[k] - rows[k - 1] <= _RUN_GAP:
-        k -= 1
-    if k > 0 and any(_COPYRIGHT.search(texts[j]) for j in rows[k:]):
-        body[rows[k:]] = False
+    rows = np.flatnonzero(body)
+    breaks = np.flatnonzero(np.diff(rows) > _RUN_GAP)
+    if not len(breaks):  # one run: the article itself, whatever notice it carries
+        return
+    run = rows[int(breaks[-1]) + 1 :].tolist()
+    if any(map(_noticed, map(texts.__getitem__, run))):
+        body[run] = False
+
+
+def _noticed(text: str) -> bool:
+    """Whether a line carries a copyright notice (substring tests first: most do not)."""
+    hinted = "©" in text or "opyright" in text or "OPYRIGHT" in text or "eserved" in text
+    return (hinted or "ESERVED" in text) and bool(_COPYRIGHT.search(text))
 
 
 def _commenter(norm: str) -> bool:
