@@ -32,13 +32,13 @@ def clean_dump(
 
     The cascade, in order: split the dump into lines (re-joining hard-wrapped paragraphs);
     compute cheap features of each line and its neighbours; the line model gives each line
-    a body probability; the main text region decides which lines are body; image text
-    (an alt text printed above its caption, placeholders) leaves it; a reader-comments
-    section or a list of sources ends the body, and list items between body paragraphs
-    join it; structural rules
-    then find captions and bylines, subheads, repeated paragraphs and truncated teasers, and
-    the headline above the body (skipping chrome); every other line gets the label of the
-    chrome it is.
+    a body probability; the main text region decides which lines are body. Then image text
+    (an alt text above its caption, placeholders) and "Related: ..." links leave the body;
+    a reader-comments section, a list of sources or a detached legal footer ends it; a wire
+    story's dateline paragraph and list items between body paragraphs join it, and short
+    titles with no body line around them leave it. Structural rules then find captions and
+    bylines, subheads, repeated paragraphs and truncated teasers, and the headline above the
+    body (skipping chrome); every other line gets the label of the chrome it is.
 
     Args:
         text: The dump, as a text browser renders a whole page.

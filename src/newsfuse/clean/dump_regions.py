@@ -200,7 +200,7 @@ def list_gaps(
         words: Word counts.
         body: Body flags (updated in place).
         chrome: Lines that are chrome by their words or a pattern.
-        features: The feature matrix (keyword hits, repeats, stopword share).
+        features: The feature matrix (keyword hits, repeats).
     """
     blocked = chrome | (features[:, _DUP] > 0) | (features[:, _STRONG].sum(axis=1) > 0)
     blocked |= (probs < _GAP_PROB) | (words < 2)
