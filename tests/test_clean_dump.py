@@ -96,6 +96,10 @@ CAPTION = (
 
 
 TWIN = "A new low-floor tram waits at the northern depot before its first test run in May."
+AGENCY_CAPTION = (
+    "FILE - In this Monday, March 4, 2024, file photo, passengers board a tram in the city "
+    "centre as the council prepares its vote on the northern extension."
+)
 RELATED_LINK = "Related: Trams return to the old town after 50 years, and the shops are glad"
 SOURCE = (
     'City Transport Office, "Northern line extension: cost and timetable," report to the '
@@ -128,6 +132,8 @@ SOURCE = (
          lambda c: "Officials declined to comment." in body_text(c)),
         ("glued placeholder", page(NAV, [], ["A tram at the depot[IMG_59]", "A tram at the depot"]),
          lambda c: "depot" not in body_text(c)),
+        ("agency caption", page(NAV, [], [AGENCY_CAPTION]),
+         lambda c: AGENCY_CAPTION not in body_text(c) and AGENCY_CAPTION in c.captions),
         ("related link", page(NAV, [], [RELATED_LINK]),
          lambda c: RELATED_LINK not in body_text(c) and labels_of(c, RELATED_LINK) == {"related"}),
         ("sources", page(NAV, ["Sources:", SOURCE]),

@@ -97,7 +97,8 @@ _DOUBLED_CHARS = 10
 def images(
     texts: list[str], norms: list[str], body: BoolArray, chrome: BoolArray
 ) -> dict[int, ChromeLabel]:
-    """Image text taken out of the body: twin caption lines, placeholders, alt texts.
+    """Image text taken out of the body: twin caption lines, placeholders, alt texts, and
+    captions that open with an agency's fixed phrase ("In this photo ...").
 
     Args:
         texts: The non-blank lines.
@@ -117,9 +118,7 @@ def images(
             found.setdefault(j, "caption")
             found[j + 1] = "repeated_lead"
     for j in np.flatnonzero(body).tolist():
-        text = texts[j]
-        half = len(text) >> 1
-        if 2 * half >= _DOUBLED_CHARS and text[0] == text[half] and text[:half] == text[half:]:
+        if _caption_text(texts[j]):
             found[j] = "caption"
     for j in compress(range(len(texts)), map(str.endswith, texts, repeat("]"))):
         text = texts[j]
@@ -147,6 +146,25 @@ _RELATED_LINK = re.compile(
     r"|watch|listen|related coverage[^:]{0,40}|more from [^:]{1,30}) *: *\S",
     re.IGNORECASE,
 )
+
+
+# News agencies open a photo caption with a fixed phrase: "In this photo issued by ITV,
+# ...", "FILE - In this Monday, Oct. 28, 2019, file photo, ...", "This March 28, 2017,
+# file photo ...". On the extraction pages all 7 lines that open so are captions (5 of them
+# were kept as body).
+_CAPTION_OPENING = re.compile(
+    r"(?:FILE *[-—–] *)?In this\b.{0,60}?\b(?:photo|image|picture|handout|screenshot|frame grab)"
+    r"|This\b.{0,40}?\bfile photo\b",
+    re.IGNORECASE,
+)
+
+
+def _caption_text(text: str) -> bool:
+    """An alt text doubled ("Shy owlShy owl") or an agency's caption opening."""
+    half = len(text) >> 1
+    if 2 * half >= _DOUBLED_CHARS and text[0] == text[half] and text[:half] == text[half:]:
+        return True
+    return text[0] in "IiTtF" and bool(_CAPTION_OPENING.match(text))
 
 
 def related_links(texts: list[str], body: BoolArray, chrome: BoolArray) -> dict[int, ChromeLabel]:
