@@ -151,20 +151,24 @@ _RELATED_LINK = re.compile(
 # News agencies open a photo caption with a fixed phrase: "In this photo issued by ITV,
 # ...", "FILE - In this Monday, Oct. 28, 2019, file photo, ...", "This March 28, 2017,
 # file photo ...". On the extraction pages all 7 lines that open so are captions (5 of them
-# were kept as body).
+# were kept as body). A line crediting an agency photographer ("(AP Photo/Gene J. Puskar)")
+# is a caption wherever the credit stands: all 19 such lines are (1 was kept as body).
 _CAPTION_OPENING = re.compile(
     r"(?:FILE *[-—–] *)?In this\b.{0,60}?\b(?:photo|image|picture|handout|screenshot|frame grab)"
     r"|This\b.{0,40}?\bfile photo\b",
     re.IGNORECASE,
 )
+_AGENCY_PHOTO = re.compile(r"\b(?:AP|AFP|EPA|UPI|AAP|PA) Photo */")
 
 
 def _caption_text(text: str) -> bool:
-    """An alt text doubled ("Shy owlShy owl") or an agency's caption opening."""
+    """An alt text doubled ("Shy owlShy owl"), an agency's caption opening or photo credit."""
     half = len(text) >> 1
     if 2 * half >= _DOUBLED_CHARS and text[0] == text[half] and text[:half] == text[half:]:
         return True
-    return text[0] in "IiTtF" and bool(_CAPTION_OPENING.match(text))
+    if text[0] in "IiTtF" and _CAPTION_OPENING.match(text):
+        return True
+    return "Photo" in text and bool(_AGENCY_PHOTO.search(text))
 
 
 def related_links(texts: list[str], body: BoolArray, chrome: BoolArray) -> dict[int, ChromeLabel]:
