@@ -132,6 +132,8 @@ SOURCE = (
          lambda c: "Officials declined to comment." in body_text(c)),
         ("glued placeholder", page(NAV, [], ["A tram at the depot[IMG_59]", "A tram at the depot"]),
          lambda c: "depot" not in body_text(c)),
+        ("one-word list items", page(NAV, [], ["The stalls will sell:", "• onions", "• peas"]),
+         lambda c: "onions" in body_text(c) and "peas" in body_text(c)),
         ("agency caption", page(NAV, [], [AGENCY_CAPTION]),
          lambda c: AGENCY_CAPTION not in body_text(c) and AGENCY_CAPTION in c.captions),
         ("related link", page(NAV, [], [RELATED_LINK]),
