@@ -117,8 +117,14 @@ def images(
         if len(norms[j]) >= _TWIN_CHARS:
             found.setdefault(j, "caption")
             found[j + 1] = "repeated_lead"
-    for j in np.flatnonzero(body).tolist():
-        if _caption_text(texts[j]):
+    for j in compress(range(len(texts)), body.tolist()):
+        text = texts[j]
+        half = len(text) >> 1
+        if (
+            (2 * half >= _DOUBLED_CHARS and text[0] == text[half] and text[:half] == text[half:])
+            or (text.startswith(_CAPTION_STARTS) and _CAPTION_OPENING.match(text))
+            or ("Photo" in text and _AGENCY_PHOTO.search(text))
+        ):
             found[j] = "caption"
     for j in compress(range(len(texts)), map(str.endswith, texts, repeat("]"))):
         text = texts[j]
@@ -158,17 +164,8 @@ _CAPTION_OPENING = re.compile(
     r"|This\b.{0,40}?\bfile photo\b",
     re.IGNORECASE,
 )
+_CAPTION_STARTS = ("In this", "IN THIS", "in this", "This", "THIS", "FILE")
 _AGENCY_PHOTO = re.compile(r"\b(?:AP|AFP|EPA|UPI|AAP|PA) Photo */")
-
-
-def _caption_text(text: str) -> bool:
-    """An alt text doubled ("Shy owlShy owl"), an agency's caption opening or photo credit."""
-    half = len(text) >> 1
-    if 2 * half >= _DOUBLED_CHARS and text[0] == text[half] and text[:half] == text[half:]:
-        return True
-    if text[0] in "IiTtF" and _CAPTION_OPENING.match(text):
-        return True
-    return "Photo" in text and bool(_AGENCY_PHOTO.search(text))
 
 
 def related_links(texts: list[str], body: BoolArray, chrome: BoolArray) -> dict[int, ChromeLabel]:
