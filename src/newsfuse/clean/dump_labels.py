@@ -92,6 +92,18 @@ _PLACEHOLDER = re.compile(r"(?:\[[^\]\s]*\])+")
 _NOT_GLUED = frozenset(" \t[]")
 # A doubled line ("Shy owlShy owl") is an image's alt and title run together.
 _DOUBLED_CHARS = 10
+# News agencies open a photo caption with a fixed phrase: "In this photo issued by ITV,
+# ...", "FILE - In this Monday, Oct. 28, 2019, file photo, ...", "This March 28, 2017,
+# file photo ...". On the extraction pages all 7 lines that open so are captions (5 of them
+# were kept as body). A line crediting an agency photographer ("(AP Photo/Gene J. Puskar)")
+# is a caption wherever the credit stands: all 19 such lines are (1 was kept as body).
+_CAPTION_OPENING = re.compile(
+    r"(?:FILE *[-—–] *)?In this\b.{0,60}?\b(?:photo|image|picture|handout|screenshot|frame grab)"
+    r"|This\b.{0,40}?\bfile photo\b",
+    re.IGNORECASE,
+)
+_CAPTION_STARTS = ("In this", "IN THIS", "in this", "This", "THIS", "FILE")
+_AGENCY_PHOTO = re.compile(r"\b(?:AP|AFP|EPA|UPI|AAP|PA) Photo */")
 
 
 def images(
@@ -152,20 +164,6 @@ _RELATED_LINK = re.compile(
     r"|watch|listen|related coverage[^:]{0,40}|more from [^:]{1,30}) *: *\S",
     re.IGNORECASE,
 )
-
-
-# News agencies open a photo caption with a fixed phrase: "In this photo issued by ITV,
-# ...", "FILE - In this Monday, Oct. 28, 2019, file photo, ...", "This March 28, 2017,
-# file photo ...". On the extraction pages all 7 lines that open so are captions (5 of them
-# were kept as body). A line crediting an agency photographer ("(AP Photo/Gene J. Puskar)")
-# is a caption wherever the credit stands: all 19 such lines are (1 was kept as body).
-_CAPTION_OPENING = re.compile(
-    r"(?:FILE *[-—–] *)?In this\b.{0,60}?\b(?:photo|image|picture|handout|screenshot|frame grab)"
-    r"|This\b.{0,40}?\bfile photo\b",
-    re.IGNORECASE,
-)
-_CAPTION_STARTS = ("In this", "IN THIS", "in this", "This", "THIS", "FILE")
-_AGENCY_PHOTO = re.compile(r"\b(?:AP|AFP|EPA|UPI|AAP|PA) Photo */")
 
 
 def related_links(texts: list[str], body: BoolArray, chrome: BoolArray) -> dict[int, ChromeLabel]:

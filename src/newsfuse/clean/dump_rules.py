@@ -145,7 +145,7 @@ def repeats(texts: list[str], norms: list[str], body: BoolArray) -> dict[int, Ch
         # cut short by a paywall ends in an ellipsis too. So its own 4-grams are counted
         # out of the body's (rarely needed: most teasers are not body).
         counts = Counter(body_grams) if any(body[j] for j in teasers) else None
-        known = set(body_grams)
+        known = counts if counts is not None else set(body_grams)
         for j, grams in teasers.items():
             if counts is not None and body[j]:
                 own = Counter(grams)
