@@ -21,9 +21,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from newsfuse import pipeline
-from newsfuse.cluster import StoryIndex
 from newsfuse.models import Article, Block, Metadata, Origin
-from newsfuse.store import SqliteStore, open_store
+from newsfuse.store import open_store
+from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.stories.cluster.index import StoryIndex
 
 VOCAB = 30_000
 PER_STORY = 5  # mean reports per story

@@ -8,10 +8,11 @@ import statistics
 import time
 from pathlib import Path
 
-from newsfuse.brief import brief, to_html, to_markdown
-from newsfuse.compare import StoryInput, compare
+from newsfuse.brief.build import brief
+from newsfuse.brief.render import to_html, to_markdown
+from newsfuse.compare.comparison import compare
 from newsfuse.ingest import read
-from newsfuse.models import Article, Hints, Metadata
+from newsfuse.models import Article, Hints, Metadata, StoryInput
 from newsfuse.pipeline import process
 from newsfuse.settings import load_settings
 

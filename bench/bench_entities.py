@@ -21,13 +21,15 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from newsfuse.extract.entities import ArticleEntities, canonicalise_story, extract_entities
-from newsfuse.extract.entity_geonames import alternate_index
-from newsfuse.extract.entity_heads import heads
-from newsfuse.extract.entity_lexicon import lexicon
-from newsfuse.extract.entity_types import common_words
+from newsfuse.extract.entities.find import extract_entities
+from newsfuse.extract.entities.gazetteer import alternate_index
+from newsfuse.extract.entities.heads import heads
+from newsfuse.extract.entities.lexicon import lexicon
+from newsfuse.extract.entities.places import resolve_places
+from newsfuse.extract.entities.types import common_words
 from newsfuse.extract.nlp import load_nlp, parse, required_components
-from newsfuse.extract.places import resolve_places
+from newsfuse.merge.entities import canonicalise_story
+from newsfuse.models import ArticleEntities
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

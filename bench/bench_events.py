@@ -21,14 +21,12 @@ import time
 
 from eval_events import default_data
 
-from newsfuse.compare_models import StoryInput
-from newsfuse.dedupe import Lineage
 from newsfuse.evaluate.events import load_gold
 from newsfuse.extract.analyse import _NEEDED, analyse
-from newsfuse.extract.event_read import article_drafts
-from newsfuse.extract.events import story_events
+from newsfuse.extract.events.read import article_drafts
 from newsfuse.extract.nlp import load_nlp, parse
-from newsfuse.models import Article, Block, Metadata, Origin
+from newsfuse.merge.events import story_events
+from newsfuse.models import Article, Block, Lineage, Metadata, Origin, StoryInput
 
 
 def main() -> None:

@@ -21,11 +21,10 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from newsfuse.cli import cli
-from newsfuse.cluster import Story
-from newsfuse.dedupe import Lineage
-from newsfuse.models import Article, Block
-from newsfuse.store import SqliteStore, open_store
-from newsfuse.web import create_app
+from newsfuse.models import Article, Block, Lineage, Story
+from newsfuse.store import open_store
+from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.web.app import create_app
 
 REPO = Path(__file__).resolve().parents[1]
 WORDS = (

@@ -6,7 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
-from newsfuse.compare_align import ALIGN
+from newsfuse.compare.align import ALIGN
 from newsfuse.evaluate.alignment import load_docs, prepare, score_prepared, to_article
 from newsfuse.extract.analyse import analyse
 

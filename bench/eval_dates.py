@@ -30,7 +30,7 @@ def main() -> None:
         print(f"{label:<22}{s['documents']:>5.0f}{s['gold']:>6.0f}{s['predicted']:>6.0f}  "
               f"{cells}  {s['type_accuracy']:.3f}")  # fmt: skip
     docs = load_documents(args.data)
-    from newsfuse.extract.dates import find_dates
+    from newsfuse.extract.dates.find import find_dates
 
     find_dates(docs[0].text, docs[0].dct)  # warm-up: imports and dateparser's caches
     began = time.perf_counter()

@@ -34,10 +34,10 @@ def default_data() -> Path:
 def extractor(mode: str) -> Extractor:
     """The body-text function of one cleaner; the HTML cleaner is imported only when asked."""
     if mode == "text":
-        from newsfuse.clean.dump import clean_dump
+        from newsfuse.clean.dump.cascade import clean_dump
 
         return lambda source, url: "\n\n".join(b.text for b in clean_dump(source).body)
-    from newsfuse.clean.html import clean_html
+    from newsfuse.clean.html.cascade import clean_html
 
     return lambda source, url: "\n\n".join(b.text for b in clean_html(source, url).body)
 

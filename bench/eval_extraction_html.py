@@ -17,7 +17,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsfuse.clean.html import clean_html
+from newsfuse.clean.html.cascade import clean_html
 from newsfuse.errors import RejectedInput
 from newsfuse.evaluate.extraction import ExtractionScores, aggregate, evaluate, iter_pages
 

@@ -23,8 +23,8 @@ from types import ModuleType
 
 from render_dumps import DEFAULT_OUT, RENDERERS, default_data
 
-from newsfuse.clean.dump import clean_dump
-from newsfuse.clean.dump_model import LineModel
+from newsfuse.clean.dump.cascade import clean_dump
+from newsfuse.clean.dump.model import LineModel
 from newsfuse.evaluate.extraction import ExtractionScores, aggregate, iter_pages, score_page
 
 ROOT = Path(__file__).resolve().parents[1]

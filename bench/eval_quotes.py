@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsfuse.evaluate.quotes import evaluate_quotes, load_polnear, paragraphs_of
 from newsfuse.extract.nlp import load_nlp, parse
-from newsfuse.extract.quotes import PARSE_COMPONENTS, find_quotes
+from newsfuse.extract.quotes.find import PARSE_COMPONENTS, find_quotes
 
 
 def default_data() -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import newsfuse.cluster_local as local
+import newsfuse.stories.cluster.local as local
 from newsfuse.evaluate.stories import evaluate_stories
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories"

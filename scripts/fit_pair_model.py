@@ -20,12 +20,12 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-import newsfuse.cluster_batch as batch
-import newsfuse.cluster_pairs as pairs_mod
-from newsfuse.cluster import LOOKUP_TERMS, WEIGHTS, _canonical
-from newsfuse.cluster_batch import compared_pairs
-from newsfuse.cluster_features import CHANNELS, DocFreq, features, salient, vector
+import newsfuse.stories.cluster.batch as batch
+import newsfuse.stories.cluster.pairs as pairs_mod
 from newsfuse.evaluate.stories import evaluate_stories, load_ecb, to_article
+from newsfuse.stories.cluster.batch import compared_pairs
+from newsfuse.stories.cluster.features import CHANNELS, DocFreq, features, salient, vector
+from newsfuse.stories.cluster.index import LOOKUP_TERMS, WEIGHTS, _canonical
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories"
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsfuse" / "data" / "pair_model.json"
@@ -39,7 +39,7 @@ NEIGHBOURS = 6
 CLOSE = (0.2,)
 #: Share of its close partners an article lists.
 SHARE = (0.33, 0.4, 0.5)
-#: The features the model reads (of ``newsfuse.cluster_pairs.FEATURES``).
+#: The features the model reads (of ``newsfuse.stories.cluster.pairs.FEATURES``).
 FEATURES = ("similarity", "shared_neighbours")
 #: Probability at which groups are linked: even odds, not fitted.
 LINK = 0.5

@@ -8,8 +8,8 @@ import tempfile
 from pathlib import Path
 
 from newsfuse.store import open_store
-from newsfuse.web import create_app
 from newsfuse.web.apidoc import markdown
+from newsfuse.web.app import create_app
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "api.md"
 

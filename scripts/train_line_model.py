@@ -27,10 +27,10 @@ from urllib.parse import urlparse
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 
-from newsfuse.clean.dump import clean_dump
-from newsfuse.clean.dump_features import FEATURES, line_features
-from newsfuse.clean.dump_model import LineModel
-from newsfuse.clean.lines import split_lines
+from newsfuse.clean.dump.cascade import clean_dump
+from newsfuse.clean.dump.features import FEATURES, line_features
+from newsfuse.clean.dump.lines import split_lines
+from newsfuse.clean.dump.model import LineModel
 from newsfuse.evaluate.extraction import (
     ExtractionScores,
     aggregate,

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.clean import clean_dump
-from newsfuse.dedupe import Lineage
-from newsfuse.models import Article, Metadata, Origin
-from newsfuse.store import SqliteStore, open_store
+from newsfuse.clean.dump.cascade import clean_dump
+from newsfuse.models import Article, Lineage, Metadata, Origin
+from newsfuse.store import open_store
+from newsfuse.store.sqlite.store import SqliteStore
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -10,11 +10,12 @@ import pytest
 from conftest import seeds_dir
 
 from newsfuse import pipeline
-from newsfuse.extract.analyse import ANALYSIS_VERSION, from_json, to_json
+from newsfuse.extract.analyse import ANALYSIS_VERSION, to_json
 from newsfuse.ingest import read
 from newsfuse.models import Hints
+from newsfuse.models import analysis_from_json as from_json
 from newsfuse.settings import load_settings
-from newsfuse.store import SqliteStore
+from newsfuse.store.sqlite.store import SqliteStore
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.cluster import StoryIndex, recluster
 from newsfuse.evaluate.stories import load_ecb, to_article
 from newsfuse.models import Article, Block, Metadata, Origin
+from newsfuse.stories.cluster.index import StoryIndex, recluster
 
 SHARED = Path(
     os.environ.get("NEWSFUSE_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")

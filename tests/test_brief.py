@@ -7,12 +7,12 @@ import dataclasses
 import pytest
 from conftest import seed_articles
 
-from newsfuse.brief import Brief, brief, to_html, to_json, to_markdown
-from newsfuse.compare import StoryInput
-from newsfuse.compare_text import sentences
-from newsfuse.dedupe import CopyIndex
+from newsfuse.brief.build import brief
+from newsfuse.brief.render import to_html, to_json, to_markdown
+from newsfuse.compare.words import sentences
 from newsfuse.extract.analyse import analyse
-from newsfuse.models import Article, Block, Metadata, Origin
+from newsfuse.models import Article, Block, Brief, Metadata, Origin, StoryInput
+from newsfuse.stories.copies.index import CopyIndex
 
 XSS = "<script>alert('x')</script>"
 

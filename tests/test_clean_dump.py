@@ -11,8 +11,8 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from newsfuse.clean.dump import clean_dump, normalise_line
-from newsfuse.clean.lines import split_lines
+from newsfuse.clean.dump.cascade import clean_dump
+from newsfuse.clean.dump.lines import normalise_line, split_lines
 from newsfuse.models import CleanPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -425,7 +425,7 @@ def body_text_of(dump: str) -> str:
 
 
 def test_wire_lead_joins_the_body() -> None:
-    from newsfuse.clean.dump_regions import wire_leads
+    from newsfuse.clean.dump.regions import wire_leads
 
     lead = (
         "LONDON (AP) — The city council voted on Tuesday to expand the northern tram line "
@@ -440,7 +440,7 @@ def test_wire_lead_joins_the_body() -> None:
 
 
 def test_legal_footer_leaves_the_body() -> None:
-    from newsfuse.clean.dump_regions import legal_footer
+    from newsfuse.clean.dump.regions import legal_footer
 
     legal = "© 2024 Example News, LLC. All rights reserved. Results vary with effort and diet."
     texts = [*PARAGRAPHS[:3], "Home", "Contact", "Jobs", legal, "Consult your physician first."]
@@ -455,7 +455,7 @@ def test_legal_footer_leaves_the_body() -> None:
 
 
 def test_island_titles_leave_the_body() -> None:
-    from newsfuse.clean.dump_rules import islands
+    from newsfuse.clean.dump.rules import islands
 
     texts = [
         PARAGRAPHS[0],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.clean.html import clean_html
+from newsfuse.clean.html.cascade import clean_html
 from newsfuse.errors import RejectedInput
 from newsfuse.evaluate.extraction import evaluate
 

@@ -1,4 +1,4 @@
-"""Tests for story clustering (newsfuse.cluster) and its ECB+ quality floor."""
+"""Tests for story clustering (newsfuse.stories.cluster.index) and its ECB+ quality floor."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.cluster import StoryIndex, recluster
-from newsfuse.cluster_batch import group_all
-from newsfuse.cluster_compact import Centroid
-from newsfuse.cluster_features import names
-from newsfuse.cluster_local import assign_ids
-from newsfuse.cluster_state import story_id
 from newsfuse.evaluate.stories import evaluate_stories
 from newsfuse.models import Article, Block, Metadata, Origin
+from newsfuse.stories.cluster.batch import group_all
+from newsfuse.stories.cluster.features import names
+from newsfuse.stories.cluster.index import StoryIndex, recluster
+from newsfuse.stories.cluster.local import assign_ids
+from newsfuse.stories.cluster.state import story_id
+from newsfuse.stories.compact import Centroid
 
 SHARED = Path(
     os.environ.get("NEWSFUSE_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")

@@ -14,11 +14,12 @@ import pytest
 from conftest import data_dir
 
 from newsfuse import pipeline
-from newsfuse.cluster import StoryIndex, recluster_index
-from newsfuse.dedupe import utc_key
 from newsfuse.evaluate.stories import to_article
 from newsfuse.models import Article
-from newsfuse.store import SqliteStore, open_store
+from newsfuse.store import open_store
+from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.stories.cluster.index import StoryIndex, recluster_index
+from newsfuse.timestamps import utc_key
 
 START = date(2024, 3, 1)
 TABLES = ("cluster_meta", "cluster_df", "cluster_postings", "copy_entries", "copy_hashes")
@@ -182,7 +183,11 @@ def test_a_saved_blob_migrates_to_the_same_tables(articles: list[Article], tmp_p
     con.execute("DELETE FROM migrations WHERE name = '0007_index_from_blob'")
     con.commit()
     con.close()
-    SqliteStore(legacy).close()
+    store = SqliteStore(legacy)
+    assert store.legacy_index() is not None  # kept until the story stage converts it
+    assert pipeline.upgrade_index(store)
+    assert not pipeline.upgrade_index(store)
+    store.close()
     assert _tables(legacy) == _tables(tmp_path / "runs.db")
     with sqlite3.connect(legacy) as con:
         assert not con.execute(

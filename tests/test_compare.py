@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from conftest import REPO, data_dir, lineages_of, seed_articles
 
-from newsfuse.compare import Comparison, StoryInput, compare
-from newsfuse.dedupe import CopyIndex
+from newsfuse.compare.comparison import compare
 from newsfuse.extract.analyse import analyse
 from newsfuse.ingest import read
-from newsfuse.models import Article, Block, Hints, Metadata, Origin
+from newsfuse.models import Article, Block, Comparison, Hints, Metadata, Origin, StoryInput
 from newsfuse.pipeline import process
 from newsfuse.settings import load_settings
+from newsfuse.stories.copies.index import CopyIndex
 
 FILLER = (
     "The port authority said talks would resume later in the week. "

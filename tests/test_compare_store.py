@@ -10,15 +10,15 @@ from click.testing import CliRunner
 from conftest import REPO, data_dir
 
 from newsfuse import pipeline
-from newsfuse.brief import brief
+from newsfuse.brief.build import brief
 from newsfuse.cli import cli
-from newsfuse.compare import compare
-from newsfuse.compare_text import sentences
+from newsfuse.compare.comparison import compare
+from newsfuse.compare.words import sentences
 from newsfuse.ingest import read
 from newsfuse.models import Hints
 from newsfuse.settings import load_settings
-from newsfuse.store import SqliteStore
-from newsfuse.views import story_input
+from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.store.stories import story_input
 
 SETTINGS = load_settings(env={})
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.extract.dates import DateMention, find_dates
+from newsfuse.extract.dates.find import find_dates
+from newsfuse.models import DateMention
 
 FRIDAY = dt.date(2024, 12, 13)  # publication date of the sample reports (a Friday)
 SHARED = Path(

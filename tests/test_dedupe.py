@@ -1,4 +1,4 @@
-"""Tests for copies and lineage (newsfuse.dedupe)."""
+"""Tests for copies and lineage (newsfuse.stories.copies.index)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from newsfuse import cluster_compact
-from newsfuse.dedupe import CopyIndex, Lineage, independent_sources
-from newsfuse.models import Article, Block, Metadata, Origin
+from newsfuse.models import Article, Block, Lineage, Metadata, Origin
+from newsfuse.stories import compact as cluster_compact
+from newsfuse.stories.copies.index import CopyIndex, independent_sources
 
 WIRE = (
     "The regional government said on Tuesday that the old bridge over the river would reopen "
@@ -148,7 +148,7 @@ def test_state_round_trips_through_json() -> None:
     ],
 )
 def test_publication_stamps_compare_in_utc(stamp: str | None, key: str) -> None:
-    from newsfuse.dedupe import utc_key
+    from newsfuse.timestamps import utc_key
 
     assert utc_key(stamp) == key
 

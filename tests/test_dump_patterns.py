@@ -11,8 +11,8 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from newsfuse.clean import dump_patterns
-from newsfuse.clean.dump_patterns import NEEDS, SCANS, Need, pattern_kinds
+from newsfuse.clean.dump import patterns as dump_patterns
+from newsfuse.clean.dump.patterns import NEEDS, SCANS, Need, pattern_kinds
 
 _RAW = json.loads(resources.files("newsfuse").joinpath("data/chrome_words.json").read_text())
 _ALTERNATIVES = [alt for alts in _RAW["patterns"].values() for alt in alts]

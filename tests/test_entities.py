@@ -1,4 +1,4 @@
-"""Tests for extract/entities.py: canonical names within an article and across a story."""
+"""Tests for extract/entities/find.py: canonical names within an article and across a story."""
 
 from __future__ import annotations
 
@@ -7,15 +7,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsfuse.extract.entities import (
-    ArticleEntities,
-    Entity,
-    StoryEntities,
-    canonicalise_story,
-    extract_entities,
-)
-from newsfuse.extract.entity_cues import context_labels
-from newsfuse.extract.entity_names import (
+from newsfuse.extract.entities.cues import context_labels
+from newsfuse.extract.entities.find import extract_entities
+from newsfuse.extract.entities.names import (
     entity_id,
     initials,
     is_acronym,
@@ -23,9 +17,11 @@ from newsfuse.extract.entity_names import (
     surname_keys,
     titles_match,
 )
-from newsfuse.extract.entity_raw import RawMention
+from newsfuse.extract.entities.places import resolve_places
+from newsfuse.extract.entities.raw import RawMention
 from newsfuse.extract.nlp import load_nlp, parse, required_components
-from newsfuse.extract.places import resolve_places
+from newsfuse.merge.entities import canonicalise_story
+from newsfuse.models import ArticleEntities, Entity, StoryEntities
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from conftest import data_dir, lineages_of, seed_articles
 
-from newsfuse.compare_models import StoryInput
-from newsfuse.extract.analyse import analyse, from_json, to_json
-from newsfuse.extract.event_lexicon import PLOVER_TYPES, polecat_type
-from newsfuse.extract.event_merge import date_range
-from newsfuse.extract.events import Event, event_row, story_events
-from newsfuse.models import Article, Block, Metadata, Origin
+from newsfuse.extract.analyse import analyse, to_json
+from newsfuse.extract.events.lexicon import PLOVER_TYPES, polecat_type
+from newsfuse.merge.events import event_row, story_events
+from newsfuse.models import Article, Block, Event, Metadata, Origin, StoryInput
+from newsfuse.models import analysis_from_json as from_json
+from newsfuse.timestamps import date_range
 
 PUBLISHED = "2024-12-13"  # a Friday
 

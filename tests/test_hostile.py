@@ -16,7 +16,7 @@ from newsfuse import pipeline
 from newsfuse.ingest import read
 from newsfuse.models import Hints
 from newsfuse.settings import load_settings
-from newsfuse.store import SqliteStore
+from newsfuse.store.sqlite.store import SqliteStore
 
 LIMIT = 5_000_000
 GOOD = make_dump(1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import seeds_dir
 
-from newsfuse.clean import clean_dump
-from newsfuse.metadata import credit, describe, language, normalise_published, parse_date
+from newsfuse.clean.dump.cascade import clean_dump
+from newsfuse.clean.metadata import credit, describe, language, normalise_published, parse_date
 from newsfuse.models import Block, ChromeLine, CleanPage, Hints
 
 

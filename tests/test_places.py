@@ -1,4 +1,5 @@
-"""Tests for extract/places.py: gazetteer lookups, context, demonyms and seats of government."""
+"""Tests for extract/entities/places.py: gazetteer lookups, context, demonyms and seats of
+government."""
 
 from __future__ import annotations
 
@@ -8,18 +9,15 @@ import time
 import pytest
 from spacy.language import Language
 
-from newsfuse.extract.entities import canonicalise_story, extract_entities
-from newsfuse.extract.entity_cues import context_labels
-from newsfuse.extract.entity_heads import head_type
-from newsfuse.extract.entity_raw import RawMention
-from newsfuse.extract.entity_types import decide_type, drop_sentence_starts
+from newsfuse.extract.entities.cues import context_labels
+from newsfuse.extract.entities.find import extract_entities
+from newsfuse.extract.entities.heads import head_type
+from newsfuse.extract.entities.places import demonym_country, is_government_use, resolve_places
+from newsfuse.extract.entities.raw import RawMention
+from newsfuse.extract.entities.types import decide_type, drop_sentence_starts
 from newsfuse.extract.nlp import load_nlp
-from newsfuse.extract.places import (
-    PlaceName,
-    demonym_country,
-    is_government_use,
-    resolve_places,
-)
+from newsfuse.merge.entities import canonicalise_story
+from newsfuse.models import PlaceName
 
 
 @pytest.mark.parametrize(

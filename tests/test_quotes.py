@@ -10,8 +10,9 @@ from spacy.language import Language
 
 from newsfuse.evaluate.quotes import evaluate_quotes
 from newsfuse.extract.nlp import load_nlp
-from newsfuse.extract.quote_marks import find_mark_spans
-from newsfuse.extract.quotes import Quote, find_quotes
+from newsfuse.extract.quotes.find import find_quotes
+from newsfuse.extract.quotes.marks import find_mark_spans
+from newsfuse.models import Quote
 
 SHARED_DATA = Path(
     os.environ.get("NEWSFUSE_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")

@@ -11,7 +11,7 @@ from newsfuse import pipeline
 from newsfuse.ingest import read
 from newsfuse.models import Article, Hints
 from newsfuse.settings import load_settings
-from newsfuse.store import SqliteStore
+from newsfuse.store.sqlite.store import SqliteStore
 
 SAMPLES = REPO / "samples"
 INPUTS = [str(p) for p in sorted(SAMPLES.iterdir()) if p.name != "README.md"]

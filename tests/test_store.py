@@ -8,7 +8,8 @@ import pytest
 
 from newsfuse.errors import NotFound, UnsupportedStore
 from newsfuse.models import Article, Block, ChromeLine, Metadata, Origin, Rejected
-from newsfuse.store import SqliteStore, open_store
+from newsfuse.store import open_store
+from newsfuse.store.sqlite.store import SqliteStore
 
 
 def _article(n: int) -> Article:

@@ -14,7 +14,7 @@ from newsfuse.errors import NotFound
 from newsfuse.ingest import read
 from newsfuse.models import Hints
 from newsfuse.settings import load_settings
-from newsfuse.store import SqliteStore
+from newsfuse.store.sqlite.store import SqliteStore
 
 SETTINGS = load_settings(env={})
 

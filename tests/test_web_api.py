@@ -20,10 +20,9 @@ from newsfuse.cli import cli
 from newsfuse.errors import StoreError
 from newsfuse.models import Rejected
 from newsfuse.store import open_store
-from newsfuse.store.sqlite_search import fts_query
-from newsfuse.web import create_app
-from newsfuse.web.app import SECURITY_HEADERS
-from newsfuse.web.text import sentence_spans
+from newsfuse.store.sqlite.search import fts_query
+from newsfuse.web.anchors import sentence_spans
+from newsfuse.web.app import SECURITY_HEADERS, create_app
 
 SAMPLES = sorted(str(p) for p in (REPO / "samples").iterdir() if p.name != "README.md")
 HOSTILE = {
@@ -357,7 +356,8 @@ def test_server_only_reads(db: Path, tmp_path: Path) -> None:
 
 
 def test_search_index_follows_inserts(tmp_path: Path) -> None:
-    from newsfuse.ingest import expand, read_source
+    from newsfuse.ingest import read_source
+    from newsfuse.ingest.sources import expand
     from newsfuse.models import Hints
     from newsfuse.pipeline import ingest
     from newsfuse.settings import load_settings

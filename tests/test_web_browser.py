@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from conftest import REPO
 
 from newsfuse.cli import cli
-from newsfuse.web import create_app
+from newsfuse.web.app import create_app
 
 pytestmark = pytest.mark.slow
 

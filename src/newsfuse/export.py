@@ -6,18 +6,13 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
-from newsfuse.brief import brief
-from newsfuse.brief_render import to_json as brief_json
-from newsfuse.compare import StoryInput, compare
-from newsfuse.models import Article
+from newsfuse.brief.build import brief
+from newsfuse.brief.render import to_json as brief_json
+from newsfuse.compare.comparison import compare
+from newsfuse.models import Article, StoryInput
 from newsfuse.store.base import Store
-from newsfuse.views import (
-    comparison_rows,
-    load_story,
-    story_entity_rows,
-    story_event_rows,
-    story_quote_rows,
-)
+from newsfuse.store.stories import load_story
+from newsfuse.views import comparison_rows, story_entity_rows, story_event_rows, story_quote_rows
 
 #: Bumped when a field changes meaning or disappears; adding fields does not bump it.
 SCHEMA_VERSION = 1

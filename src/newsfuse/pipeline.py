@@ -12,15 +12,16 @@ from collections.abc import Iterable
 from datetime import date
 
 from newsfuse.clean import clean
-from newsfuse.cluster import StoryIndex, recluster_index
-from newsfuse.cluster_stored import StoredStories
-from newsfuse.copy_stored import StoredCopies
-from newsfuse.dedupe import ANCHOR_POSTINGS, CopyIndex
+from newsfuse.clean.metadata import describe
 from newsfuse.errors import RejectedInput
-from newsfuse.metadata import describe
 from newsfuse.models import Article, IngestSummary, RawDocument, Rejected
 from newsfuse.settings import Settings
 from newsfuse.store.base import Store
+from newsfuse.store.stories import story_input
+from newsfuse.stories.cluster.index import StoryIndex, recluster_index
+from newsfuse.stories.cluster.stored import StoredStories
+from newsfuse.stories.copies.index import ANCHOR_POSTINGS, CopyIndex
+from newsfuse.stories.copies.stored import StoredCopies
 
 _WORDS = re.compile(r"\w+")
 
@@ -155,6 +156,7 @@ def assign_stories(store: Store, batch_size: int = 1000) -> int:
     run changes nothing and the next run redoes it. The cost follows the new articles, not the
     size of the store.
     """
+    upgrade_index(store)
     pending = store.unassigned_ids()
     if not pending:
         return 0
@@ -182,12 +184,25 @@ def assign_stories(store: Store, batch_size: int = 1000) -> int:
     return len(pending)
 
 
+def upgrade_index(store: Store) -> bool:
+    """Convert a story index that an older store saved as one blob into index rows.
+
+    Returns whether there was one. The stories themselves are unchanged.
+    """
+    state = store.legacy_index()
+    if state is None:
+        return False
+    store.replace_index(StoryIndex.from_dict(state).rows(), state.get("aliases", {}))
+    return True
+
+
 def recluster_store(store: Store) -> int:
     """Cluster every stored article from scratch, independently of ingest order.
 
     Stories whose id disappears are recorded as merged into the story that now holds most of
     their articles, so saved ids keep resolving. Returns the number of stories.
     """
+    upgrade_index(store)
     articles = list(store.iter_articles())
     old = {a.id: store.story_of(a.id) for a in articles}
     index = recluster_index(articles)
@@ -214,7 +229,7 @@ def code_events_pending(store: Store) -> int:
     members and their analysis versions); a story whose basis is unchanged is just unmarked.
     """
     # Imported here: event coding loads spaCy's parser, which ingest-only runs should not pay.
-    from newsfuse.views import code_story_events
+    from newsfuse.merge.events import code_story_events
 
     done = 0
     for sid in store.pending_story_ids():
@@ -223,6 +238,6 @@ def code_events_pending(store: Store) -> int:
         if stored is not None and stored[0] == basis:
             store.story_checked(sid)
             continue
-        store.save_story_events(sid, basis, code_story_events(store, sid))
+        store.save_story_events(sid, basis, code_story_events(story_input(store, sid)))
         done += 1
     return done

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from newsfuse.compare import Comparison, StoryInput
-from newsfuse.dedupe import Lineage
-from newsfuse.extract.analyse import Analysis, from_json
-from newsfuse.extract.story import match_quotes, story_entities
-from newsfuse.models import Article, Rejected
+from newsfuse.merge.entities import story_entities
+from newsfuse.merge.quotes import match_quotes
+from newsfuse.models import Analysis, Article, Comparison, Rejected, StoryInput
 from newsfuse.store.base import Store
+from newsfuse.store.stories import story_input
 
 
 def article_row(article: Article) -> dict[str, Any]:
@@ -70,35 +68,6 @@ def reject_row(rejected: Rejected) -> dict[str, Any]:
         "reason": rejected.reason,
         "message": rejected.message,
     }
-
-
-def member_lineages(members: Sequence[dict[str, Any]]) -> dict[str, Lineage]:
-    """The copy lineage of a story's members, from their stored rows."""
-    return {
-        m["id"]: Lineage(m["id"], m["copy_of"], m["reuse"], m["copy_kind"], m["original"])
-        for m in members
-    }
-
-
-def assemble_story(
-    row: dict[str, Any], articles: Sequence[Article], stored: dict[str, dict[str, Any]]
-) -> StoryInput:
-    """A story's comparable form from what a reader already loaded: its row (with members),
-    its articles and their stored analyses."""
-    analyses = {aid: from_json(data) for aid, data in stored.items()}
-    return StoryInput(row["id"], list(articles), analyses, member_lineages(row["members"]))
-
-
-def story_input(store: Store, story_id: str) -> StoryInput:
-    """What comparing a story needs: its articles, their analyses and copy lineage."""
-    return load_story(store, story_id)[1]
-
-
-def load_story(store: Store, story_id: str) -> tuple[dict[str, Any], StoryInput]:
-    """A story's row (with its members) and its comparable form, each read once."""
-    row = store.story_row(story_id)
-    ids = [m["id"] for m in row["members"]]
-    return row, assemble_story(row, store.articles_by_ids(ids), store.analyses(ids))
 
 
 def _analysed(story: StoryInput) -> tuple[list[Analysis], dict[str, str | None]]:
@@ -189,34 +158,6 @@ def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:
     return rows
 
 
-def code_story_events(store: Store, story_id: str) -> list[dict[str, Any]]:
-    """Code a story's events afresh (one row each, layout in docs/export.md)."""
-    # Imported here: event coding loads the parser, which plain listings should not pay for.
-    from newsfuse.extract.events import event_row, story_events
-
-    story = story_input(store, story_id)
-    by_id = {a.id: a for a in story.articles}
-    rows = []
-    for event in story_events(story):
-        row = {"story_id": story.story_id, **event_row(event)}
-        first = by_id.get(row["first_article"])
-        if first is not None:
-            row["first_origin"] = first.origin.describe()
-            row["first_url"] = first.meta.url
-        row["mentions"] = [
-            {
-                "article_id": m.article_id,
-                "paragraph": m.paragraph,
-                "start": m.start,
-                "end": m.end,
-                "trigger": m.trigger,
-            }
-            for m in event.mentions
-        ]
-        rows.append(row)
-    return rows
-
-
 def story_event_rows(
     store: Store, story_id: str, code_missing: bool = True
 ) -> list[dict[str, Any]]:
@@ -227,4 +168,9 @@ def story_event_rows(
     stored = store.story_events(sid)
     if stored is not None and (stored[0] == store.story_basis(sid) or not code_missing):
         return stored[1]
-    return code_story_events(store, sid) if code_missing else []
+    if not code_missing:
+        return []
+    # Imported here: event coding loads the parser, which plain listings should not pay for.
+    from newsfuse.merge.events import code_story_events
+
+    return code_story_events(story_input(store, sid))

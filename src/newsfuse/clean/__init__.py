@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newsfuse.clean.dump import clean_dump
-from newsfuse.clean.html import clean_html
+from newsfuse.clean.dump.cascade import clean_dump
+from newsfuse.clean.html.cascade import clean_html
 from newsfuse.models import CleanPage, RawDocument
 
 __all__ = ["clean", "clean_dump", "clean_html"]

@@ -12,11 +12,12 @@ from rich.progress import Progress
 
 from newsfuse import export as exporting
 from newsfuse import pipeline
+from newsfuse.clean.metadata import normalise_published
 from newsfuse.cli.context import Context
 from newsfuse.cli.events import write_csv
 from newsfuse.cli.output import err, esc, json_lines, out, table
-from newsfuse.ingest import expand, read_source
-from newsfuse.metadata import normalise_published
+from newsfuse.ingest import read_source
+from newsfuse.ingest.sources import expand
 from newsfuse.models import Hints, RawDocument, Rejected
 from newsfuse.settings import describe
 from newsfuse.views import article_dict, article_row, reject_row

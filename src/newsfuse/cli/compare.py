@@ -6,12 +6,13 @@ import json
 
 import click
 
-from newsfuse.brief import brief as make_brief
-from newsfuse.brief_render import to_html, to_json, to_markdown
+from newsfuse.brief.build import brief as make_brief
+from newsfuse.brief.render import to_html, to_json, to_markdown
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import json_lines, out, table
-from newsfuse.compare import compare as compare_story
-from newsfuse.views import comparison_rows, story_input
+from newsfuse.compare.comparison import compare as compare_story
+from newsfuse.store.stories import story_input
+from newsfuse.views import comparison_rows
 
 
 @click.command()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsfuse.settings import Settings
-from newsfuse.store import SqliteStore, open_store
+from newsfuse.store import open_store
+from newsfuse.store.sqlite.store import SqliteStore
 
 
 class Context:

@@ -7,7 +7,8 @@ import click
 from newsfuse import pipeline
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import json_lines, out, table
-from newsfuse.views import story_entity_rows, story_input, story_quote_rows
+from newsfuse.store.stories import story_input
+from newsfuse.views import story_entity_rows, story_quote_rows
 
 
 @click.command()

@@ -28,7 +28,7 @@ def serve(obj: Context, host: str, port: int) -> None:
     # Imported here: the web stack is only needed by this command.
     import uvicorn
 
-    from newsfuse.web import create_app
+    from newsfuse.web.app import create_app
 
     app = create_app(obj.settings.db)
     out.print(

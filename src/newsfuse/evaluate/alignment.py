@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from newsfuse.compare import align_claims, ordered
-from newsfuse.compare_align import ALIGN, Similarity, similarity
-from newsfuse.compare_claims import story_claims
-from newsfuse.compare_models import Claim
-from newsfuse.extract.analyse import Analysis, analyse
-from newsfuse.models import Article, Block, Metadata, Origin
+from newsfuse.compare.align import ALIGN, Similarity, similarity
+from newsfuse.compare.align import group_claims as align_claims
+from newsfuse.compare.claims import story_claims
+from newsfuse.compare.comparison import ordered
+from newsfuse.extract.analyse import analyse
+from newsfuse.models import Analysis, Article, Block, Claim, Metadata, Origin
 
 SentKey = tuple[str, int]  # (document id, ECB+ sentence id)
 

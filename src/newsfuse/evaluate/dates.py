@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from newsfuse.extract.dates import DateMention, find_dates
+from newsfuse.extract.dates.find import find_dates
+from newsfuse.models import DateMention
 
 #: Which documents to score. The rules were calibrated on ``"even"`` (every other document
 #: of ``docs.jsonl`` in file order, starting with the first) and confirmed on ``"odd"``.

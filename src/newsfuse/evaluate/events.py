@@ -15,11 +15,11 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsfuse.extract.event_actors import build_actor
-from newsfuse.extract.event_parse import RawMention, sentence_mentions
-from newsfuse.extract.event_roles import speaker_of
-from newsfuse.extract.events import PARSE_COMPONENTS
+from newsfuse.extract.events.actors import build_actor
+from newsfuse.extract.events.parse import RawMention, sentence_mentions
+from newsfuse.extract.events.roles import speaker_of
 from newsfuse.extract.nlp import load_nlp, parse
+from newsfuse.merge.events import PARSE_COMPONENTS
 
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+")
 _PUNCT = str.maketrans("", "", string.punctuation + "“”’‘")

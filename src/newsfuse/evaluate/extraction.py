@@ -107,7 +107,8 @@ def evaluate(
 
 def evaluate_cleaner(data_dir: Path, mode: str) -> ExtractionScores:
     """Score newsfuse's own cleaner (dump cleaner for "text", HTML cleaner for "html")."""
-    from newsfuse.clean import clean_dump, clean_html
+    from newsfuse.clean.dump.cascade import clean_dump
+    from newsfuse.clean.html.cascade import clean_html
     from newsfuse.errors import RejectedInput
 
     def extract(source: str, url: str | None) -> str:

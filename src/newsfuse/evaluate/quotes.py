@@ -12,7 +12,8 @@ from pathlib import Path
 from spacy.language import Language
 
 from newsfuse.extract.nlp import load_nlp, parse
-from newsfuse.extract.quotes import PARSE_COMPONENTS, Quote, find_quotes
+from newsfuse.extract.quotes.find import PARSE_COMPONENTS, find_quotes
+from newsfuse.models import Quote
 
 #: Cue last words that make an attribution "reported speech" (METRIC.md, verbatim).
 REPORTED_CUES: frozenset[str] = frozenset(

@@ -10,8 +10,8 @@ from math import comb
 from pathlib import Path
 from typing import Literal
 
-from newsfuse.cluster import StoryIndex, recluster
 from newsfuse.models import Article, Block, Metadata, Origin
+from newsfuse.stories.cluster.index import StoryIndex, recluster
 
 Mode = Literal["incremental", "recluster"]
 Half = Literal["all", "odd", "even"]

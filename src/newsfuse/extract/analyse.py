@@ -4,35 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from typing import Any
 
 from spacy.language import Language
 
-from newsfuse.extract.dates import DatedMention, DateMention, find_dates, publication_date
-from newsfuse.extract.entities import ArticleEntities, Entity, Mention, extract_entities
-from newsfuse.extract.event_read import EventDraft, article_drafts, draft_from_json
+from newsfuse.extract.dates.find import find_dates, publication_date
+from newsfuse.extract.entities.find import extract_entities
+from newsfuse.extract.events.read import article_drafts
 from newsfuse.extract.nlp import load_nlp, parse
-from newsfuse.extract.quotes import Quote, find_quotes
-from newsfuse.models import Article
+from newsfuse.extract.quotes.find import find_quotes
+from newsfuse.models import (
+    Analysis,
+    Article,
+    DatedMention,
+    DateMention,
+)
 
 #: Bumped when what is extracted changes, so that stored analyses can be redone.
 ANALYSIS_VERSION = 4
 
 #: The quote stage reads the parser, the entity stage NER, event reading both and the lemmas.
 _NEEDED = ("parser", "ner", "attribute_ruler", "lemmatizer")
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Everything read off one article's text."""
-
-    article_id: str
-    entities: ArticleEntities
-    quotes: tuple[Quote, ...]
-    dates: tuple[DatedMention, ...]
-    #: Event mentions read off the same parse; None for an analysis stored before they were.
-    events: tuple[EventDraft, ...] | None = None
 
 
 def analyse(
@@ -105,33 +98,3 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
         "dates": [asdict(d) for d in analysis.dates],
         "events": None if analysis.events is None else [asdict(e) for e in analysis.events],
     }
-
-
-def from_json(data: dict[str, Any]) -> Analysis:
-    """Rebuild an analysis stored with :func:`to_json`."""
-    entities = tuple(
-        Entity(
-            id=e["id"],
-            name=e["name"],
-            type=e["type"],
-            mentions=tuple(Mention(**m) for m in e["mentions"]),
-            aliases=tuple(e["aliases"]),
-        )
-        for e in data["entities"]
-    )
-    quotes = tuple(
-        Quote(**{**q, "speaker_span": tuple(q["speaker_span"]) if q["speaker_span"] else None})
-        for q in data["quotes"]
-    )
-    dates = tuple(
-        DatedMention(d["paragraph"], d["caption"], DateMention(**d["mention"]))
-        for d in data["dates"]
-    )
-    events = data.get("events")
-    return Analysis(
-        data["article_id"],
-        ArticleEntities(entities, frozenset(data["evidence"])),
-        quotes,
-        dates,
-        None if events is None else tuple(draft_from_json(e) for e in events),
-    )

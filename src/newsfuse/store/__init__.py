@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from newsfuse.errors import UnsupportedStore
 from newsfuse.store.base import Store
-from newsfuse.store.sqlite import SqliteStore
+from newsfuse.store.sqlite.store import SqliteStore
 
 __all__ = ["SqliteStore", "Store", "open_store"]
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
-from newsfuse.cluster import Story
-from newsfuse.cluster_backend import IndexRows
-from newsfuse.dedupe import Lineage
-from newsfuse.models import Article, Rejected
+from newsfuse.models import Article, IndexRows, Lineage, Rejected, Story
 
 
 class Store(Protocol):
@@ -77,9 +74,18 @@ class Store(Protocol):
         """Write stories, lineages, merges and index rows in one transaction."""
         ...
 
-    # The story index, read row by row by newsfuse.cluster_stored and newsfuse.copy_stored.
+    # The story index, read row by row by newsfuse.stories.cluster.stored and
+    # newsfuse.stories.copies.stored.
 
     def index_meta(self) -> dict[str, int]: ...
+
+    def legacy_index(self) -> dict[str, Any] | None:
+        """An index an older store saved as one blob, until :meth:`replace_index` converts it."""
+        ...
+
+    def replace_index(self, rows: IndexRows, aliases: Mapping[str, str]) -> None:
+        """Replace the whole index and record ``aliases`` (old story id -> new) as merges."""
+        ...
 
     def index_doc_freq(self, channel: str, terms: Sequence[str]) -> dict[str, int]: ...
 

@@ -19,7 +19,8 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsfuse.errors import NotFound, StoreError
-from newsfuse.store import SqliteStore, open_store
+from newsfuse.store import open_store
+from newsfuse.store.sqlite.store import SqliteStore
 from newsfuse.web import apidoc
 from newsfuse.web.errors import HttpError, error_body, wants_json
 from newsfuse.web.routes import API, PAGES, Api, Page, View

@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from newsfuse.web import schemas, views
+from newsfuse.web import pages as views
+from newsfuse.web import schemas
 
 View = Callable[..., dict[str, Any]]
 

@@ -1,0 +1,219 @@
+"""The cited multi-source brief, built from the articles' own sentences, each one cited."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from newsfuse.compare.comparison import compare, outlet_label
+from newsfuse.merge.entities import canonicalise_story
+from newsfuse.merge.quotes import match_quotes
+from newsfuse.models import (
+    Brief,
+    BriefSentence,
+    Citation,
+    Claim,
+    ClaimGroup,
+    Comparison,
+    Section,
+    StoryInput,
+)
+
+__all__ = ["brief"]
+
+#: How many items each section lists: a brief is read in a minute, the comparison holds all.
+MAX_CONFIRMED = 8
+MAX_PER_OUTLET = 4
+MAX_QUOTES = 6
+MAX_TIMELINE = 10
+MAX_PEOPLE = 8
+#: A claim this short is rarely a fact on its own ("It said so."): a longer one represents.
+MIN_WORDS = 6
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’-]+,[^()]{0,60}\([^)]{1,40}\)\s*[-–—]+\s*")
+_TIMELINE_GRANULARITY = {"day", "part_of_day", "weekend", "week", "month"}
+
+
+def brief(story: StoryInput, comparison: Comparison | None = None) -> Brief:
+    """Build the cited brief of a story, extractively: no sentence is written, only chosen.
+
+    Args:
+        story: The story's articles, analyses and lineages.
+        comparison: Its comparison, when already computed (:func:`newsfuse.compare.compare`).
+
+    Returns:
+        Sections: confirmed, single-source (by outlet), conflicts, key quotes, timeline and
+        who is involved; empty sections are kept so every brief has the same shape.
+    """
+    comp = comparison if comparison is not None else compare(story)
+    sections = (
+        Section("confirmed", "What is confirmed", tuple(_confirmed(comp))),
+        Section("single_source", "Reported by one outlet only", tuple(_single(comp))),
+        Section("conflicts", "What conflicts", tuple(_conflicts(comp))),
+        Section("quotes", "Key quotes", tuple(_quotes(story, comp))),
+        Section("timeline", "Timeline", tuple(_timeline(comp))),
+        Section("people", "Who is involved", tuple(_people(story, comp))),
+    )
+    return Brief(story.story_id, comp.sources, sections)
+
+
+def cite(claims: Iterable[Claim]) -> tuple[Citation, ...]:
+    """Citations of claims, one per sentence, in order."""
+    seen: dict[tuple[str, int, int], Citation] = {}
+    for c in claims:
+        key = (c.article_id, c.paragraph, c.sentence)
+        seen.setdefault(
+            key,
+            Citation(
+                c.article_id, c.outlet or f"article {c.article_id[:8]}", c.paragraph, c.sentence
+            ),
+        )
+    return tuple(seen.values())
+
+
+def _text(claim: Claim) -> str:
+    return _DATELINE.sub("", claim.text).strip()
+
+
+def _representative(claims: Sequence[Claim]) -> Claim:
+    """The shortest claim that is still a full statement (short ones say less, long ones
+    bundle other facts); ties go to the earlier one."""
+    full = [c for c in claims if len(c.text.split()) >= MIN_WORDS] or list(claims)
+    return min(full, key=lambda c: (len(c.text), c.id))
+
+
+def _confirmed(comp: Comparison) -> list[BriefSentence]:
+    out: list[BriefSentence] = []
+    used: set[str] = set()
+    for group in comp.by_status("corroborated"):
+        rep = _representative(group.claims)
+        if rep.id in used:
+            continue
+        used.add(rep.id)
+        note = f"{group.sources} independent sources: {', '.join(group.outlets)}"
+        out.append(BriefSentence(_text(rep), cite(group.claims), note))
+        if len(out) == MAX_CONFIRMED:
+            break
+    return out
+
+
+def _single(comp: Comparison) -> list[BriefSentence]:
+    shared = {c.id for g in comp.groups if g.sources > 1 for c in g.claims}
+    per_outlet: dict[str, list[ClaimGroup]] = {}
+    for group in comp.by_status("single-source"):
+        if any(c.id in shared for c in group.claims):
+            continue  # the sentence also states a fact others report: not single-source
+        per_outlet.setdefault(", ".join(group.outlets), []).append(group)
+    out = []
+    for outlets in sorted(per_outlet):
+        ranked = sorted(
+            per_outlet[outlets], key=lambda g: (-_salience(g.claims[0]), g.claims[0].paragraph)
+        )
+        for group in sorted(ranked[:MAX_PER_OUTLET], key=lambda g: g.claims[0].paragraph):
+            out.append(BriefSentence(_text(group.claims[0]), cite(group.claims), f"only {outlets}"))
+    return out
+
+
+def _salience(claim: Claim) -> int:
+    """How much a claim states: figures, dates and named actors, each one point; a very
+    short sentence counts none."""
+    if len(claim.text.split()) < MIN_WORDS:
+        return 0
+    return len(claim.quantities) + len(claim.dates) + min(len(claim.entities), 3)
+
+
+def _conflicts(comp: Comparison) -> list[BriefSentence]:
+    out = []
+    by_id = {c.id: c for c in comp.claims}
+    for group in comp.groups:
+        if group.conflict is not None:
+            conflict = group.conflict
+            for value, ids in conflict.values:
+                claims = [by_id[i] for i in ids]
+                outlets = ", ".join(sorted({c.outlet or c.article_id for c in claims}))
+                note = f"{conflict.slot} ({conflict.label}): {value} according to {outlets}"
+                out.append(BriefSentence(_text(claims[0]), cite(claims), note))
+        for update in group.updates:
+            claim = by_id[update.after[1]]
+            note = (
+                f"updated {update.label}: {update.before[0]} ({update.before[2]}) -> "
+                f"{update.after[0]} ({update.after[2]})"
+            )
+            out.append(BriefSentence(_text(claim), cite([by_id[update.before[1]], claim]), note))
+    return out
+
+
+def _quotes(story: StoryInput, comp: Comparison) -> list[BriefSentence]:
+    analyses = [story.analyses[a.id] for a in story.articles if a.id in story.analyses]
+    outlets = {a.id: outlet_label(a) for a in story.articles}
+    holder = {(c.article_id, q): c for c in comp.claims for q in c.quotes}
+    kinds = {(a.article_id, i): q.kind for a in analyses for i, q in enumerate(a.quotes)}
+    # A "mixed" quote's text is the writer's whole clause; only quoted words are quoted here.
+    groups = [
+        g
+        for g in match_quotes(analyses, outlets)
+        if g.speaker and kinds[(g.versions[0].article_id, g.versions[0].index)] == "direct"
+    ]
+    groups.sort(key=lambda g: (-len({v.article_id for v in g.versions}), -len(g.versions[0].text)))
+    out = []
+    for group in groups:
+        claims = [
+            holder[(v.article_id, v.index)]
+            for v in group.versions
+            if (v.article_id, v.index) in holder
+        ]
+        words = len(group.versions[0].text.split())
+        if not claims or words < MIN_WORDS:
+            continue
+        by = ", ".join(sorted({v.outlet or "" for v in group.versions}))
+        note = f"{group.speaker}; quoted by {by}"
+        if group.wording == "differs":
+            note += "; the wording differs between outlets"
+        text = f"{group.speaker}: “{group.versions[0].text}”"
+        out.append(BriefSentence(text, cite(claims), note))
+        if len(out) == MAX_QUOTES:
+            break
+    return out
+
+
+def _timeline(comp: Comparison) -> list[BriefSentence]:
+    """One sentence per normalised date (captions never carry one): the most widely reported
+    claim stating it, the shorter on a tie."""
+    best: dict[str, tuple[tuple[int, int, str], Claim]] = {}
+    for group in comp.groups:
+        for claim in group.claims:
+            for date in claim.dates:
+                if date.granularity not in _TIMELINE_GRANULARITY:
+                    continue
+                key = date.value[:10]
+                rank = (-group.sources, len(claim.text), claim.id)
+                if key not in best or rank < best[key][0]:
+                    best[key] = (rank, claim)
+    out = []
+    for key in sorted(best)[:MAX_TIMELINE]:
+        claim = best[key][1]
+        date = next(d for d in claim.dates if d.value[:10] == key)
+        note = key + (" (approximate)" if date.status == "approximate" else "")
+        out.append(BriefSentence(_text(claim), cite([claim]), note))
+    return out
+
+
+def _people(story: StoryInput, comp: Comparison) -> list[BriefSentence]:
+    analyses = [story.analyses[a.id] for a in story.articles if a.id in story.analyses]
+    merged = canonicalise_story([a.entities for a in analyses]).entities
+    first: dict[str, dict[str, Claim]] = {}
+    for claim in comp.claims:
+        for entity in claim.entities:
+            first.setdefault(entity, {}).setdefault(claim.article_id, claim)
+    ranked = sorted(
+        (e for e in merged if e.id in first),
+        key=lambda e: (-len(first[e.id]), -len(e.mentions), e.id),
+    )
+    out = []
+    for actor in ranked[:MAX_PEOPLE]:
+        claims = list(first[actor.id].values())
+        note = (
+            f"{actor.type}; {len(actor.mentions)} mentions in {len(claims)} "
+            f"report{'s' if len(claims) > 1 else ''}"
+        )
+        out.append(BriefSentence(actor.name, cite(claims), note))
+    return out

@@ -1,0 +1,131 @@
+"""The shared vocabulary: frozen dataclasses that flow between the pipeline's stages.
+
+Every dataclass used by more than one package lives here, one module per subject:
+:mod:`~newsfuse.models.article` (inputs, clean articles, rejects),
+:mod:`~newsfuse.models.analysis` (what is read off one article),
+:mod:`~newsfuse.models.event` (PLOVER events), :mod:`~newsfuse.models.story` (stories, copy
+lineage, what comparing a story takes), :mod:`~newsfuse.models.comparison` (claims and their
+groups) and :mod:`~newsfuse.models.brief`. Import them from here, ``newsfuse.models``.
+"""
+
+from __future__ import annotations
+
+from newsfuse.models.analysis import (
+    Analysis,
+    ArticleEntities,
+    DatedMention,
+    DateMention,
+    Entity,
+    EntityType,
+    EventDraft,
+    Mention,
+    PlaceName,
+    Quote,
+    QuoteKind,
+    StoryEntities,
+    analysis_from_json,
+    draft_from_json,
+)
+from newsfuse.models.article import (
+    Article,
+    Block,
+    BlockKind,
+    ChromeLabel,
+    ChromeLine,
+    CleanPage,
+    Hints,
+    IngestSummary,
+    Metadata,
+    Origin,
+    RawDocument,
+    Rejected,
+    SourceFormat,
+)
+from newsfuse.models.brief import (
+    Brief,
+    BriefSentence,
+    Citation,
+    Section,
+)
+from newsfuse.models.comparison import (
+    Claim,
+    ClaimGroup,
+    Comparison,
+    Conflict,
+    DateRef,
+    Quantity,
+    Slot,
+    Status,
+    Update,
+)
+from newsfuse.models.event import (
+    Actor,
+    Event,
+    EventMention,
+    EventPlace,
+)
+from newsfuse.models.story import (
+    CopyKind,
+    IndexRows,
+    Lineage,
+    QuoteGroup,
+    QuoteVersion,
+    Story,
+    StoryAssignment,
+    StoryInput,
+)
+
+__all__ = [
+    "Actor",
+    "Analysis",
+    "Article",
+    "ArticleEntities",
+    "Block",
+    "BlockKind",
+    "Brief",
+    "BriefSentence",
+    "ChromeLabel",
+    "ChromeLine",
+    "Citation",
+    "Claim",
+    "ClaimGroup",
+    "CleanPage",
+    "Comparison",
+    "Conflict",
+    "CopyKind",
+    "DateMention",
+    "DateRef",
+    "DatedMention",
+    "Entity",
+    "EntityType",
+    "Event",
+    "EventDraft",
+    "EventMention",
+    "EventPlace",
+    "Hints",
+    "IndexRows",
+    "IngestSummary",
+    "Lineage",
+    "Mention",
+    "Metadata",
+    "Origin",
+    "PlaceName",
+    "Quantity",
+    "Quote",
+    "QuoteGroup",
+    "QuoteKind",
+    "QuoteVersion",
+    "RawDocument",
+    "Rejected",
+    "Section",
+    "Slot",
+    "SourceFormat",
+    "Status",
+    "Story",
+    "StoryAssignment",
+    "StoryEntities",
+    "StoryInput",
+    "Update",
+    "analysis_from_json",
+    "draft_from_json",
+]

@@ -1,0 +1,139 @@
+"""SQLite tables of what was read off each article: analyses, quotes, entity mentions."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from newsfuse.models import Article
+from newsfuse.store.codec import article_from_row
+
+
+class AnalysesMixin:
+    """Store and query analyses; mixed into :class:`newsfuse.store.sqlite.store.SqliteStore`."""
+
+    _db: sqlite3.Connection
+
+    def add_analysis(self, data: dict[str, Any]) -> None:
+        """Store one article's analysis (replacing an older one) in one transaction."""
+        aid = data["article_id"]
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute("DELETE FROM quotes WHERE article_id = ?", (aid,))
+            self._db.execute("DELETE FROM entity_mentions WHERE article_id = ?", (aid,))
+            self._db.execute(
+                "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)",
+                (aid, data["version"], now, json.dumps(data, ensure_ascii=False)),
+            )
+            # The article's story now rests on another analysis: its facts need checking.
+            self._db.execute(
+                "INSERT OR IGNORE INTO story_dirty SELECT story_id FROM article_story "
+                "WHERE article_id = ?",
+                (aid,),
+            )
+            self._db.executemany(
+                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        aid,
+                        i,
+                        q["kind"],
+                        q["text"],
+                        q["cue"],
+                        q["speaker"],
+                        q["speaker_name"],
+                        q["paragraph"],
+                    )
+                    for i, q in enumerate(data["quotes"])
+                ],
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO entity_mentions VALUES (?, ?, ?, ?, ?)",
+                [
+                    (aid, e["id"], e["name"], e["type"], len(e["mentions"]))
+                    for e in data["entities"]
+                ],
+            )
+
+    def analysis(self, article_id: str) -> dict[str, Any] | None:
+        """The stored analysis of an article, or None when it has not been analysed."""
+        row = self._db.execute(
+            "SELECT data_json FROM analyses WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def analyses(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Stored analyses of the given articles, by article id."""
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(article_ids)):
+            marks = ",".join("?" * len(chunk))
+            for aid, data in self._db.execute(
+                f"SELECT article_id, data_json FROM analyses WHERE article_id IN ({marks})", chunk
+            ):
+                out[aid] = json.loads(data)
+        return out
+
+    def unanalysed(self, version: int, limit: int) -> list[Article]:
+        """Articles with no analysis of this version, oldest ingest first."""
+        rows = self._db.execute(
+            "SELECT a.* FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
+            "WHERE n.article_id IS NULL OR n.version < ? ORDER BY a.seq LIMIT ?",
+            (version, limit),
+        )
+        return [article_from_row(r) for r in rows]
+
+    def quote_rows(
+        self, speaker: str | None = None, article_ids: Sequence[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """Stored quotes, optionally of one speaker (case-insensitive substring) or articles."""
+        sql = "SELECT * FROM quotes WHERE 1=1"
+        args: list[Any] = []
+        if speaker:
+            sql += " AND speaker_name LIKE ? ESCAPE '\\'"
+            args.append("%" + speaker.replace("\\", "\\\\").replace("%", "\\%") + "%")
+        if article_ids is not None:
+            ids = list(article_ids) or [""]
+            sql += f" AND article_id IN ({','.join('?' * len(ids))})"
+            args.extend(ids)
+        rows = self._db.execute(sql + " ORDER BY article_id, idx", args)
+        return [dict(r) for r in rows]
+
+    def entity_rows(self, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Entities with how many articles and mentions name them, most mentioned first.
+
+        Name and type are the ones most mentions of the entity carry (the small NER model
+        types one name differently in different articles).
+        """
+        sql = "SELECT entity_id, name, type, mentions FROM entity_mentions"
+        args: list[Any] = []
+        if article_ids is not None:
+            ids = list(article_ids) or [""]
+            sql += f" WHERE article_id IN ({','.join('?' * len(ids))})"
+            args.extend(ids)
+        votes: dict[str, tuple[Counter[str], Counter[str], list[int]]] = {}
+        for eid, name, kind, mentions in self._db.execute(sql, args):
+            names, kinds, counts = votes.setdefault(eid, (Counter(), Counter(), []))
+            names[name] += mentions
+            kinds[kind] += mentions
+            counts.append(mentions)
+        rows: list[dict[str, Any]] = [
+            {
+                "entity_id": eid,
+                "name": names.most_common(1)[0][0],
+                "type": kinds.most_common(1)[0][0],
+                "articles": len(counts),
+                "mentions": sum(counts),
+            }
+            for eid, (names, kinds, counts) in votes.items()
+        ]
+        rows.sort(key=lambda r: (-r["mentions"], r["entity_id"]))
+        return rows
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]

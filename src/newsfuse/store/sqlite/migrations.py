@@ -1,0 +1,180 @@
+"""Named, ordered schema migrations. Append only: never edit one that has shipped."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from newsfuse.store.sqlite.index import index_from_blob
+
+#: A migration is SQL run as a script, or a function run inside one transaction.
+Migration = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (
+    (
+        "0001_articles_and_rejects",
+        """
+        CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            content_key TEXT NOT NULL UNIQUE,
+            ingested_at TEXT NOT NULL,
+            origin_path TEXT, origin_line INTEGER, origin_record_id TEXT,
+            format TEXT NOT NULL,
+            headline TEXT, byline TEXT, outlet TEXT, credit TEXT, section TEXT,
+            published TEXT, published_source TEXT, language TEXT,
+            url TEXT, canonical_url TEXT, site_name TEXT,
+            body_json TEXT NOT NULL, captions_json TEXT NOT NULL,
+            chrome_json TEXT NOT NULL, extra_json TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet);
+        CREATE TABLE rejects (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            key TEXT NOT NULL UNIQUE,
+            rejected_at TEXT NOT NULL,
+            origin_path TEXT, origin_line INTEGER, origin_record_id TEXT,
+            reason TEXT NOT NULL, message TEXT NOT NULL, content_key TEXT
+        );
+        """,
+    ),
+    (
+        "0002_analyses",
+        """
+        CREATE TABLE analyses (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            analysed_at TEXT NOT NULL,
+            data_json TEXT NOT NULL
+        );
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            kind TEXT NOT NULL, text TEXT NOT NULL, cue TEXT,
+            speaker TEXT, speaker_name TEXT, paragraph INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX quotes_speaker ON quotes(speaker_name);
+        CREATE TABLE entity_mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            entity_id TEXT NOT NULL,
+            name TEXT NOT NULL, type TEXT NOT NULL, mentions INTEGER NOT NULL,
+            PRIMARY KEY (article_id, entity_id)
+        );
+        CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+        """,
+    ),
+    (
+        "0003_stories",
+        """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            label TEXT, first_day TEXT, last_day TEXT,
+            outlets_json TEXT NOT NULL,
+            articles INTEGER NOT NULL, sources INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX stories_last_day ON stories(last_day);
+        CREATE TABLE article_story (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL,
+            copy_of TEXT, reuse REAL NOT NULL, copy_kind TEXT NOT NULL, original TEXT NOT NULL
+        );
+        CREATE INDEX article_story_story ON article_story(story_id);
+        CREATE TABLE story_merges (
+            old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL, merged_at TEXT NOT NULL
+        );
+        CREATE TABLE cluster_state (
+            name TEXT PRIMARY KEY, data BLOB NOT NULL, saved_at TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "0004_fts",
+        # Full-text index of headlines and body text for the web search. The body is stored as
+        # JSON blocks, so the index reads a view that joins the blocks' text: indexing the JSON
+        # itself would make every article match "text" or "paragraph". unicode61 with
+        # remove_diacritics 2 lets "Gdansk" find "Gdańsk". (FTS5's 'rebuild' command fails on
+        # this view, so existing rows are copied in with a plain INSERT ... SELECT.)
+        """
+        CREATE VIEW articles_text AS
+            SELECT seq, headline,
+                   (SELECT group_concat(json_extract(b.value, '$.text'), char(10))
+                    FROM json_each(articles.body_json) b) AS body
+            FROM articles;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            headline, body, content='articles_text', content_rowid='seq',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO articles_fts(rowid, headline, body)
+            SELECT seq, headline, body FROM articles_text;
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, headline, body) VALUES (
+                new.seq, new.headline,
+                (SELECT group_concat(json_extract(b.value, '$.text'), char(10))
+                 FROM json_each(new.body_json) b));
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES (
+                'delete', old.seq, old.headline,
+                (SELECT group_concat(json_extract(b.value, '$.text'), char(10))
+                 FROM json_each(old.body_json) b));
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, body_json ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, headline, body) VALUES (
+                'delete', old.seq, old.headline,
+                (SELECT group_concat(json_extract(b.value, '$.text'), char(10))
+                 FROM json_each(old.body_json) b));
+            INSERT INTO articles_fts(rowid, headline, body) VALUES (
+                new.seq, new.headline,
+                (SELECT group_concat(json_extract(b.value, '$.text'), char(10))
+                 FROM json_each(new.body_json) b));
+        END;
+        """,
+    ),
+    (
+        "0005_story_events",
+        """
+        CREATE TABLE story_events (
+            story_id TEXT PRIMARY KEY,
+            basis TEXT NOT NULL,
+            coded_at TEXT NOT NULL,
+            rows_json TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        "0006_index_tables",
+        # The story index as rows, read as ingest needs them and written as changed (see
+        # newsfuse.store.sqlite.index). story_dirty lists the stories whose derived facts
+        # (coded events) may be stale; it is written with the rows that make them stale, and
+        # starts with every story, so facts coded before it existed are checked once.
+        """
+        CREATE TABLE cluster_meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        CREATE TABLE cluster_df (
+            channel TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL,
+            PRIMARY KEY (channel, term)
+        ) WITHOUT ROWID;
+        CREATE TABLE cluster_postings (
+            term TEXT NOT NULL, bucket INTEGER NOT NULL, story_ids TEXT NOT NULL,
+            PRIMARY KEY (term, bucket)
+        ) WITHOUT ROWID;
+        CREATE TABLE cluster_stories (id TEXT PRIMARY KEY, state BLOB NOT NULL);
+        CREATE TABLE copy_entries (
+            article_id TEXT PRIMARY KEY, pos INTEGER NOT NULL UNIQUE, published TEXT NOT NULL,
+            digest INTEGER NOT NULL, shingles BLOB NOT NULL, anchors BLOB NOT NULL,
+            copy_of TEXT, reuse REAL NOT NULL, kind TEXT NOT NULL, original TEXT NOT NULL,
+            credit TEXT
+        );
+        CREATE INDEX copy_entries_digest ON copy_entries(digest, pos);
+        CREATE INDEX copy_entries_original ON copy_entries(original);
+        CREATE TABLE copy_hashes (
+            kind INTEGER NOT NULL, hash INTEGER NOT NULL, article_id TEXT NOT NULL,
+            PRIMARY KEY (kind, hash, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE story_dirty (story_id TEXT PRIMARY KEY) WITHOUT ROWID;
+        INSERT INTO story_dirty SELECT id FROM stories;
+        """,
+    ),
+    ("0007_index_from_blob", index_from_blob),
+)

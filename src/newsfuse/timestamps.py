@@ -1,0 +1,53 @@
+"""ISO time stamps and values: a sortable UTC key, and the days a calendar value covers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from datetime import UTC, datetime
+
+
+def utc_key(published: str | None) -> str:
+    """A sortable UTC form of an ISO publication stamp ("~" when unknown).
+
+    Stamps with an offset are converted to UTC, so that 17:05-03:00 sorts after 19:48 UTC;
+    stamps without one are taken as UTC.
+    """
+    if not published:
+        return "~"
+    try:
+        stamp = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return published
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(UTC).replace(tzinfo=None)
+    return stamp.isoformat()
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+
+
+def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an ISO value covers ("2024-12" -> Dec 1-31, "2024-W49-WE" ->
+    that weekend), or None when it is not a calendar value."""
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            return day, day
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            first = dt.date.fromisoformat(value + "-01")
+            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, nxt - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        week = _WEEK.match(value)
+        if week:
+            monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+            if week[3]:
+                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+            return monday, monday + dt.timedelta(days=6)
+    except ValueError:
+        return None
+    return None
