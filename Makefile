@@ -27,6 +27,7 @@ check: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy src
+	$(BIN)/lint-imports
 
 serve: $(STAMP)
 	$(BIN)/newsfuse --db $(DEMO_DB) serve
