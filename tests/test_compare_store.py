@@ -13,7 +13,6 @@ from newsfuse import pipeline
 from newsfuse.brief.build import brief
 from newsfuse.cli import cli
 from newsfuse.compare.comparison import compare
-from newsfuse.compare.words import sentences
 from newsfuse.ingest import read
 from newsfuse.models import Hints
 from newsfuse.settings import load_settings
@@ -41,7 +40,8 @@ def _assert_cited(store: SqliteStore, story_id: str) -> None:
                 body = store.article(c.article_id).body
                 assert c.article_id in by_id
                 assert 0 <= c.paragraph < len(body)
-                assert 0 <= c.sentence < len(sentences(body[c.paragraph].text))
+                cut = story.analyses[c.article_id].sentences[c.paragraph]
+                assert 0 <= c.sentence < len(cut)
 
 
 @pytest.fixture(scope="module")

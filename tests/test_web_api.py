@@ -21,7 +21,6 @@ from newsfuse.errors import StoreError
 from newsfuse.models import Rejected
 from newsfuse.store import open_store
 from newsfuse.store.sqlite.search import fts_query
-from newsfuse.web.anchors import sentence_spans
 from newsfuse.web.app import SECURITY_HEADERS, create_app
 
 SAMPLES = sorted(str(p) for p in (REPO / "samples").iterdir() if p.name != "README.md")
@@ -200,23 +199,6 @@ def test_search_never_fails_on_user_syntax(client: TestClient, query: str) -> No
 )
 def test_fts_query(text: str, expected: str | None) -> None:
     assert fts_query(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "sentences"),
-    [
-        ("One. Two!", ["One.", "Two!"]),
-        ('He said "Go." Then left.', ['He said "Go."', "Then left."]),
-        ("Mr. Smith met Dr. Jones in the U.S. on Monday.", None),
-        ("J. Doe arrived at 5 p.m. yesterday.", None),
-        ("No stop at the end", None),
-        ("", []),
-    ],
-)
-def test_sentence_spans(text: str, sentences: list[str] | None) -> None:
-    assert [text[a:b] for a, b in sentence_spans(text)] == (
-        [text] if sentences is None else sentences
-    )
 
 
 @pytest.mark.parametrize(

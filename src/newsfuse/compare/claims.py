@@ -6,9 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsfuse.compare.figures import quantities
-from newsfuse.compare.words import clauses, content_words, sentences
+from newsfuse.compare.words import clauses, content_words
 from newsfuse.merge.entities import canonicalise_story
 from newsfuse.models import Analysis, Article, Claim, DateRef
+from newsfuse.text import sentence_spans
 
 #: Date granularities that place a fact in time (durations, sets and "now" do not).
 _DATED = frozenset({"day", "part_of_day", "time", "week", "weekend", "month", "quarter", "year"})
@@ -106,7 +107,9 @@ def _article_claims(
             for i, q in enumerate(analysis.quotes if analysis else ())
             if q.paragraph == p
         ]
-        for s, (s_start, s_end) in enumerate(sentences(text)):
+        parsed = analysis.sentences if analysis else ()
+        stored = parsed[p] if p < len(parsed) else None
+        for s, (s_start, s_end) in enumerate(sentence_spans(text, stored)):
             for k, (start, end) in enumerate(clauses(text, s_start, s_end)):
                 mine = [x for x in spans.get(p, []) if start <= x.start < end]
                 ents = tuple(dict.fromkeys(x.entity for x in mine))

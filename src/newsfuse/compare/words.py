@@ -1,4 +1,4 @@
-"""Words of claims: sentence and clause splitting, stems, synonyms and figures with units."""
+"""Words of claims: clause splitting, stems, synonyms and figures with units."""
 
 from __future__ import annotations
 
@@ -8,11 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-# Sentence ends: a stop, a question or an exclamation mark, closing quotes, then space and a
-# capital, a digit or an opening quote. Abbreviations are vetoed in `sentences`.
-_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*(?:\s*'')?\s+(?=[\"“‘'`(]*[A-Z0-9])")
 TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z][A-Za-z'’-]*|%")
-_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]|[A-Za-z](?:\.[A-Za-z])+)\.$")
 # Where a sentence may hold two main clauses: a semicolon, or a comma before a conjunction.
 _JOINT = re.compile(r";\s+|,\s+(?:and|but|while|whereas|yet)\s+|\s+but\s+")
 #: Finite-verb cues (auxiliaries, reporting verbs; data/compare_lexicon.json) show that a
@@ -99,23 +95,6 @@ def content_words(text: str) -> list[tuple[int, int, str]]:
             continue
         out.append((m.start(), m.end(), concept(word)))
     return out
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence of a paragraph, abbreviations and initials kept."""
-    abbreviations = frozenset(lexicon()["abbreviations"])
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _END.finditer(text):
-        before = text[start : m.start()].rstrip("\"'”’)] ")
-        last = before.rsplit(None, 1)[-1].lower().rstrip(".") if before.split() else ""
-        if last in abbreviations or _INITIAL.search(before):
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

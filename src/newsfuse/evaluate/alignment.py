@@ -27,7 +27,9 @@ from newsfuse.compare.align import group_claims as align_claims
 from newsfuse.compare.claims import story_claims
 from newsfuse.compare.comparison import ordered
 from newsfuse.extract.analyse import analyse
-from newsfuse.models import Analysis, Article, Block, Claim, Metadata, Origin
+from newsfuse.extract.nlp import parse
+from newsfuse.models import Analysis, Article, ArticleEntities, Block, Claim, Metadata, Origin
+from newsfuse.text import parsed_sentences
 
 SentKey = tuple[str, int]  # (document id, ECB+ sentence id)
 
@@ -104,11 +106,12 @@ def prepare(
     out = []
     for records in by_sub.values():
         articles = ordered([to_article(r) for r in records])
-        found: Sequence[Analysis | None] = [None] * len(articles)
         if known is not None:
-            found = [known.get(a.id) for a in articles]
+            found: Sequence[Analysis | None] = [known.get(a.id) for a in articles]
         elif analysed:
             found = analyse(articles)
+        else:
+            found = _sentences_only(articles)
         claims, features = story_claims(articles, found)
         sim = similarity(claims, features)
         spans = {a.id: _locate(a, tokens.get(a.id, {})) for a in articles}
@@ -128,6 +131,23 @@ def prepare(
         )
         out.append(Prepared(int(str(records[0]["topic"])), claims, sim, sentence_of, gold))
     return out
+
+
+def _sentences_only(articles: Sequence[Article]) -> list[Analysis]:
+    """Analyses that hold only the parse's sentences (the words-only path: claims are cut as
+    in production, but carry no entities, quotes or dates)."""
+    paragraphs = [[b.text for b in a.body] for a in articles]
+    docs = iter(parse([p for paras in paragraphs for p in paras], ("parser",)))
+    return [
+        Analysis(
+            a.id,
+            ArticleEntities(()),
+            (),
+            (),
+            sentences=tuple(tuple(parsed_sentences(next(docs))) for _ in paras),
+        )
+        for a, paras in zip(articles, paragraphs, strict=True)
+    ]
 
 
 def _in_half(topic: str, half: str) -> bool:

@@ -20,9 +20,10 @@ from newsfuse.models import (
     DatedMention,
     DateMention,
 )
+from newsfuse.text import parsed_sentences
 
 #: Bumped when what is extracted changes, so that stored analyses can be redone.
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 5
 
 #: The quote stage reads the parser, the entity stage NER, event reading both and the lemmas.
 _NEEDED = ("parser", "ner", "attribute_ruler", "lemmatizer")
@@ -69,7 +70,8 @@ def analyse(
         entities = extract_entities(paras, docs=mine, nlp=model)
         quotes = tuple(find_quotes(paras, model, docs=mine))
         drafts = article_drafts(article, quotes, dates, entities.entities, mine)
-        out.append(Analysis(article.id, entities, quotes, tuple(dates), tuple(drafts)))
+        sentences = tuple(tuple(parsed_sentences(doc)) for doc in mine)
+        out.append(Analysis(article.id, entities, quotes, tuple(dates), tuple(drafts), sentences))
     return out
 
 
@@ -97,4 +99,5 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
         "quotes": [asdict(q) for q in analysis.quotes],
         "dates": [asdict(d) for d in analysis.dates],
         "events": None if analysis.events is None else [asdict(e) for e in analysis.events],
+        "sentences": [[list(span) for span in para] for para in analysis.sentences],
     }

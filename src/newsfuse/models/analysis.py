@@ -175,6 +175,9 @@ class Analysis:
     dates: tuple[DatedMention, ...]
     #: Event mentions read off the same parse; None for an analysis stored before they were.
     events: tuple[EventDraft, ...] | None = None
+    #: Per body block, the ``(start, end)`` of each sentence, from the same parse (see
+    #: :mod:`newsfuse.text`); empty for an analysis stored before they were kept.
+    sentences: tuple[tuple[tuple[int, int], ...], ...] = ()
 
 
 def analysis_from_json(data: dict[str, Any]) -> Analysis:
@@ -204,6 +207,7 @@ def analysis_from_json(data: dict[str, Any]) -> Analysis:
         quotes,
         dates,
         None if events is None else tuple(draft_from_json(e) for e in events),
+        tuple(tuple((int(s), int(e)) for s, e in para) for para in data.get("sentences", ())),
     )
 
 

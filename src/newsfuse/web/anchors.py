@@ -1,98 +1,15 @@
-"""Split article paragraphs into sentences, each with a stable id citations can point at.
+"""Article paragraphs as the pages show them: sentences with stable ids citations point at.
 
-A small regex splitter until the claim stage provides sentence ids: a sentence ends at ``.``,
-``!`` or ``?`` (optionally followed by closing quotes or brackets) before white space and an
-upper-case letter, digit or opening quote, unless the word before the stop is a known
-abbreviation or a single initial.
+The sentences are the analysis's (the parse's, :mod:`newsfuse.text`), the same that claims and
+the brief cite; a report not yet analysed shows each paragraph as one sentence.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from typing import Any
 
-#: Words that end with a full stop without ending a sentence (lower-cased, without the stop).
-ABBREVIATIONS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "hon",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "e.g",
-        "i.e",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "mt",
-        "ft",
-    }
-)
-
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
-_LAST_WORD = re.compile(r"([\w.]+)$")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence of ``text``, without surrounding white space."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if m.group().startswith(".") and _is_abbreviation(text[start : m.start()]):
-            continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for s, e in spans:
-        chunk = text[s:e]
-        lead = len(chunk) - len(chunk.lstrip())
-        if chunk.strip():
-            out.append((s + lead, s + len(chunk.rstrip())))
-    return out
-
-
-def _is_abbreviation(before: str) -> bool:
-    m = _LAST_WORD.search(before)
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+from newsfuse.text import sentence_spans
 
 
 def sentence_id(article_id: str, paragraph: int, sentence: int) -> str:
@@ -100,11 +17,24 @@ def sentence_id(article_id: str, paragraph: int, sentence: int) -> str:
     return f"a-{article_id}-p{paragraph}-s{sentence}"
 
 
-def paragraphs(article_id: str, blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Body blocks (``{"text", "heading"}``) with their sentences and element ids."""
+def paragraphs(
+    article_id: str,
+    blocks: list[dict[str, Any]],
+    analysis: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """Body blocks (``{"text", "heading"}``) with their sentences and element ids.
+
+    Args:
+        article_id: The article, for the element ids.
+        blocks: Its body blocks.
+        analysis: Its stored analysis, whose ``sentences`` cut each block; None or an analysis
+            stored before sentences were kept leaves each block one sentence.
+    """
+    stored: Sequence[Any] = (analysis or {}).get("sentences") or ()
     out = []
     for p, block in enumerate(blocks):
         text = block["text"]
+        cut = sentence_spans(text, stored[p] if p < len(stored) else None)
         out.append(
             {
                 "id": f"a-{article_id}-p{p}",
@@ -117,7 +47,7 @@ def paragraphs(article_id: str, blocks: list[dict[str, Any]]) -> list[dict[str, 
                         "text": text[a:b],
                         "status": None,
                     }
-                    for s, (a, b) in enumerate(sentence_spans(text))
+                    for s, (a, b) in enumerate(cut)
                 ],
             }
         )

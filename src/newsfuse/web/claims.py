@@ -1,9 +1,9 @@
 """The cited brief of a story and the status of each of its sentences, for the story page.
 
-Citations and claims become links to sentence element ids. The claim stage splits sentences
-with its own splitter, which may cut a paragraph differently from :mod:`newsfuse.web.anchors`,
-so each citation and claim is placed by the character offset where its sentence starts, not
-by its number.
+Citations and claims become links to sentence element ids. Claims, citations and the page cut
+paragraphs into the same sentences (the analysis keeps the parse's, :mod:`newsfuse.text`), so
+a citation's sentence number is the page's; a claim (a sentence or a clause of one) is placed
+by the character offset where it starts.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 
 from newsfuse.brief.build import brief
 from newsfuse.compare.comparison import compare
-from newsfuse.compare.words import sentences
 from newsfuse.models import Citation, Comparison, StoryInput
 from newsfuse.web.anchors import sentence_at, sentence_id
 
@@ -39,7 +38,6 @@ def story_brief(
     except Exception:  # the brief is an extra: a failing stage must not break the story page
         log.exception("brief of story %s failed; showing the story without it", story.story_id)
         return None
-    texts = {a.id: [b.text for b in a.body] for a in story.articles}
     return {
         "sources": int(result.sources),
         "sections": [
@@ -50,7 +48,7 @@ def story_brief(
                     {
                         "text": s.text,
                         "note": s.note,
-                        "citations": [_citation(c, texts, paragraphs) for c in s.citations],
+                        "citations": [_citation(c) for c in s.citations],
                     }
                     for s in sec.sentences
                 ],
@@ -84,16 +82,11 @@ def mark_sentences(
                 sent["status"] = statuses.get(sent["id"])
 
 
-def _citation(
-    cite: Citation,
-    texts: Mapping[str, list[str]],
-    paragraphs: Mapping[str, list[dict[str, Any]]],
-) -> dict[str, Any]:
-    aid, para, sent = cite.article_id, cite.paragraph, cite.sentence
-    anchor = sentence_id(aid, para, sent)
-    body = texts.get(aid, [])
-    if 0 <= para < len(body):
-        spans = sentences(body[para])
-        if 0 <= sent < len(spans):
-            anchor = sentence_at(paragraphs.get(aid, []), para, spans[sent][0]) or anchor
-    return {"anchor": anchor, "article_id": aid, "outlet": cite.outlet, "label": cite.label()}
+def _citation(cite: Citation) -> dict[str, Any]:
+    anchor = sentence_id(cite.article_id, cite.paragraph, cite.sentence)
+    return {
+        "anchor": anchor,
+        "article_id": cite.article_id,
+        "outlet": cite.outlet,
+        "label": cite.label(),
+    }

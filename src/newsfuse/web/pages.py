@@ -100,7 +100,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
     articles, paras = [], {}
     for m in members:
         art = found[m["id"]]
-        paras[art.id] = text.paragraphs(art.id, article_dict(art)["body"])
+        paras[art.id] = text.paragraphs(art.id, article_dict(art)["body"], analyses.get(art.id))
         articles.append({**m, "byline": art.meta.byline, "paragraphs": paras[art.id]})
     quotes = story_quote_rows(loaded)
     for group in quotes:
@@ -130,11 +130,12 @@ def article_page(
 ) -> dict[str, Any]:
     """One article: clean text by sentence, metadata, origin, what was read off it."""
     art = store.article(article_id)
-    data = article_dict(art, chrome=chrome, analysis=store.analysis(art.id))
+    analysis = store.analysis(art.id)
+    data = article_dict(art, chrome=chrome, analysis=analysis)
     for key in ("entities", "quotes", "dates", "chrome"):
         data.setdefault(key, None)
     data["story_id"] = store.story_of(art.id)
-    data["paragraphs"] = text.paragraphs(art.id, data["body"])
+    data["paragraphs"] = text.paragraphs(art.id, data["body"], analysis)
     for q in data["quotes"] or []:
         q["anchor"] = text.sentence_at(data["paragraphs"], q["paragraph"], q["start"])
     return data
@@ -158,7 +159,7 @@ def entity_page(store: Store, entity_id: str, limit: Limit = 100) -> dict[str, A
     stories: dict[str | None, dict[str, Any]] = {}
     for r in rows:
         aid = r["article_id"]
-        paras = text.paragraphs(aid, article_dict(found[aid])["body"])
+        paras = text.paragraphs(aid, article_dict(found[aid])["body"], analyses.get(aid))
         analysis = analyses.get(aid, {"entities": [], "quotes": []})
         ent = next((e for e in analysis["entities"] if e["id"] == entity_id), None)
         speakers = {name, r["name"], *(ent["aliases"] if ent else [])}
