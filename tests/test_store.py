@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.errors import NotFound, UnsupportedStore
+from newsfuse.errors import MissingStore, NotFound, UnsupportedStore
 from newsfuse.models import Article, Block, ChromeLine, Metadata, Origin, Rejected
 from newsfuse.store import open_store
 from newsfuse.store.sqlite.store import SqliteStore
@@ -87,6 +87,15 @@ def test_an_ambiguous_prefix_lists_the_ids_it_matches(
         i for i in AMBIGUOUS_IDS if i[:4] in listed
     ]
     assert ("and more" in message) is more and "more characters" in message
+
+
+def test_a_missing_database_is_created_only_when_asked(tmp_path: Path) -> None:
+    db = tmp_path / "typo.db"
+    with pytest.raises(MissingStore, match="newsfuse --db .*typo.db ingest"):
+        open_store(str(db), create=False)
+    assert not db.exists()
+    open_store(f"sqlite:///{db}").close()
+    open_store(str(db), create=False).close()
 
 
 def test_iteration_pages_through_everything(store: SqliteStore) -> None:

@@ -44,6 +44,8 @@ def ingest(
 ) -> None:
     """Ingest files, folders, globs or - (stdin): text dumps, HTML, JSONL.
 
+    Creates the store if it does not exist.
+
     Exit status: 0 when every input became an article or was already present, 1 when any
     input was rejected (see 'newsfuse rejects').
     """
@@ -52,7 +54,7 @@ def ingest(
             f"cannot read {published!r} as a date; use YYYY-MM-DD", param_hint="--published"
         )
     hints = Hints(published=published, outlet=outlet, url=url)
-    store = obj.store()
+    store = obj.store(create=True)
     sources = list(expand(list(paths)))
     show = len(sources) >= obj.settings.progress_min_files and err.is_terminal
     with Progress(console=err, disable=not show, transient=True) as bar:

@@ -13,5 +13,10 @@ class Context:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
-    def store(self) -> SqliteStore:
-        return open_store(self.settings.db)
+    def store(self, create: bool = False) -> SqliteStore:
+        """Open the store; only commands that add to it (ingest) may create a new one.
+
+        Raises:
+            MissingStore: when there is no database at ``--db`` and ``create`` is false.
+        """
+        return open_store(self.settings.db, create=create)

@@ -13,7 +13,8 @@ from rich.table import Table
 out = Console(highlight=False, soft_wrap=True)
 if not out.is_terminal:
     out = Console(highlight=False, soft_wrap=True, width=160)
-err = Console(stderr=True, highlight=False)
+# Errors name paths and commands: never wrapped mid-path, so they can be copied.
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def table(rows: list[dict[str, Any]], columns: list[str]) -> None:
