@@ -14,6 +14,12 @@ from newsfuse.store import open_store
 from newsfuse.store.sqlite.store import SqliteStore
 
 REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+
+
+def sample_inputs() -> list[str]:
+    """Every input in ``samples/`` (its README.md is no report)."""
+    return [str(p) for p in sorted(SAMPLES.iterdir()) if p.name != "README.md"]
 
 
 def shared_dir() -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import make_dump
+from conftest import SAMPLES, make_dump
 
 from newsfuse.cli import cli
 from newsfuse.errors import NotFound, StoreError
@@ -143,3 +143,17 @@ def test_main_turns_errors_into_exit_status_2(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: no newsfuse database at") and str(db) in proc.stderr
+
+
+def test_a_folder_ingest_skips_what_is_no_news_input_and_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "f.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", str(SAMPLES), "--no-analyse"])
+    assert result.exit_code == 0, result.output
+    assert "rejected 0, skipped 1," in result.output
+    assert f"skipped (not news inputs by their name; name one to read it): {SAMPLES}/README.md" in (
+        result.output
+    )
+    code, out = _run(db, "rejects", "--json")
+    assert code == 0 and out == ""
+    code, out = _run(db, "articles", "--json")
+    assert not any("README" in json.loads(line)["origin"] for line in out.splitlines())

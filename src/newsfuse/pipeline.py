@@ -14,6 +14,7 @@ from datetime import date
 from newsfuse.clean import clean
 from newsfuse.clean.metadata import describe
 from newsfuse.errors import RejectedInput
+from newsfuse.ingest import Skipped
 from newsfuse.models import Article, IngestSummary, RawDocument, Rejected
 from newsfuse.settings import Settings
 from newsfuse.store.base import Store
@@ -70,11 +71,13 @@ def process(raw: RawDocument, settings: Settings, key: str | None = None) -> Art
 
 
 def ingest(
-    items: Iterable[RawDocument | Rejected],
+    items: Iterable[RawDocument | Rejected | Skipped],
     store: Store,
     settings: Settings,
 ) -> IngestSummary:
     """Process and store each item; a rejected item is recorded and the batch goes on.
+
+    A skipped file (no news input by its name) is only counted in the summary.
 
     Each article is written in its own transaction, so an interrupted run resumes where it
     stopped: a rerun skips what is stored (same content key) and adds the rest.
@@ -82,7 +85,11 @@ def ingest(
     ingested, present = 0, 0
     ids: list[str] = []
     rejects: list[Rejected] = []
+    skipped: list[str] = []
     for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item.path)
+            continue
         if isinstance(item, RawDocument):
             key = content_key(item)
             if store.has_content(key):
@@ -105,7 +112,9 @@ def ingest(
         if isinstance(item, Rejected):
             store.add_reject(item)
             rejects.append(item)
-    return IngestSummary(ingested, present, len(rejects), tuple(ids), tuple(rejects))
+    return IngestSummary(
+        ingested, present, len(rejects), tuple(ids), tuple(rejects), tuple(dict.fromkeys(skipped))
+    )
 
 
 def analyse_pending(store: Store, batch_size: int = 16) -> int:

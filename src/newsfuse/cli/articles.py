@@ -17,10 +17,13 @@ from newsfuse.cli.context import Context
 from newsfuse.cli.events import write_csv
 from newsfuse.cli.output import err, esc, json_lines, out, table
 from newsfuse.ingest import read_source
-from newsfuse.ingest.sources import expand
+from newsfuse.ingest.sources import Skipped, expand
 from newsfuse.models import Hints, RawDocument, Rejected
 from newsfuse.settings import describe
 from newsfuse.views import article_dict, article_row, reject_row
+
+#: Names of skipped files listed after an ingest; the rest are counted.
+SHOW_SKIPPED = 20
 
 
 @click.command()
@@ -44,7 +47,9 @@ def ingest(
 ) -> None:
     """Ingest files, folders, globs or - (stdin): text dumps, HTML, JSONL.
 
-    Creates the store if it does not exist.
+    A folder or glob gives only files named as news inputs (.txt, .html, .htm, .xhtml,
+    .jsonl, .ndjson, and .gz of those); the others are listed as skipped. A file named on its
+    own is read whatever its name. Creates the store if it does not exist.
 
     Exit status: 0 when every input became an article or was already present, 1 when any
     input was rejected (see 'newsfuse rejects').
@@ -60,9 +65,9 @@ def ingest(
     with Progress(console=err, disable=not show, transient=True) as bar:
         task = bar.add_task("ingesting", total=len(sources))
 
-        def items() -> Iterator[RawDocument | Rejected]:
+        def items() -> Iterator[RawDocument | Rejected | Skipped]:
             for source in sources:
-                if isinstance(source, Rejected):
+                if isinstance(source, Rejected | Skipped):
                     yield source
                 else:
                     yield from read_source(source, hints, obj.settings.max_bytes)
@@ -76,9 +81,18 @@ def ingest(
     store.close()
     for rej in summary.rejects:
         err.print(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", markup=False)
+    if summary.skipped:
+        more = len(summary.skipped) - SHOW_SKIPPED
+        names = ", ".join(summary.skipped[:SHOW_SKIPPED])
+        names += f" and {more} more" if more > 0 else ""
+        err.print(
+            f"skipped (not news inputs by their name; name one to read it): {names}",
+            markup=False,
+        )
     out.print(
         f"ingested {summary.ingested}, already present {summary.present}, "
-        f"rejected {summary.rejected}, into stories {grouped}, analysed {analysed}"
+        f"rejected {summary.rejected}, skipped {len(summary.skipped)}, into stories {grouped}, "
+        f"analysed {analysed}"
     )
     sys.exit(1 if summary.rejected else 0)
 

@@ -10,19 +10,23 @@ from collections.abc import Iterator
 from newsfuse.errors import RejectedInput
 from newsfuse.ingest.decode import decode
 from newsfuse.ingest.jsonl import records
-from newsfuse.ingest.sources import Source, expand
+from newsfuse.ingest.sources import Skipped, Source, expand
 from newsfuse.models import Hints, RawDocument, Rejected
 
-__all__ = ["Source", "expand", "read", "read_source"]
+__all__ = ["Skipped", "Source", "expand", "read", "read_source"]
 
 
-def read(args: list[str], hints: Hints, max_bytes: int) -> Iterator[RawDocument | Rejected]:
-    """Yield a raw document or a rejection for every input ``args`` name."""
+def read(
+    args: list[str], hints: Hints, max_bytes: int
+) -> Iterator[RawDocument | Rejected | Skipped]:
+    """Yield a raw document or a rejection for every input ``args`` name, and the files a
+    folder or glob reached that are no news inputs by their name (see
+    :func:`~newsfuse.ingest.sources.expand`)."""
     for item in expand(args):
-        if isinstance(item, Rejected):
-            yield item
-        else:
+        if isinstance(item, Source):
             yield from read_source(item, hints, max_bytes)
+        else:
+            yield item
 
 
 def read_source(source: Source, hints: Hints, max_bytes: int) -> Iterator[RawDocument | Rejected]:

@@ -157,10 +157,16 @@ class Rejected:
 
 @dataclass(frozen=True)
 class IngestSummary:
-    """Counts from one ingest run."""
+    """Counts from one ingest run.
+
+    Attributes:
+        skipped: Files a folder or glob reached that are no news inputs by their name (not
+            rejects: nothing was wrong with them).
+    """
 
     ingested: int = 0
     present: int = 0
     rejected: int = 0
     article_ids: tuple[str, ...] = ()
     rejects: tuple[Rejected, ...] = ()
+    skipped: tuple[str, ...] = ()
