@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.progress import Progress
 
 from newsfuse import export as exporting
-from newsfuse import pipeline
-from newsfuse.clean.metadata import normalise_published
 from newsfuse.cli.context import Context
 from newsfuse.cli.events import write_csv
 from newsfuse.cli.output import err, esc, json_lines, out, table
-from newsfuse.ingest import read_source
-from newsfuse.ingest.sources import Skipped, expand
-from newsfuse.models import Hints, RawDocument, Rejected
 from newsfuse.settings import describe
 from newsfuse.views import article_dict, article_row, reject_row
+
+if TYPE_CHECKING:
+    from newsfuse.models import IngestSummary
 
 #: Names of skipped files listed after an ingest; the rest are counted.
 SHOW_SKIPPED = 20
@@ -54,47 +51,39 @@ def ingest(
     Exit status: 0 when every input became an article or was already present, 1 when any
     input was rejected (see 'newsfuse rejects').
     """
+    # Imported here: stage code loads spaCy and the story index, which other commands skip.
+    from newsfuse.clean.metadata import normalise_published
+    from newsfuse.cli.progress import stage_progress
+    from newsfuse.models import Hints
+    from newsfuse.pipeline import ingest_paths
+
     if published is not None and normalise_published(published) is None:
         raise click.BadParameter(
             f"cannot read {published!r} as a date; use YYYY-MM-DD", param_hint="--published"
         )
-    hints = Hints(published=published, outlet=outlet, url=url)
     store = obj.store(create=True)
-    sources = list(expand(list(paths)))
-    show = len(sources) >= obj.settings.progress_min_files and err.is_terminal
-    with Progress(console=err, disable=not show, transient=True) as bar:
-        task = bar.add_task("ingesting", total=len(sources))
-
-        def items() -> Iterator[RawDocument | Rejected | Skipped]:
-            for source in sources:
-                if isinstance(source, Rejected | Skipped):
-                    yield source
-                else:
-                    yield from read_source(source, hints, obj.settings.max_bytes)
-                bar.advance(task)
-
-        summary = pipeline.ingest(items(), store, obj.settings)
-    grouped = pipeline.assign_stories(store)
-    analysed = 0 if no_analyse else pipeline.analyse_pending(store)
-    if not no_analyse:
-        pipeline.code_events_pending(store)
+    with stage_progress(err) as progress:
+        hints = Hints(published=published, outlet=outlet, url=url)
+        summary = ingest_paths(list(paths), hints, store, obj.settings, not no_analyse, progress)
     store.close()
-    for rej in summary.rejects:
+    _report(summary)
+    sys.exit(1 if summary.rejected else 0)
+
+
+def _report(s: IngestSummary) -> None:
+    """The rejects and skipped files on stderr, the counts on stdout."""
+    for rej in s.rejects:
         err.print(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", markup=False)
-    if summary.skipped:
-        more = len(summary.skipped) - SHOW_SKIPPED
-        names = ", ".join(summary.skipped[:SHOW_SKIPPED])
-        names += f" and {more} more" if more > 0 else ""
+    if s.skipped:
+        more = len(s.skipped) - SHOW_SKIPPED
+        names = ", ".join(s.skipped[:SHOW_SKIPPED]) + (f" and {more} more" if more > 0 else "")
         err.print(
-            f"skipped (not news inputs by their name; name one to read it): {names}",
-            markup=False,
+            f"skipped (not news inputs by their name; name one to read it): {names}", markup=False
         )
     out.print(
-        f"ingested {summary.ingested}, already present {summary.present}, "
-        f"rejected {summary.rejected}, skipped {len(summary.skipped)}, into stories {grouped}, "
-        f"analysed {analysed}"
+        f"ingested {s.ingested}, already present {s.present}, rejected {s.rejected}, "
+        f"skipped {len(s.skipped)}, into stories {s.clustered}, analysed {s.analysed}"
     )
-    sys.exit(1 if summary.rejected else 0)
 
 
 @click.command()
@@ -178,12 +167,13 @@ def rejects(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
     """Export everything as JSON lines, or the events as CSV (docs/export.md)."""
+    store = obj.store()
     fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if fmt == "csv":
-            write_csv(list(exporting.event_rows(obj.store())), fh)
+            write_csv(list(exporting.event_rows(store)), fh)
             return
-        for rec in exporting.records(obj.store()):
+        for rec in exporting.records(store):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     finally:
         if output:

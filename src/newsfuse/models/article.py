@@ -162,6 +162,8 @@ class IngestSummary:
     Attributes:
         skipped: Files a folder or glob reached that are no news inputs by their name (not
             rejects: nothing was wrong with them).
+        clustered: Articles put into stories; ``analysed``: articles analysed; ``coded``:
+            stories whose events were coded (each 0 when the run did not get that far).
     """
 
     ingested: int = 0
@@ -170,3 +172,6 @@ class IngestSummary:
     article_ids: tuple[str, ...] = ()
     rejects: tuple[Rejected, ...] = ()
     skipped: tuple[str, ...] = ()
+    clustered: int = 0
+    analysed: int = 0
+    coded: int = 0

@@ -53,6 +53,10 @@ class Store(Protocol):
         """Articles with no analysis of this version, oldest ingest first."""
         ...
 
+    def count_unanalysed(self, version: int) -> int:
+        """How many articles have no analysis of this version."""
+        ...
+
     def quote_rows(
         self, speaker: str | None = None, article_ids: Sequence[str] | None = None
     ) -> list[dict[str, Any]]: ...
