@@ -102,6 +102,7 @@ def test_article_view_and_export(tmp_path: Path, corpus: Path) -> None:
     [
         ["articles"],
         ["article", "3f2a"],
+        ["delete", "3f2a"],
         ["rejects"],
         ["export"],
         ["stories"],

@@ -30,6 +30,7 @@ COMMANDS: tuple[click.Command, ...] = (
     articles.ingest,
     articles.articles,
     articles.article,
+    articles.delete,
     articles.rejects,
     articles.export_cmd,
     articles.settings_cmd,

@@ -1,4 +1,4 @@
-"""Commands about articles: ingest, list, show, rejects, export, settings, evaluation."""
+"""Commands about articles: ingest, list, show, delete, rejects, export, settings, evaluation."""
 
 from __future__ import annotations
 
@@ -134,6 +134,23 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
         out.print(f"[date] {d['text']} -> {d['value'] or '-'} ({d['status']}{note})", markup=False)
     for line in data.get("chrome", []):
         out.print(f"[{line['label']}] {line['text']}", markup=False)
+
+
+@click.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@click.pass_obj
+def delete(obj: Context, article_ids: tuple[str, ...]) -> None:
+    """Delete articles (IDs may be prefixes); the stories that held them are updated."""
+    store = obj.store()  # first: a wrong --db fails before stage code loads
+    from newsfuse.delete import delete_articles
+
+    summary = delete_articles(store, article_ids)
+    for aid in summary.deleted:
+        out.print(f"deleted {aid}")
+    for sid in summary.stories:
+        out.print(f"updated story {sid}")
+    for sid in summary.removed:
+        out.print(f"removed story {sid} (no articles left)")
 
 
 @click.command()

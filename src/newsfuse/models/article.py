@@ -175,3 +175,18 @@ class IngestSummary:
     clustered: int = 0
     analysed: int = 0
     coded: int = 0
+
+
+@dataclass(frozen=True)
+class DeleteSummary:
+    """What deleting articles did.
+
+    Attributes:
+        deleted: Ids of the articles deleted.
+        stories: Current ids of the stories their story mates are in now.
+        removed: Ids of stories that no longer exist (all their articles were deleted).
+    """
+
+    deleted: tuple[str, ...]
+    stories: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()

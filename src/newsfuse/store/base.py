@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
-from newsfuse.models import Article, IndexRows, Lineage, Rejected, Story
+from newsfuse.models import Article, IndexRemoval, IndexRows, Lineage, Rejected, Story
 
 
 class Store(Protocol):
@@ -114,6 +114,14 @@ class Store(Protocol):
     def copy_hashes(self, kind: int, keys: Sequence[int]) -> list[tuple[int, str]]: ...
 
     def copy_family(self, original: str) -> list[str]: ...
+
+    def copy_referrers(self, article_ids: Sequence[str]) -> list[str]:
+        """Articles whose copy lineage names one of these as what they copy or their original."""
+        ...
+
+    def remove_articles(self, removal: IndexRemoval) -> None:
+        """Delete articles and take the stories that held them out, in one transaction."""
+        ...
 
     def pending_story_ids(self) -> list[str]:
         """Stories whose members or analyses changed since their facts were last checked."""
