@@ -8,6 +8,7 @@ from typing import Any
 from newsfuse.merge.entities import story_entities
 from newsfuse.merge.quotes import match_quotes
 from newsfuse.models import Analysis, Article, Comparison, Rejected, StoryInput
+from newsfuse.settings import describe
 from newsfuse.store.base import Store
 from newsfuse.store.stories import story_input
 
@@ -59,6 +60,11 @@ def article_dict(
     if chrome:
         data["chrome"] = [asdict(c) for c in article.chrome]
     return data
+
+
+def setting_rows() -> list[dict[str, Any]]:
+    """Every setting: its name, default and help."""
+    return [{"name": n, "default": d, "help": h} for n, d, h in describe()]
 
 
 def reject_row(rejected: Rejected) -> dict[str, Any]:
@@ -174,3 +180,33 @@ def story_event_rows(
     from newsfuse.merge.events import code_story_events
 
     return code_story_events(story_input(store, sid))
+
+
+def event_rows(
+    store: Store,
+    story_id: str | None = None,
+    event_type: str | None = None,
+    actor: str | None = None,
+) -> list[dict[str, Any]]:
+    """Events of every story (or one), one row per real event, optionally of one type or actor.
+
+    Args:
+        store: The store.
+        story_id: Only this story's events (old merged ids and unique prefixes resolve).
+        event_type: Only events of this PLOVER type or its POLECAT name (any case).
+        actor: Only events whose source or target actor's name contains this (any case).
+
+    Raises:
+        ConfigError: when ``event_type`` names no PLOVER or POLECAT type (they are listed).
+    """
+    from newsfuse.extract.events.lexicon import event_type as known_type
+
+    wanted = known_type(event_type) if event_type else None
+    ids = [story_id] if story_id else [r["id"] for r in store.story_rows()]
+    rows = [r for sid in ids for r in story_event_rows(store, sid)]
+    if wanted:
+        rows = [r for r in rows if wanted in {r["plover_type"], r["polecat_type"]}]
+    if actor:
+        needle = actor.lower()
+        rows = [r for r in rows if needle in f"{r['source_actor']} {r['target_actor']}".lower()]
+    return rows

@@ -13,8 +13,7 @@ from newsfuse import export as exporting
 from newsfuse.cli.context import Context
 from newsfuse.cli.events import write_csv
 from newsfuse.cli.output import err, esc, json_lines, out, table
-from newsfuse.settings import describe
-from newsfuse.views import article_dict, article_row, reject_row
+from newsfuse.views import article_dict, article_row, reject_row, setting_rows
 
 if TYPE_CHECKING:
     from newsfuse.models import IngestSummary
@@ -198,12 +197,14 @@ def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
 
 
 @click.command(name="settings")
-def settings_cmd() -> None:
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per setting.")
+def settings_cmd(as_json: bool) -> None:
     """List every setting with its default and help."""
-    table(
-        [{"name": n, "default": d, "help": h} for n, d, h in describe()],
-        ["name", "default", "help"],
-    )
+    rows = setting_rows()
+    if as_json:
+        json_lines(rows)
+        return
+    table(rows, ["name", "default", "help"])
 
 
 @click.group(name="eval")
