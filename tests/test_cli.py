@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,10 @@ def test_a_folder_ingest_skips_what_is_no_news_input_and_says_so(tmp_path: Path)
     assert code == 0 and out == ""
     code, out = _run(db, "articles", "--json")
     assert not any("README" in json.loads(line)["origin"] for line in out.splitlines())
+
+
+def test_version_is_the_installed_package_version() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsfuse", "--version"], capture_output=True, text=True, check=True
+    )
+    assert proc.stdout.strip() == f"newsfuse {version('newsfuse')}"

@@ -18,8 +18,24 @@ from newsfuse.settings import load_settings
 __all__ = ["cli", "main"]
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        import newsfuse  # the version is read from the package metadata only when asked for
+
+        click.echo(f"newsfuse {newsfuse.__version__}")
+        ctx.exit()
+
+
 @click.group()
 @click.option("--db", envvar="NEWSFUSE_DB", help="SQLite file or database URL [./newsfuse.db].")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
     """newsfuse: clean news reports from many outlets into cited stories."""
