@@ -1,16 +1,19 @@
-"""Plain dicts of stored things, shared by the CLI tables, JSON output and web pages."""
+"""Plain dicts of stored things, shared by the CLI tables, JSON output and web pages.
+
+Stage code (entities, quotes, events) is imported inside the functions that need it: listing
+articles or stories from the command line must not pay for loading spaCy.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsfuse.merge.entities import story_entities
-from newsfuse.merge.quotes import match_quotes
-from newsfuse.models import Analysis, Article, Comparison, Rejected, StoryInput
 from newsfuse.settings import describe
-from newsfuse.store.base import Store
-from newsfuse.store.stories import story_input
+
+if TYPE_CHECKING:
+    from newsfuse.models import Analysis, Article, Comparison, Rejected, StoryInput
+    from newsfuse.store.base import Store
 
 
 def article_row(article: Article) -> dict[str, Any]:
@@ -84,12 +87,16 @@ def _analysed(story: StoryInput) -> tuple[list[Analysis], dict[str, str | None]]
 
 def story_entity_rows(story: StoryInput) -> list[dict[str, Any]]:
     """A story's entities, one per actor, with resolved places."""
+    from newsfuse.merge.entities import story_entities
+
     analyses, _ = _analysed(story)
     return story_entities(analyses)
 
 
 def story_quote_rows(story: StoryInput, speaker: str | None = None) -> list[dict[str, Any]]:
     """A story's quotes grouped across reports; differing wordings are flagged."""
+    from newsfuse.merge.quotes import match_quotes
+
     analyses, outlets = _analysed(story)
     by_id = {a.article_id: a for a in analyses}
     rows = []
@@ -178,6 +185,7 @@ def story_event_rows(
         return []
     # Imported here: event coding loads the parser, which plain listings should not pay for.
     from newsfuse.merge.events import code_story_events
+    from newsfuse.store.stories import story_input
 
     return code_story_events(story_input(store, sid))
 

@@ -1,6 +1,9 @@
 """The ``newsfuse`` command line: parse flags, call one library function, format the result.
 
-Commands are listed once, in :data:`COMMANDS`.
+Commands are listed once, in :data:`COMMANDS`. Command modules import stage code (spaCy, the
+story index, the web stack) inside the commands that need it, so that ``newsfuse --help`` and
+the listings start at once; ``tests/test_cli_startup.py`` checks that importing this package
+loads none of it.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from newsfuse import export as exporting
 from newsfuse.cli.context import Context
 from newsfuse.cli.events import write_csv
 from newsfuse.cli.output import err, esc, json_lines, out, table
@@ -183,7 +182,9 @@ def rejects(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
     """Export everything as JSON lines, or the events as CSV (docs/export.md)."""
-    store = obj.store()
+    store = obj.store()  # first: a wrong --db fails before stage code loads
+    from newsfuse import export as exporting
+
     fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if fmt == "csv":
