@@ -9,11 +9,19 @@ from pathlib import Path
 import pytest
 
 from newsfuse.clean.dump.cascade import clean_dump
-from newsfuse.models import Article, Lineage, Metadata, Origin
+from newsfuse.models import Article, Hints, Lineage, Metadata, Origin
+from newsfuse.pipeline import ingest_paths
+from newsfuse.settings import load_settings
 from newsfuse.store import open_store
 from newsfuse.store.sqlite.store import SqliteStore
 
 REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "samples"
+
+
+def sample_inputs() -> list[str]:
+    """Every input in ``samples/`` (its README.md is no report)."""
+    return [str(p) for p in sorted(SAMPLES.iterdir()) if p.name != "README.md"]
 
 
 def shared_dir() -> Path:
@@ -39,6 +47,16 @@ def seeds_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"seed dumps {path} not present")
     return path
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of the samples, analysed and with events coded; copy it before changing it."""
+    db = tmp_path_factory.mktemp("samples") / "samples.db"
+    s = open_store(str(db))
+    ingest_paths(sample_inputs(), Hints(), s, load_settings(env={}))
+    s.close()
+    return db
 
 
 @pytest.fixture

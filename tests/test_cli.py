@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import make_dump
+from conftest import SAMPLES, make_dump
 
 from newsfuse.cli import cli
-from newsfuse.errors import NotFound
+from newsfuse.errors import NotFound, StoreError
 
 
 @pytest.fixture
@@ -97,11 +98,71 @@ def test_article_view_and_export(tmp_path: Path, corpus: Path) -> None:
         _run(db, "article", "nope")
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["articles"],
+        ["article", "3f2a"],
+        ["delete", "3f2a"],
+        ["rejects"],
+        ["export"],
+        ["stories"],
+        ["story", "s9272"],
+        ["recluster"],
+        ["compare", "s9272"],
+        ["brief", "s9272"],
+        ["events"],
+        ["analyse"],
+        ["entities"],
+        ["quotes", "--speaker", "Ortiz"],
+        ["serve"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_missing_database_is_an_error_not_a_new_store(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "typo.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), *args])
+    assert isinstance(result.exception, StoreError), result.output
+    assert str(db) in str(result.exception) and f"newsfuse --db {db} ingest" in str(
+        result.exception
+    )
+    assert not db.exists()
+
+
+def test_ingest_creates_the_store(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "new.db"
+    code, _ = _run(db, "ingest", str(corpus / "a.txt"), "--no-analyse")
+    assert code == 0 and db.is_file()
+
+
 def test_main_turns_errors_into_exit_status_2(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
     proc = subprocess.run(
-        [sys.executable, "-m", "newsfuse", "--db", str(tmp_path / "m.db"), "article", "nope"],
+        [sys.executable, "-m", "newsfuse", "--db", str(db), "article", "nope"],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert proc.returncode == 2 and "no article" in proc.stderr
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: no newsfuse database at") and str(db) in proc.stderr
+
+
+def test_a_folder_ingest_skips_what_is_no_news_input_and_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "f.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", str(SAMPLES), "--no-analyse"])
+    assert result.exit_code == 0, result.output
+    assert "rejected 0, skipped 1," in result.output
+    assert f"skipped (not news inputs by their name; name one to read it): {SAMPLES}/README.md" in (
+        result.output
+    )
+    code, out = _run(db, "rejects", "--json")
+    assert code == 0 and out == ""
+    code, out = _run(db, "articles", "--json")
+    assert not any("README" in json.loads(line)["origin"] for line in out.splitlines())
+
+
+def test_version_is_the_installed_package_version() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsfuse", "--version"], capture_output=True, text=True, check=True
+    )
+    assert proc.stdout.strip() == f"newsfuse {version('newsfuse')}"

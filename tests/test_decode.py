@@ -7,7 +7,7 @@ import gzip
 import pytest
 
 from newsfuse.errors import RejectedInput
-from newsfuse.ingest.decode import decode
+from newsfuse.ingest.decode import decode, format_by_name
 
 LIMIT = 1_000_000
 TEXT = "Officials said the “bridge” would open on Tuesday — café owners were pleased.\n"
@@ -28,6 +28,25 @@ TEXT = "Officials said the “bridge” would open on Tuesday — café owners w
 )
 def test_format_is_recognised_by_content(data: bytes, name: str | None, fmt: str) -> None:
     assert decode(data, name, LIMIT).format == fmt
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("a.txt", "text"),
+        ("page.HTML", "html"),
+        ("page.htm.gz", "html"),
+        ("page.xhtml", "html"),
+        ("feed.ndjson.gz", "jsonl"),
+        ("feed.jsonl", "jsonl"),
+        ("dir.v2/README.md", None),
+        ("archive.gz", None),
+        ("notes", None),
+        (".txt", "text"),
+    ],
+)
+def test_a_name_suggests_a_format(name: str, fmt: str | None) -> None:
+    assert format_by_name(name) == fmt
 
 
 @pytest.mark.parametrize(

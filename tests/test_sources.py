@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from newsfuse.ingest.sources import Source, expand
+import pytest
+
+from newsfuse.ingest.sources import Skipped, Source, expand
 from newsfuse.models import Rejected
 
 
-def _names(items: list[Source | Rejected]) -> list[str]:
+def _names(items: list[Source | Rejected | Skipped]) -> list[str]:
     return [Path(i.path).name for i in items if isinstance(i, Source) and i.path]
 
 
@@ -37,3 +39,37 @@ def test_missing_paths_and_loops_are_rejected(tmp_path: Path) -> None:
     reasons = sorted(i.reason for i in items if isinstance(i, Rejected))
     assert reasons == ["directory_loop", "not_found", "not_found", "unreadable"]
     assert _names(items) == ["a.txt"]
+
+
+NEWS = ["a.txt", "b.html", "c.htm", "d.xhtml", "e.jsonl", "f.ndjson", "g.html.gz", "h.txt.gz"]
+NEWS += ["i.jsonl.gz", "J.HTML", "k.Txt"]
+NOT_NEWS = ["README.md", "notes", "data.json", "photo.png", "archive.gz", "a.txt.bak", "x.csv"]
+
+
+def test_a_folder_gives_only_news_inputs_and_lists_the_rest(tmp_path: Path) -> None:
+    for name in NEWS + NOT_NEWS:
+        (tmp_path / name).write_text("x")
+    items = list(expand([str(tmp_path)]))
+    assert sorted(_names(items)) == sorted(NEWS)
+    skipped = [Path(i.path).name for i in items if isinstance(i, Skipped)]
+    assert sorted(skipped) == sorted(NOT_NEWS)
+    assert not any(isinstance(i, Rejected) for i in items)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "read", "skipped"),
+    [
+        ("*", ["a.txt", "b.html"], ["README.md"]),
+        ("*.md", [], ["README.md"]),
+        ("README.md", ["README.md"], []),  # named on its own: read, its content decides
+        ("*.txt", ["a.txt"], []),
+    ],
+)
+def test_globs_filter_by_name_but_a_named_file_is_read(
+    tmp_path: Path, pattern: str, read: list[str], skipped: list[str]
+) -> None:
+    for name in ("a.txt", "b.html", "README.md"):
+        (tmp_path / name).write_text("x")
+    items = list(expand([str(tmp_path / pattern)]))
+    assert _names(items) == read
+    assert [Path(i.path).name for i in items if isinstance(i, Skipped)] == skipped

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from newsfuse.errors import NotFound, UnsupportedStore
+from newsfuse.errors import MissingStore, NotFound, UnsupportedStore
 from newsfuse.models import Article, Block, ChromeLine, Metadata, Origin, Rejected
 from newsfuse.store import open_store
 from newsfuse.store.sqlite.store import SqliteStore
@@ -56,6 +57,45 @@ def test_lookup_errors(store: SqliteStore) -> None:
         store.article("zzz")
     with pytest.raises(NotFound):
         store.article("%")
+
+
+AMBIGUOUS_IDS = [f"ab{n:02d}" + "0" * 12 for n in range(12)] + ["cd01" + "0" * 12]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "listed", "more"),
+    [
+        ("ab", [f"ab{n:02d}" for n in range(10)], True),  # 12 match: the first 10 are listed
+        ("ab0", [f"ab{n:02d}" for n in range(10)], False),
+        ("ab1", ["ab10", "ab11"], False),
+        ("ab00", [], None),  # unique: found
+        ("cd", [], None),
+    ],
+)
+def test_an_ambiguous_prefix_lists_the_ids_it_matches(
+    store: SqliteStore, prefix: str, listed: list[str], more: bool | None
+) -> None:
+    for n, aid in enumerate(AMBIGUOUS_IDS):
+        store.add_article(replace(_article(n), id=aid))
+    if more is None:
+        assert store.article(prefix).id.startswith(prefix)
+        return
+    with pytest.raises(NotFound, match="several articles") as caught:
+        store.article(prefix)
+    message = str(caught.value)
+    assert [i for i in AMBIGUOUS_IDS if i in message] == [
+        i for i in AMBIGUOUS_IDS if i[:4] in listed
+    ]
+    assert ("and more" in message) is more and "more characters" in message
+
+
+def test_a_missing_database_is_created_only_when_asked(tmp_path: Path) -> None:
+    db = tmp_path / "typo.db"
+    with pytest.raises(MissingStore, match="newsfuse --db .*typo.db ingest"):
+        open_store(str(db), create=False)
+    assert not db.exists()
+    open_store(f"sqlite:///{db}").close()
+    open_store(str(db), create=False).close()
 
 
 def test_iteration_pages_through_everything(store: SqliteStore) -> None:

@@ -6,7 +6,8 @@
     ├── RejectedInput             an input cannot become an article (recorded, batch goes on)
     ├── ConfigError               a setting or flag has a value newsfuse cannot use
     ├── StoreError                the store cannot be opened, migrated or written
-    │   └── UnsupportedStore      the --db URL names a back-end that is not available
+    │   ├── UnsupportedStore      the --db URL names a back-end that is not available
+    │   └── MissingStore          the --db file does not exist (only ingest creates a store)
     └── NotFound                  an id asked for does not exist in the store
 
 Messages say what was wrong and how to fix it.
@@ -43,6 +44,10 @@ class StoreError(NewsfuseError):
 
 class UnsupportedStore(StoreError):
     """The database URL names a back-end that is not available."""
+
+
+class MissingStore(StoreError):
+    """The database file named by ``--db`` does not exist, and the command does not create one."""
 
 
 class NotFound(NewsfuseError):

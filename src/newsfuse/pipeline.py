@@ -1,6 +1,7 @@
 """The order of stages, written once.
 
-read -> decode -> clean -> describe -> store, then per batch: stories (incremental), analyse.
+read -> decode -> clean -> describe -> store, then per batch: stories (incremental), analyse,
+events. Slow stages tell a :data:`~newsfuse.progress.Progress` callback how far they got.
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from newsfuse.clean import clean
 from newsfuse.clean.metadata import describe
 from newsfuse.errors import RejectedInput
-from newsfuse.models import Article, IngestSummary, RawDocument, Rejected
+from newsfuse.ingest import Skipped, read
+from newsfuse.models import Article, Hints, IngestSummary, RawDocument, Rejected
+from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
 from newsfuse.store.base import Store
 from newsfuse.store.stories import story_input
@@ -24,6 +28,24 @@ from newsfuse.stories.copies.index import ANCHOR_POSTINGS, CopyIndex
 from newsfuse.stories.copies.stored import StoredCopies
 
 _WORDS = re.compile(r"\w+")
+
+
+def ingest_paths(
+    paths: list[str],
+    hints: Hints,
+    store: Store,
+    settings: Settings,
+    analyse: bool = True,
+    progress: Progress = unwatched,
+) -> IngestSummary:
+    """Ingest what ``paths`` name (files, folders, globs, ``-``), then put it into stories and,
+    with ``analyse``, read entities, quotes and dates and code events; each stage tells
+    ``progress`` how far it got. Returns the counts of every stage."""
+    summary = ingest(read(paths, hints, settings.max_bytes, progress), store, settings, progress)
+    clustered = assign_stories(store, progress=progress)
+    analysed = analyse_pending(store, progress=progress) if analyse else 0
+    coded = code_events_pending(store, progress) if analyse else 0
+    return replace(summary, clustered=clustered, analysed=analysed, coded=coded)
 
 
 def content_key(raw: RawDocument) -> str:
@@ -70,11 +92,14 @@ def process(raw: RawDocument, settings: Settings, key: str | None = None) -> Art
 
 
 def ingest(
-    items: Iterable[RawDocument | Rejected],
+    items: Iterable[RawDocument | Rejected | Skipped],
     store: Store,
     settings: Settings,
+    progress: Progress = unwatched,
 ) -> IngestSummary:
     """Process and store each item; a rejected item is recorded and the batch goes on.
+
+    A skipped file (no news input by its name) is only counted in the summary.
 
     Each article is written in its own transaction, so an interrupted run resumes where it
     stopped: a rerun skips what is stored (same content key) and adds the rest.
@@ -82,7 +107,11 @@ def ingest(
     ingested, present = 0, 0
     ids: list[str] = []
     rejects: list[Rejected] = []
+    skipped: list[str] = []
     for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item.path)
+            continue
         if isinstance(item, RawDocument):
             key = content_key(item)
             if store.has_content(key):
@@ -105,10 +134,13 @@ def ingest(
         if isinstance(item, Rejected):
             store.add_reject(item)
             rejects.append(item)
-    return IngestSummary(ingested, present, len(rejects), tuple(ids), tuple(rejects))
+        progress("cleaning", ingested + present + len(rejects), None)
+    return IngestSummary(
+        ingested, present, len(rejects), tuple(ids), tuple(rejects), tuple(dict.fromkeys(skipped))
+    )
 
 
-def analyse_pending(store: Store, batch_size: int = 16) -> int:
+def analyse_pending(store: Store, batch_size: int = 16, progress: Progress = unwatched) -> int:
     """Analyse every stored article that has no current analysis; return how many.
 
     Each article's analysis is written in its own transaction, so an interrupted run is
@@ -117,7 +149,8 @@ def analyse_pending(store: Store, batch_size: int = 16) -> int:
     # Imported here: loading spaCy takes seconds, which ingest-only runs should not pay.
     from newsfuse.extract.analyse import ANALYSIS_VERSION, analyse, to_json
 
-    done = 0
+    done, total = 0, store.count_unanalysed(ANALYSIS_VERSION)
+    progress("analysing", 0, total)
     while batch := store.unanalysed(ANALYSIS_VERSION, batch_size):
         estimates = {
             a.id: d
@@ -127,6 +160,7 @@ def analyse_pending(store: Store, batch_size: int = 16) -> int:
         for result in analyse(batch, estimates=estimates):
             store.add_analysis(to_json(result))
             done += 1
+            progress("analysing", done, max(done, total))
     return done
 
 
@@ -146,7 +180,7 @@ def _story_date(store: Store, article_id: str) -> date | None:
         return None
 
 
-def assign_stories(store: Store, batch_size: int = 1000) -> int:
+def assign_stories(store: Store, batch_size: int = 1000, progress: Progress = unwatched) -> int:
     """Put every article that belongs to no story yet into one, incrementally.
 
     The story index is read from the store as the new articles need it (their terms, their
@@ -165,14 +199,16 @@ def assign_stories(store: Store, batch_size: int = 1000) -> int:
     index = StoryIndex(backend=state, copies=CopyIndex(copies))
     touched: set[str] = set()
     merges: list[tuple[str, str]] = []
+    progress("clustering", 0, len(pending))
     for start in range(0, len(pending), batch_size):
         chunk = pending[start : start + batch_size]
         loaded = {a.id: a for a in store.articles_by_ids(chunk)}
-        for article in (loaded[aid] for aid in chunk):
+        for done, article in enumerate((loaded[aid] for aid in chunk), start + 1):
             assignment = index.add(article)
             touched.add(assignment.story_id)
             touched.update(assignment.changed)
             merges.extend(assignment.merges)
+            progress("clustering", done, len(pending))
     # An earlier copy arriving can change the lineage of stored articles of other stories,
     # and so those stories' count of independent sources: they are saved again too.
     touched.update(index.story_of(aid) for aid in copies.changed_ids())
@@ -220,7 +256,7 @@ def recluster_store(store: Store) -> int:
     return len(stories)
 
 
-def code_events_pending(store: Store) -> int:
+def code_events_pending(store: Store, progress: Progress = unwatched) -> int:
     """Code the events of every story whose members or analyses changed; return how many.
 
     Only stories marked when their members or analyses changed are looked at (the mark is
@@ -232,12 +268,15 @@ def code_events_pending(store: Store) -> int:
     from newsfuse.merge.events import code_story_events
 
     done = 0
-    for sid in store.pending_story_ids():
+    pending = store.pending_story_ids()
+    progress("events", 0, len(pending))
+    for checked, sid in enumerate(pending, 1):
         basis = store.story_basis(sid)
         stored = store.story_events(sid)
         if stored is not None and stored[0] == basis:
             store.story_checked(sid)
-            continue
-        store.save_story_events(sid, basis, code_story_events(story_input(store, sid)))
-        done += 1
+        else:
+            store.save_story_events(sid, basis, code_story_events(story_input(store, sid)))
+            done += 1
+        progress("events", checked, len(pending))
     return done

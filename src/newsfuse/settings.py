@@ -32,9 +32,6 @@ class Settings:
         "Fewest words of clean body text for an input to count as an article; fewer is "
         "rejected as no_article_text (the shortest gold body in the extraction data has ~60).",
     )
-    progress_min_files: int = _setting(
-        20, "Show a progress bar when an ingest has at least this many inputs on a terminal."
-    )
 
 
 def describe() -> list[tuple[str, Any, str]]:

@@ -1,15 +1,19 @@
-"""Plain dicts of stored things, shared by the CLI tables, JSON output and web pages."""
+"""Plain dicts of stored things, shared by the CLI tables, JSON output and web pages.
+
+Stage code (entities, quotes, events) is imported inside the functions that need it: listing
+articles or stories from the command line must not pay for loading spaCy.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsfuse.merge.entities import story_entities
-from newsfuse.merge.quotes import match_quotes
-from newsfuse.models import Analysis, Article, Comparison, Rejected, StoryInput
-from newsfuse.store.base import Store
-from newsfuse.store.stories import story_input
+from newsfuse.settings import describe
+
+if TYPE_CHECKING:
+    from newsfuse.models import Analysis, Article, Comparison, Rejected, StoryInput
+    from newsfuse.store.base import Store
 
 
 def article_row(article: Article) -> dict[str, Any]:
@@ -61,6 +65,11 @@ def article_dict(
     return data
 
 
+def setting_rows() -> list[dict[str, Any]]:
+    """Every setting: its name, default and help."""
+    return [{"name": n, "default": d, "help": h} for n, d, h in describe()]
+
+
 def reject_row(rejected: Rejected) -> dict[str, Any]:
     """One line of the rejects listing."""
     return {
@@ -78,12 +87,16 @@ def _analysed(story: StoryInput) -> tuple[list[Analysis], dict[str, str | None]]
 
 def story_entity_rows(story: StoryInput) -> list[dict[str, Any]]:
     """A story's entities, one per actor, with resolved places."""
+    from newsfuse.merge.entities import story_entities
+
     analyses, _ = _analysed(story)
     return story_entities(analyses)
 
 
 def story_quote_rows(story: StoryInput, speaker: str | None = None) -> list[dict[str, Any]]:
     """A story's quotes grouped across reports; differing wordings are flagged."""
+    from newsfuse.merge.quotes import match_quotes
+
     analyses, outlets = _analysed(story)
     by_id = {a.article_id: a for a in analyses}
     rows = []
@@ -172,5 +185,36 @@ def story_event_rows(
         return []
     # Imported here: event coding loads the parser, which plain listings should not pay for.
     from newsfuse.merge.events import code_story_events
+    from newsfuse.store.stories import story_input
 
     return code_story_events(story_input(store, sid))
+
+
+def event_rows(
+    store: Store,
+    story_id: str | None = None,
+    event_type: str | None = None,
+    actor: str | None = None,
+) -> list[dict[str, Any]]:
+    """Events of every story (or one), one row per real event, optionally of one type or actor.
+
+    Args:
+        store: The store.
+        story_id: Only this story's events (old merged ids and unique prefixes resolve).
+        event_type: Only events of this PLOVER type or its POLECAT name (any case).
+        actor: Only events whose source or target actor's name contains this (any case).
+
+    Raises:
+        ConfigError: when ``event_type`` names no PLOVER or POLECAT type (they are listed).
+    """
+    from newsfuse.extract.events.lexicon import event_type as known_type
+
+    wanted = known_type(event_type) if event_type else None
+    ids = [story_id] if story_id else [r["id"] for r in store.story_rows()]
+    rows = [r for sid in ids for r in story_event_rows(store, sid)]
+    if wanted:
+        rows = [r for r in rows if wanted in {r["plover_type"], r["polecat_type"]}]
+    if actor:
+        needle = actor.lower()
+        rows = [r for r in rows if needle in f"{r['source_actor']} {r['target_actor']}".lower()]
+    return rows

@@ -1,6 +1,9 @@
 """The ``newsfuse`` command line: parse flags, call one library function, format the result.
 
-Commands are listed once, in :data:`COMMANDS`.
+Commands are listed once, in :data:`COMMANDS`. Command modules import stage code (spaCy, the
+story index, the web stack) inside the commands that need it, so that ``newsfuse --help`` and
+the listings start at once; ``tests/test_cli_startup.py`` checks that importing this package
+loads none of it.
 """
 
 from __future__ import annotations
@@ -18,8 +21,24 @@ from newsfuse.settings import load_settings
 __all__ = ["cli", "main"]
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        import newsfuse  # the version is read from the package metadata only when asked for
+
+        click.echo(f"newsfuse {newsfuse.__version__}")
+        ctx.exit()
+
+
 @click.group()
 @click.option("--db", envvar="NEWSFUSE_DB", help="SQLite file or database URL [./newsfuse.db].")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
     """newsfuse: clean news reports from many outlets into cited stories."""
@@ -30,6 +49,7 @@ COMMANDS: tuple[click.Command, ...] = (
     articles.ingest,
     articles.articles,
     articles.article,
+    articles.delete,
     articles.rejects,
     articles.export_cmd,
     articles.settings_cmd,

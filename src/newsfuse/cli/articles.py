@@ -1,26 +1,24 @@
-"""Commands about articles: ingest, list, show, rejects, export, settings, evaluation."""
+"""Commands about articles: ingest, list, show, delete, rejects, export, settings, evaluation."""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.progress import Progress
 
-from newsfuse import export as exporting
-from newsfuse import pipeline
-from newsfuse.clean.metadata import normalise_published
 from newsfuse.cli.context import Context
 from newsfuse.cli.events import write_csv
 from newsfuse.cli.output import err, esc, json_lines, out, table
-from newsfuse.ingest import read_source
-from newsfuse.ingest.sources import expand
-from newsfuse.models import Hints, RawDocument, Rejected
-from newsfuse.settings import describe
-from newsfuse.views import article_dict, article_row, reject_row
+from newsfuse.views import article_dict, article_row, reject_row, setting_rows
+
+if TYPE_CHECKING:
+    from newsfuse.models import IngestSummary
+
+#: Names of skipped files listed after an ingest; the rest are counted.
+SHOW_SKIPPED = 20
 
 
 @click.command()
@@ -44,41 +42,46 @@ def ingest(
 ) -> None:
     """Ingest files, folders, globs or - (stdin): text dumps, HTML, JSONL.
 
+    A folder or glob gives only files named as news inputs (.txt, .html, .htm, .xhtml,
+    .jsonl, .ndjson, and .gz of those); the others are listed as skipped. A file named on its
+    own is read whatever its name. Creates the store if it does not exist.
+
     Exit status: 0 when every input became an article or was already present, 1 when any
     input was rejected (see 'newsfuse rejects').
     """
+    # Imported here: stage code loads spaCy and the story index, which other commands skip.
+    from newsfuse.clean.metadata import normalise_published
+    from newsfuse.cli.progress import stage_progress
+    from newsfuse.models import Hints
+    from newsfuse.pipeline import ingest_paths
+
     if published is not None and normalise_published(published) is None:
         raise click.BadParameter(
             f"cannot read {published!r} as a date; use YYYY-MM-DD", param_hint="--published"
         )
-    hints = Hints(published=published, outlet=outlet, url=url)
-    store = obj.store()
-    sources = list(expand(list(paths)))
-    show = len(sources) >= obj.settings.progress_min_files and err.is_terminal
-    with Progress(console=err, disable=not show, transient=True) as bar:
-        task = bar.add_task("ingesting", total=len(sources))
-
-        def items() -> Iterator[RawDocument | Rejected]:
-            for source in sources:
-                if isinstance(source, Rejected):
-                    yield source
-                else:
-                    yield from read_source(source, hints, obj.settings.max_bytes)
-                bar.advance(task)
-
-        summary = pipeline.ingest(items(), store, obj.settings)
-    grouped = pipeline.assign_stories(store)
-    analysed = 0 if no_analyse else pipeline.analyse_pending(store)
-    if not no_analyse:
-        pipeline.code_events_pending(store)
+    store = obj.store(create=True)
+    with stage_progress(err) as progress:
+        hints = Hints(published=published, outlet=outlet, url=url)
+        summary = ingest_paths(list(paths), hints, store, obj.settings, not no_analyse, progress)
     store.close()
-    for rej in summary.rejects:
-        err.print(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", markup=False)
-    out.print(
-        f"ingested {summary.ingested}, already present {summary.present}, "
-        f"rejected {summary.rejected}, into stories {grouped}, analysed {analysed}"
-    )
+    _report(summary)
     sys.exit(1 if summary.rejected else 0)
+
+
+def _report(s: IngestSummary) -> None:
+    """The rejects and skipped files on stderr, the counts on stdout."""
+    for rej in s.rejects:
+        err.print(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", markup=False)
+    if s.skipped:
+        more = len(s.skipped) - SHOW_SKIPPED
+        names = ", ".join(s.skipped[:SHOW_SKIPPED]) + (f" and {more} more" if more > 0 else "")
+        err.print(
+            f"skipped (not news inputs by their name; name one to read it): {names}", markup=False
+        )
+    out.print(
+        f"ingested {s.ingested}, already present {s.present}, rejected {s.rejected}, "
+        f"skipped {len(s.skipped)}, into stories {s.clustered}, analysed {s.analysed}"
+    )
 
 
 @click.command()
@@ -132,6 +135,23 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
 
 
 @click.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@click.pass_obj
+def delete(obj: Context, article_ids: tuple[str, ...]) -> None:
+    """Delete articles (IDs may be prefixes); the stories that held them are updated."""
+    store = obj.store()  # first: a wrong --db fails before stage code loads
+    from newsfuse.delete import delete_articles
+
+    summary = delete_articles(store, article_ids)
+    for aid in summary.deleted:
+        out.print(f"deleted {aid}")
+    for sid in summary.stories:
+        out.print(f"updated story {sid}")
+    for sid in summary.removed:
+        out.print(f"removed story {sid} (no articles left)")
+
+
+@click.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per rejection.")
 @click.pass_obj
 def rejects(obj: Context, as_json: bool) -> None:
@@ -162,12 +182,15 @@ def rejects(obj: Context, as_json: bool) -> None:
 @click.pass_obj
 def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
     """Export everything as JSON lines, or the events as CSV (docs/export.md)."""
+    store = obj.store()  # first: a wrong --db fails before stage code loads
+    from newsfuse import export as exporting
+
     fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if fmt == "csv":
-            write_csv(list(exporting.event_rows(obj.store())), fh)
+            write_csv(list(exporting.event_rows(store)), fh)
             return
-        for rec in exporting.records(obj.store()):
+        for rec in exporting.records(store):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     finally:
         if output:
@@ -175,12 +198,14 @@ def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
 
 
 @click.command(name="settings")
-def settings_cmd() -> None:
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per setting.")
+def settings_cmd(as_json: bool) -> None:
     """List every setting with its default and help."""
-    table(
-        [{"name": n, "default": d, "help": h} for n, d, h in describe()],
-        ["name", "default", "help"],
-    )
+    rows = setting_rows()
+    if as_json:
+        json_lines(rows)
+        return
+    table(rows, ["name", "default", "help"])
 
 
 @click.group(name="eval")

@@ -6,12 +6,8 @@ import json
 
 import click
 
-from newsfuse.brief.build import brief as make_brief
-from newsfuse.brief.render import to_html, to_json, to_markdown
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import json_lines, out, table
-from newsfuse.compare.comparison import compare as compare_story
-from newsfuse.store.stories import story_input
 from newsfuse.views import comparison_rows
 
 
@@ -21,7 +17,10 @@ from newsfuse.views import comparison_rows
 @click.pass_obj
 def compare(obj: Context, story_id: str, as_json: bool) -> None:
     """Claims of a story: corroborated (by N independent sources), single-source, conflicting."""
-    rows = comparison_rows(compare_story(story_input(obj.store(), story_id)))
+    story = obj.story(story_id)  # first: a wrong id or --db fails before spaCy loads
+    from newsfuse.compare.comparison import compare as compare_story
+
+    rows = comparison_rows(compare_story(story))
     if as_json:
         json_lines(rows)
         return
@@ -41,7 +40,11 @@ def compare(obj: Context, story_id: str, as_json: bool) -> None:
 @click.pass_obj
 def brief(obj: Context, story_id: str, fmt: str) -> None:
     """A neutral multi-source brief of a story; every sentence cites its sources."""
-    result = make_brief(story_input(obj.store(), story_id))
+    story = obj.story(story_id)  # first: a wrong id or --db fails before spaCy loads
+    from newsfuse.brief.build import brief as make_brief
+    from newsfuse.brief.render import to_html, to_json, to_markdown
+
+    result = make_brief(story)
     if fmt == "json":
         click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     elif fmt == "html":

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsfuse.settings import Settings
-from newsfuse.store import open_store
-from newsfuse.store.sqlite.store import SqliteStore
+
+if TYPE_CHECKING:
+    from newsfuse.models import StoryInput
+    from newsfuse.store.sqlite.store import SqliteStore
 
 
 class Context:
@@ -12,6 +16,27 @@ class Context:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._store: SqliteStore | None = None
 
-    def store(self) -> SqliteStore:
-        return open_store(self.settings.db)
+    def store(self, create: bool = False) -> SqliteStore:
+        """The store, opened on first use; only commands that add to it (ingest) may create it.
+
+        Raises:
+            MissingStore: when there is no database at ``--db`` and ``create`` is false.
+        """
+        if self._store is None:
+            # Imported here: the store is not needed by --help or a usage error.
+            from newsfuse.store import open_store
+
+            self._store = open_store(self.settings.db, create=create)
+        return self._store
+
+    def story(self, story_id: str) -> StoryInput:
+        """A story as comparing and merging take it: articles, analyses, copy lineage.
+
+        Raises:
+            NotFound: when the id (or unique prefix) matches no story, or several.
+        """
+        from newsfuse.store.stories import story_input
+
+        return story_input(self.store(), story_id)

@@ -10,7 +10,7 @@ import click
 
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import json_lines, table
-from newsfuse.views import story_event_rows
+from newsfuse.views import event_rows
 
 #: Columns of the events CSV, in order (documented in docs/export.md).
 CSV_COLUMNS = (
@@ -39,6 +39,20 @@ CSV_COLUMNS = (
 )
 
 
+#: Columns of the events table.
+TABLE_COLUMNS = [
+    "date",
+    "plover_type",
+    "mode",
+    "source_actor",
+    "target_actor",
+    "place",
+    "reports",
+    "sources",
+    "evidence",
+]
+
+
 @click.command()
 @click.option("--story", "story_id", help="Only this story's events.")
 @click.option("--type", "event_type", help="Only events of this PLOVER or POLECAT type.")
@@ -50,33 +64,24 @@ CSV_COLUMNS = (
     default="table",
     show_default=True,
 )
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per event (--format json).")
 @click.pass_obj
 def events(
-    obj: Context, story_id: str | None, event_type: str | None, actor: str | None, fmt: str
+    obj: Context,
+    story_id: str | None,
+    event_type: str | None,
+    actor: str | None,
+    fmt: str,
+    as_json: bool,
 ) -> None:
     """Events (PLOVER) of every story, or of one: one row per real event, not per report."""
-    store = obj.store()
-    ids = [story_id] if story_id else [r["id"] for r in store.story_rows()]
-    rows = [r for sid in ids for r in story_event_rows(store, sid) if _wanted(r, event_type, actor)]
-    if fmt == "json":
+    rows = event_rows(obj.store(), story_id, event_type, actor)
+    if as_json or fmt == "json":
         json_lines(rows)
     elif fmt == "csv":
         write_csv(rows, sys.stdout)
     else:
-        table(
-            rows,
-            [
-                "date",
-                "plover_type",
-                "mode",
-                "source_actor",
-                "target_actor",
-                "place",
-                "reports",
-                "sources",
-                "evidence",
-            ],
-        )
+        table(rows, TABLE_COLUMNS)
 
 
 def write_csv(rows: list[dict[str, Any]], fh: Any) -> None:
@@ -84,10 +89,3 @@ def write_csv(rows: list[dict[str, Any]], fh: Any) -> None:
     writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
-
-
-def _wanted(row: dict[str, Any], event_type: str | None, actor: str | None) -> bool:
-    if event_type and event_type.upper() not in {row["plover_type"], row["polecat_type"]}:
-        return False
-    names = f"{row['source_actor']} {row['target_actor']}".lower()
-    return not actor or actor.lower() in names

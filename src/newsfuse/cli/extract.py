@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import click
 
-from newsfuse import pipeline
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import json_lines, out, table
-from newsfuse.store.stories import story_input
 from newsfuse.views import story_entity_rows, story_quote_rows
 
 
@@ -15,9 +13,11 @@ from newsfuse.views import story_entity_rows, story_quote_rows
 @click.pass_obj
 def analyse(obj: Context) -> None:
     """Read entities, quotes, dates off articles that lack them; code stories' events."""
-    store = obj.store()
-    done = pipeline.analyse_pending(store)
-    coded = pipeline.code_events_pending(store)
+    store = obj.store()  # first: a wrong --db fails before stage code loads
+    from newsfuse.pipeline import analyse_pending, code_events_pending
+
+    done = analyse_pending(store)
+    coded = code_events_pending(store)
     out.print(f"analysed {done}, stories with events coded {coded}")
 
 
@@ -27,14 +27,13 @@ def analyse(obj: Context) -> None:
 @click.pass_obj
 def entities(obj: Context, story_id: str | None, as_json: bool) -> None:
     """Entities named in the stored articles (or one story), most mentioned first."""
-    store = obj.store()
     if story_id:
-        rows = story_entity_rows(story_input(store, story_id))
+        rows = story_entity_rows(obj.story(story_id))
         columns = ["id", "name", "type", "articles", "mentions", "country", "aliases"]
         for row in rows:
             row["aliases"] = ", ".join(row["aliases"]) if not as_json else row["aliases"]
     else:
-        rows = store.entity_rows()
+        rows = obj.store().entity_rows()
         columns = ["entity_id", "name", "type", "articles", "mentions"]
     if as_json:
         json_lines(rows)
@@ -49,12 +48,11 @@ def entities(obj: Context, story_id: str | None, as_json: bool) -> None:
 @click.pass_obj
 def quotes(obj: Context, story_id: str | None, speaker: str | None, as_json: bool) -> None:
     """Who said what; with --story, one row per statement and how many reports quote it."""
-    store = obj.store()
     if story_id:
-        rows = story_quote_rows(story_input(store, story_id), speaker)
+        rows = story_quote_rows(obj.story(story_id), speaker)
         columns = ["speaker_name", "kind", "reports", "wording", "text"]
     else:
-        rows = store.quote_rows(speaker=speaker)
+        rows = obj.store().quote_rows(speaker=speaker)
         columns = ["article_id", "speaker_name", "kind", "cue", "text"]
     if as_json:
         json_lines(rows)

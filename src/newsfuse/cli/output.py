@@ -7,17 +7,19 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 # Piped output is read by people too: wide enough that tables of headlines stay readable.
 out = Console(highlight=False, soft_wrap=True)
 if not out.is_terminal:
     out = Console(highlight=False, soft_wrap=True, width=160)
-err = Console(stderr=True, highlight=False)
+# Errors name paths and commands: never wrapped mid-path, so they can be copied.
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     """Print rows as a table of the given columns."""
+    from rich.table import Table  # not needed by --help or JSON output
+
     t = Table(*columns, show_lines=False)
     for row in rows:
         t.add_row(*(esc("" if row.get(c) is None else str(row.get(c))) for c in columns))

@@ -6,7 +6,6 @@ import json
 
 import click
 
-from newsfuse import pipeline
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import esc, json_lines, out, table
 
@@ -56,7 +55,10 @@ def story(obj: Context, story_id: str, as_json: bool) -> None:
 @click.pass_obj
 def recluster(obj: Context) -> None:
     """Re-cluster every stored article from scratch (deterministic, order-independent)."""
-    count = pipeline.recluster_store(obj.store())
+    store = obj.store()  # first: a wrong --db fails before stage code loads
+    from newsfuse.pipeline import recluster_store
+
+    count = recluster_store(store)
     out.print(f"{count} stories")
 
 

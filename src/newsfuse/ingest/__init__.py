@@ -10,19 +10,30 @@ from collections.abc import Iterator
 from newsfuse.errors import RejectedInput
 from newsfuse.ingest.decode import decode
 from newsfuse.ingest.jsonl import records
-from newsfuse.ingest.sources import Source, expand
+from newsfuse.ingest.sources import Skipped, Source, expand
 from newsfuse.models import Hints, RawDocument, Rejected
+from newsfuse.progress import Progress, unwatched
 
-__all__ = ["Source", "expand", "read", "read_source"]
+__all__ = ["Skipped", "Source", "expand", "read", "read_source"]
 
 
-def read(args: list[str], hints: Hints, max_bytes: int) -> Iterator[RawDocument | Rejected]:
-    """Yield a raw document or a rejection for every input ``args`` name."""
-    for item in expand(args):
-        if isinstance(item, Rejected):
-            yield item
-        else:
+def read(
+    args: list[str], hints: Hints, max_bytes: int, progress: Progress = unwatched
+) -> Iterator[RawDocument | Rejected | Skipped]:
+    """Yield a raw document or a rejection for every input ``args`` name, and the files a
+    folder or glob reached that are no news inputs by their name (see
+    :func:`~newsfuse.ingest.sources.expand`); ``progress`` is told of every file read."""
+    items = list(expand(args))
+    total = sum(isinstance(item, Source) for item in items)
+    done = 0
+    progress("reading", done, total)
+    for item in items:
+        if isinstance(item, Source):
             yield from read_source(item, hints, max_bytes)
+            done += 1
+            progress("reading", done, total)
+        else:
+            yield item
 
 
 def read_source(source: Source, hints: Hints, max_bytes: int) -> Iterator[RawDocument | Rejected]:

@@ -16,6 +16,17 @@ from newsfuse.errors import RejectedInput
 
 InputFormat = Literal["text", "html", "jsonl"]
 
+#: File name endings of news inputs and the format each suggests (content still decides); a
+#: gzip form (``.gz`` after one of them) suggests the same. A folder or glob takes only these.
+NAME_FORMATS: dict[str, InputFormat] = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
 # Signatures of binary files that are sometimes misnamed .txt or .html.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -69,6 +80,13 @@ def decode(data: bytes, name: str | None, max_bytes: int) -> Decoded:
     if not text.strip():
         raise RejectedInput("empty", "the input has only white space")
     return Decoded(text, _sniff(data, text, name), encoding)
+
+
+def format_by_name(name: str) -> InputFormat | None:
+    """The format a file name suggests (``page.html.gz`` -> html), or None for other names."""
+    lower = name.lower().removesuffix(".gz")
+    dot = lower.rfind(".")
+    return NAME_FORMATS.get(lower[dot:]) if dot >= 0 else None
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -137,19 +155,17 @@ def _sniff(data: bytes, text: str, name: str | None) -> InputFormat:
     head = data[:4096]
     if _HTML_START.match(head):
         return "html"
+    by_name = format_by_name(name or "")
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if first.lstrip().startswith("{"):
         try:
             if isinstance(json.loads(first), dict):
                 return "jsonl"
         except ValueError:
-            if name and name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz")):
+            if by_name == "jsonl":
                 return "jsonl"
-    lower = (name or "").lower()
-    if lower.endswith((".jsonl", ".ndjson", ".jsonl.gz")):
-        return "jsonl"
-    if lower.endswith((".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")):
-        return "html"
+    if by_name is not None and by_name != "text":
+        return by_name
     if len(_TAG.findall(head)) >= 5:
         return "html"
     return "text"

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfuse.ingest.decode import format_by_name
 from newsfuse.models import Origin, Rejected
 
 
@@ -33,12 +34,22 @@ class Source:
         return None if self.path is None else self.path.stat().st_size
 
 
-def expand(args: list[str]) -> Iterator[Source | Rejected]:
+@dataclass(frozen=True)
+class Skipped:
+    """A file a folder or glob reached whose name says it is no news input (``README.md``)."""
+
+    path: str
+
+
+def expand(args: list[str]) -> Iterator[Source | Rejected | Skipped]:
     """Yield each input named by ``args`` once, in a stable order.
 
     Folders are walked recursively in sorted order; a folder reached twice through links (a
     loop) is reported once as rejected and not walked again. Names that match nothing are
-    rejected with a reason, and the rest go on.
+    rejected with a reason, and the rest go on. A file a folder or glob reaches is read only
+    when its name is that of a news input (:data:`~newsfuse.ingest.decode.NAME_FORMATS`: text
+    dumps, HTML, JSONL, and their gzip forms); the others are yielded as :class:`Skipped`. A
+    file named on its own is read whatever its name: its content decides.
     """
     seen_files: set[str] = set()
     seen_dirs: set[str] = set()
@@ -50,11 +61,14 @@ def expand(args: list[str]) -> Iterator[Source | Rejected]:
         if not matches or not any(os.path.lexists(m) for m in matches):
             yield Rejected(Origin(path=arg), "not_found", f"no file or folder matches {arg!r}")
             continue
+        named = not glob.has_magic(arg)
         for match in matches:
-            yield from _walk(Path(match), seen_files, seen_dirs)
+            yield from _walk(Path(match), seen_files, seen_dirs, named)
 
 
-def _walk(path: Path, seen_files: set[str], seen_dirs: set[str]) -> Iterator[Source | Rejected]:
+def _walk(
+    path: Path, seen_files: set[str], seen_dirs: set[str], named: bool
+) -> Iterator[Source | Rejected | Skipped]:
     origin = Origin(path=str(path))
     try:
         real = os.path.realpath(path, strict=True)
@@ -74,7 +88,9 @@ def _walk(path: Path, seen_files: set[str], seen_dirs: set[str]) -> Iterator[Sou
         for child in children:
             if child.name.startswith("."):
                 continue  # hidden files (editor swap files, .DS_Store) are never reports
-            yield from _walk(child, seen_files, seen_dirs)
+            yield from _walk(child, seen_files, seen_dirs, named=False)
+    elif not named and format_by_name(path.name) is None:
+        yield Skipped(str(path))
     elif os.path.isfile(real):
         if real not in seen_files:
             seen_files.add(real)

@@ -33,6 +33,7 @@ from newsfuse.models.article import (
     ChromeLabel,
     ChromeLine,
     CleanPage,
+    DeleteSummary,
     Hints,
     IngestSummary,
     Metadata,
@@ -66,6 +67,7 @@ from newsfuse.models.event import (
 )
 from newsfuse.models.story import (
     CopyKind,
+    IndexRemoval,
     IndexRows,
     Lineage,
     QuoteGroup,
@@ -96,6 +98,7 @@ __all__ = [
     "DateMention",
     "DateRef",
     "DatedMention",
+    "DeleteSummary",
     "Entity",
     "EntityType",
     "Event",
@@ -103,6 +106,7 @@ __all__ = [
     "EventMention",
     "EventPlace",
     "Hints",
+    "IndexRemoval",
     "IndexRows",
     "IngestSummary",
     "Lineage",

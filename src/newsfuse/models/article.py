@@ -157,10 +157,36 @@ class Rejected:
 
 @dataclass(frozen=True)
 class IngestSummary:
-    """Counts from one ingest run."""
+    """Counts from one ingest run.
+
+    Attributes:
+        skipped: Files a folder or glob reached that are no news inputs by their name (not
+            rejects: nothing was wrong with them).
+        clustered: Articles put into stories; ``analysed``: articles analysed; ``coded``:
+            stories whose events were coded (each 0 when the run did not get that far).
+    """
 
     ingested: int = 0
     present: int = 0
     rejected: int = 0
     article_ids: tuple[str, ...] = ()
     rejects: tuple[Rejected, ...] = ()
+    skipped: tuple[str, ...] = ()
+    clustered: int = 0
+    analysed: int = 0
+    coded: int = 0
+
+
+@dataclass(frozen=True)
+class DeleteSummary:
+    """What deleting articles did.
+
+    Attributes:
+        deleted: Ids of the articles deleted.
+        stories: Current ids of the stories their story mates are in now.
+        removed: Ids of stories that no longer exist (all their articles were deleted).
+    """
+
+    deleted: tuple[str, ...]
+    stories: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()

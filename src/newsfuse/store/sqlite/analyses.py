@@ -87,6 +87,15 @@ class AnalysesMixin:
         )
         return [article_from_row(r) for r in rows]
 
+    def count_unanalysed(self, version: int) -> int:
+        """How many articles have no analysis of this version."""
+        row = self._db.execute(
+            "SELECT count(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
+            "WHERE n.article_id IS NULL OR n.version < ?",
+            (version,),
+        ).fetchone()
+        return int(row[0])
+
     def quote_rows(
         self, speaker: str | None = None, article_ids: Sequence[str] | None = None
     ) -> list[dict[str, Any]]:

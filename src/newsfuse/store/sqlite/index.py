@@ -15,11 +15,12 @@ import sqlite3
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from newsfuse.models import IndexRows
+
+if TYPE_CHECKING:  # numpy is loaded by the story stage that reads copy entries, not listings
+    import numpy as np
 
 #: Ids per ``IN (...)`` list: well under SQLite's limit of bound parameters.
 _CHUNK = 500
@@ -45,7 +46,7 @@ def _marks(items: Sequence[Any]) -> str:
 
 
 def _blob(values: np.ndarray) -> bytes:
-    return np.asarray(values, dtype="<u4").tobytes()
+    return values.astype("<u4", copy=False).tobytes()
 
 
 class IndexMixin:
@@ -190,6 +191,8 @@ class IndexMixin:
 
 
 def _entry(row: Any) -> dict[str, Any]:
+    import numpy as np
+
     return {
         "id": row["article_id"],
         "pos": row["pos"],

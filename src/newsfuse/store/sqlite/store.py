@@ -8,17 +8,19 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsfuse.errors import NotFound, StoreError
+from newsfuse.errors import StoreError
 from newsfuse.models import Article, Origin, Rejected
 from newsfuse.store.codec import article_from_row, article_row
 from newsfuse.store.sqlite.analyses import AnalysesMixin
+from newsfuse.store.sqlite.ids import by_prefix
 from newsfuse.store.sqlite.index import IndexMixin
 from newsfuse.store.sqlite.migrations import MIGRATIONS
+from newsfuse.store.sqlite.removal import RemovalMixin
 from newsfuse.store.sqlite.search import SearchMixin
 from newsfuse.store.sqlite.stories import StoriesMixin
 
 
-class SqliteStore(AnalysesMixin, StoriesMixin, IndexMixin, SearchMixin):
+class SqliteStore(AnalysesMixin, StoriesMixin, IndexMixin, SearchMixin, RemovalMixin):
     """A :class:`newsfuse.store.base.Store` in one SQLite file.
 
     With ``read_only=True`` the file is opened with ``mode=ro`` (SQLite refuses every write)
@@ -99,14 +101,10 @@ class SqliteStore(AnalysesMixin, StoriesMixin, IndexMixin, SearchMixin):
         )
 
     def article(self, id_or_prefix: str) -> Article:
-        rows = self._db.execute(
-            "SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY seq LIMIT 2",
-            (_escape_like(id_or_prefix) + "%",),
-        ).fetchall()
-        if len(rows) != 1 or not id_or_prefix:
-            what = "matches several articles" if rows else "matches no article"
-            raise NotFound(f"id {id_or_prefix!r} {what}; list ids with 'newsfuse articles'")
-        return article_from_row(rows[0])
+        aid = by_prefix(self._db, "articles", id_or_prefix, order="seq")
+        return article_from_row(
+            self._db.execute("SELECT * FROM articles WHERE id = ?", (aid,)).fetchone()
+        )
 
     def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
         """The articles with these ids, in ingest order (unknown ids are skipped)."""
@@ -185,7 +183,3 @@ def _open_read_only(path: str) -> sqlite3.Connection:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from newsfuse.errors import NotFound
 from newsfuse.models import IndexRows, Lineage, Story
+from newsfuse.store.sqlite.ids import by_prefix
 from newsfuse.store.sqlite.index import advance_clustered_seq, clustered_seq, write_index
 from newsfuse.timestamps import utc_key
 
@@ -131,12 +131,7 @@ class StoriesMixin:
             if row is None:
                 break
             sid = row[0]
-        rows = self._db.execute(
-            "SELECT id FROM stories WHERE id LIKE ? LIMIT 2", (story_id + "%",)
-        ).fetchall()
-        if len(rows) == 1 and story_id:
-            return str(rows[0][0])
-        raise NotFound(f"story {story_id!r} not found; list stories with 'newsfuse stories'")
+        return by_prefix(self._db, "stories", story_id)
 
     def story_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Stories, most recent first (undated last), then largest."""

@@ -164,8 +164,9 @@ class StoryIndex:
         self._state.fetch(candidates)
         out = []
         for sid in candidates:
-            story = self._live(sid)
-            if _outside(day, story):
+            story = self._state.get(sid)
+            # A story whose articles were all deleted may linger in postings: no candidate.
+            if story is None or _outside(day, story):
                 continue
             sim = _similarity(vecs, story)
             out.append((sim - _threshold(len(story.members)), sid))
