@@ -41,7 +41,20 @@ def ingest_paths(
     """Ingest what ``paths`` name (files, folders, globs, ``-``), then put it into stories and,
     with ``analyse``, read entities, quotes and dates and code events; each stage tells
     ``progress`` how far it got. Returns the counts of every stage."""
-    summary = ingest(read(paths, hints, settings.max_bytes, progress), store, settings, progress)
+    items = read(paths, hints, settings.max_bytes, progress)
+    return ingest_items(items, store, settings, analyse, progress)
+
+
+def ingest_items(
+    items: Iterable[RawDocument | Rejected | Skipped],
+    store: Store,
+    settings: Settings,
+    analyse: bool = True,
+    progress: Progress = unwatched,
+) -> IngestSummary:
+    """Store ``items`` (see :func:`ingest`), then put them into stories and, with ``analyse``,
+    read entities, quotes and dates and code events. Returns the counts of every stage."""
+    summary = ingest(items, store, settings, progress)
     clustered = assign_stories(store, progress=progress)
     analysed = analyse_pending(store, progress=progress) if analyse else 0
     coded = code_events_pending(store, progress) if analyse else 0

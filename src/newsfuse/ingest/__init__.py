@@ -5,16 +5,16 @@ This package is the only part of newsfuse that reads files.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from newsfuse.errors import RejectedInput
 from newsfuse.ingest.decode import decode
-from newsfuse.ingest.jsonl import records
+from newsfuse.ingest.jsonl import record, records
 from newsfuse.ingest.sources import Skipped, Source, expand
-from newsfuse.models import Hints, RawDocument, Rejected
+from newsfuse.models import Hints, Origin, RawDocument, Rejected
 from newsfuse.progress import Progress, unwatched
 
-__all__ = ["Skipped", "Source", "expand", "read", "read_source"]
+__all__ = ["Skipped", "Source", "expand", "read", "read_records", "read_source"]
 
 
 def read(
@@ -57,3 +57,13 @@ def read_source(source: Source, hints: Hints, max_bytes: int) -> Iterator[RawDoc
         yield from records(decoded.text, origin.path, hints)
     else:
         yield RawDocument(origin, decoded.format, decoded.text, hints, decoded.encoding)
+
+
+def read_records(
+    items: Iterable[object], hints: Hints, name: str = "<records>"
+) -> Iterator[RawDocument | Rejected]:
+    """Records given as Python objects (the fields of a JSONL feed's lines: ``text`` or
+    ``html``, ``id``, ``title``, ``published``, ``outlet``...), each a raw document or a
+    rejection; ``name`` stands in for the file name in their origin, numbered from 1."""
+    for number, item in enumerate(items, start=1):
+        yield record(item, Origin(path=name, line=number), hints)

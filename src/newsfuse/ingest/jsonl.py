@@ -27,25 +27,31 @@ def records(text: str, path: str | None, base: Hints) -> Iterator[RawDocument | 
         except json.JSONDecodeError as exc:
             yield Rejected(origin, "bad_json", f"line {number} is not valid JSON ({exc.msg})")
             continue
-        if not isinstance(rec, dict):
-            yield Rejected(origin, "bad_json", f"line {number} is JSON but not an object")
-            continue
-        rid = rec.get("id")
-        origin = Origin(path=path, line=number, record_id=None if rid is None else str(rid))
-        body, fmt = _body(rec)
-        if body is None:
-            yield Rejected(origin, "no_text", "the record has no non-empty 'text' or 'html' field")
-            continue
-        hints = Hints(
-            title=base.title or _str(rec.get("title")),
-            published=base.published or _str(rec.get("published")),
-            outlet=base.outlet or _str(rec.get("outlet")),
-            url=base.url or _str(rec.get("url")),
-            byline=base.byline or _str(rec.get("byline")),
-            language=base.language or _str(rec.get("language")),
-            extra={**{k: v for k, v in rec.items() if k not in _KNOWN}, **base.extra},
-        )
-        yield RawDocument(origin, fmt, body, hints, via_jsonl=True)
+        yield record(rec, origin, base)
+
+
+def record(rec: object, origin: Origin, base: Hints) -> RawDocument | Rejected:
+    """One feed record (a JSON object: ``text`` or ``html``, and optional ``id``, ``title``,
+    ``published``, ``outlet``, ``url``, ``byline``, ``language``; other keys are kept) as a raw
+    document, or rejected with the reason."""
+    where = f"line {origin.line}" if origin.line is not None else "the record"
+    if not isinstance(rec, dict):
+        return Rejected(origin, "bad_json", f"{where} is JSON but not an object")
+    rid = rec.get("id")
+    origin = Origin(path=origin.path, line=origin.line, record_id=None if rid is None else str(rid))
+    body, fmt = _body(rec)
+    if body is None:
+        return Rejected(origin, "no_text", "the record has no non-empty 'text' or 'html' field")
+    hints = Hints(
+        title=base.title or _str(rec.get("title")),
+        published=base.published or _str(rec.get("published")),
+        outlet=base.outlet or _str(rec.get("outlet")),
+        url=base.url or _str(rec.get("url")),
+        byline=base.byline or _str(rec.get("byline")),
+        language=base.language or _str(rec.get("language")),
+        extra={**{k: v for k, v in rec.items() if k not in _KNOWN}, **base.extra},
+    )
+    return RawDocument(origin, fmt, body, hints, via_jsonl=True)
 
 
 def _body(rec: dict[str, Any]) -> tuple[str | None, Any]:
