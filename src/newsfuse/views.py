@@ -16,6 +16,45 @@ if TYPE_CHECKING:
     from newsfuse.store.base import Store
 
 
+#: Every column of an event row, in the order of the CSV export (docs/export.md).
+EVENT_COLUMNS = (
+    "event_id",
+    "story_id",
+    "date",
+    "date_source",
+    "plover_type",
+    "polecat_type",
+    "mode",
+    "source_actor",
+    "source_code",
+    "target_actor",
+    "target_code",
+    "place",
+    "place_country",
+    "lat",
+    "lon",
+    "reports",
+    "sources",
+    "first_article",
+    "first_origin",
+    "first_url",
+    "evidence",
+    "confidence",
+)
+#: What a reader is shown of an event: the CLI's table and the story page's list.
+EVENT_SUMMARY = (
+    "date",
+    "plover_type",
+    "mode",
+    "source_actor",
+    "target_actor",
+    "place",
+    "reports",
+    "sources",
+    "evidence",
+)
+
+
 def article_row(article: Article) -> dict[str, Any]:
     """One line of an article listing."""
     m = article.meta

@@ -10,47 +10,7 @@ import click
 
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import json_lines, table
-from newsfuse.views import event_rows
-
-#: Columns of the events CSV, in order (documented in docs/export.md).
-CSV_COLUMNS = (
-    "event_id",
-    "story_id",
-    "date",
-    "date_source",
-    "plover_type",
-    "polecat_type",
-    "mode",
-    "source_actor",
-    "source_code",
-    "target_actor",
-    "target_code",
-    "place",
-    "place_country",
-    "lat",
-    "lon",
-    "reports",
-    "sources",
-    "first_article",
-    "first_origin",
-    "first_url",
-    "evidence",
-    "confidence",
-)
-
-
-#: Columns of the events table.
-TABLE_COLUMNS = [
-    "date",
-    "plover_type",
-    "mode",
-    "source_actor",
-    "target_actor",
-    "place",
-    "reports",
-    "sources",
-    "evidence",
-]
+from newsfuse.views import EVENT_COLUMNS, EVENT_SUMMARY, event_rows
 
 
 @click.command()
@@ -81,11 +41,11 @@ def events(
     elif fmt == "csv":
         write_csv(rows, sys.stdout)
     else:
-        table(rows, TABLE_COLUMNS)
+        table(rows, list(EVENT_SUMMARY))
 
 
 def write_csv(rows: list[dict[str, Any]], fh: Any) -> None:
     """Write event rows as CSV with the documented columns."""
-    writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)

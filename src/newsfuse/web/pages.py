@@ -15,6 +15,7 @@ from newsfuse.errors import NotFound
 from newsfuse.store.sqlite.store import SqliteStore
 from newsfuse.store.stories import assemble_story
 from newsfuse.views import (
+    EVENT_SUMMARY,
     article_dict,
     reject_row,
     story_entity_rows,
@@ -214,19 +215,7 @@ def _day(value: str | None, name: str) -> str | None:
 
 def _events(rows: list[dict[str, Any]], paras: dict[str, Any]) -> list[dict[str, Any]]:
     """Events in date order (undated last), each with the anchors of its sentences."""
-    keys = (
-        "event_id",
-        "date",
-        "plover_type",
-        "polecat_type",
-        "mode",
-        "source_actor",
-        "target_actor",
-        "place",
-        "reports",
-        "sources",
-        "evidence",
-    )
+    keys = ("event_id", "polecat_type", *EVENT_SUMMARY)
     out = []
     for row in rows:
         anchors = [
