@@ -22,8 +22,7 @@ from newsfuse.views import (
     story_event_rows,
     story_quote_rows,
 )
-from newsfuse.web import anchors as text
-from newsfuse.web import claims as brief
+from newsfuse.web import anchors, claims
 from newsfuse.web.errors import HttpError
 
 
@@ -101,15 +100,15 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
     articles, paras = [], {}
     for m in members:
         art = found[m["id"]]
-        paras[art.id] = text.paragraphs(art.id, article_dict(art)["body"], analyses.get(art.id))
+        paras[art.id] = anchors.paragraphs(art.id, article_dict(art)["body"], analyses.get(art.id))
         articles.append({**m, "byline": art.meta.byline, "paragraphs": paras[art.id]})
     quotes = story_quote_rows(loaded)
     for group in quotes:
         for v in group["versions"]:
             q = analyses[v["article_id"]]["quotes"][v["index"]]
-            v["anchor"] = text.sentence_at(paras[v["article_id"]], q["paragraph"], q["start"])
-    summary = brief.story_brief(loaded, paras)
-    brief.mark_sentences(paras, summary["claims"] if summary else {})
+            v["anchor"] = anchors.sentence_at(paras[v["article_id"]], q["paragraph"], q["start"])
+    summary = claims.story_brief(loaded, paras)
+    claims.mark_sentences(paras, summary["claims"] if summary else {})
     return {
         "story": story,
         "articles": articles,
@@ -136,9 +135,9 @@ def article_page(
     for key in ("entities", "quotes", "dates", "chrome"):
         data.setdefault(key, None)
     data["story_id"] = store.story_of(art.id)
-    data["paragraphs"] = text.paragraphs(art.id, data["body"], analysis)
+    data["paragraphs"] = anchors.paragraphs(art.id, data["body"], analysis)
     for q in data["quotes"] or []:
-        q["anchor"] = text.sentence_at(data["paragraphs"], q["paragraph"], q["start"])
+        q["anchor"] = anchors.sentence_at(data["paragraphs"], q["paragraph"], q["start"])
     return data
 
 
@@ -160,7 +159,7 @@ def entity_page(store: Store, entity_id: str, limit: Limit = 100) -> dict[str, A
     stories: dict[str | None, dict[str, Any]] = {}
     for r in rows:
         aid = r["article_id"]
-        paras = text.paragraphs(aid, article_dict(found[aid])["body"], analyses.get(aid))
+        paras = anchors.paragraphs(aid, article_dict(found[aid])["body"], analyses.get(aid))
         analysis = analyses.get(aid, {"entities": [], "quotes": []})
         ent = next((e for e in analysis["entities"] if e["id"] == entity_id), None)
         speakers = {name, r["name"], *(ent["aliases"] if ent else [])}
@@ -178,7 +177,7 @@ def entity_page(store: Store, entity_id: str, limit: Limit = 100) -> dict[str, A
                     {
                         "text": q["text"],
                         "kind": q["kind"],
-                        "anchor": text.sentence_at(paras, q["paragraph"], q["start"]),
+                        "anchor": anchors.sentence_at(paras, q["paragraph"], q["start"]),
                     }
                     for q in analysis["quotes"]
                     if q["speaker_name"] in speakers
@@ -219,7 +218,7 @@ def _events(rows: list[dict[str, Any]], paras: dict[str, Any]) -> list[dict[str,
     out = []
     for row in rows:
         anchors = [
-            text.sentence_at(paras.get(m["article_id"], []), m["paragraph"], m["start"])
+            anchors.sentence_at(paras.get(m["article_id"], []), m["paragraph"], m["start"])
             for m in row.get("mentions", [])
         ]
         out.append({**{k: row[k] for k in keys}, "anchors": [a for a in anchors if a]})
@@ -228,7 +227,7 @@ def _events(rows: list[dict[str, Any]], paras: dict[str, Any]) -> list[dict[str,
 
 
 def _mention(paras: list[dict[str, Any]], mention: dict[str, Any]) -> dict[str, Any]:
-    anchor = text.sentence_at(paras, mention["paragraph"], mention["start"])
+    anchor = anchors.sentence_at(paras, mention["paragraph"], mention["start"])
     sentence = next((s["text"] for p in paras for s in p["sentences"] if s["id"] == anchor), None)
     return {"text": mention["text"], "anchor": anchor, "sentence": sentence}
 
@@ -253,7 +252,7 @@ def _timeline(
                     "granularity": m["granularity"],
                     "article_id": aid,
                     "outlet": outlets.get(aid),
-                    "anchor": text.sentence_at(paras.get(aid, []), d["paragraph"], m["start"]),
+                    "anchor": anchors.sentence_at(paras.get(aid, []), d["paragraph"], m["start"]),
                 }
             )
     return [{"value": v, "mentions": by_value[v]} for v in sorted(by_value)]
