@@ -217,11 +217,11 @@ def _events(rows: list[dict[str, Any]], paras: dict[str, Any]) -> list[dict[str,
     keys = ("event_id", "polecat_type", *EVENT_SUMMARY)
     out = []
     for row in rows:
-        anchors = [
+        found = [
             anchors.sentence_at(paras.get(m["article_id"], []), m["paragraph"], m["start"])
             for m in row.get("mentions", [])
         ]
-        out.append({**{k: row[k] for k in keys}, "anchors": [a for a in anchors if a]})
+        out.append({**{k: row[k] for k in keys}, "anchors": [a for a in found if a]})
     out.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["event_id"]))
     return out
 
