@@ -37,7 +37,7 @@ class KnownEntity:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class EntityLexicon:
     """Everything the entity stage reads from data, indexed for lookup."""
 
     known: dict[str, KnownEntity]
@@ -64,7 +64,7 @@ class Lexicon:
 
 
 @cache
-def lexicon() -> Lexicon:
+def lexicon() -> EntityLexicon:
     """Load data/aliases.json and the geonames country names once per process."""
     raw = json.loads(resources.files("newsfuse").joinpath("data/aliases.json").read_text())
     known: dict[str, KnownEntity] = {}
@@ -90,7 +90,7 @@ def lexicon() -> Lexicon:
     place_words |= {k for k, v in known.items() if v.type == "org" and k.replace(".", "").isupper()}
     demonyms: dict[str, str] = raw["demonyms"]
     seat_use: dict[str, list[str]] = raw["seat_use"]
-    return Lexicon(
+    return EntityLexicon(
         known=known,
         folded=folded,
         pattern=_alternation(known),

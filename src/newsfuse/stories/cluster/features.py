@@ -35,7 +35,7 @@ _CALENDAR = frozenset(
 
 
 @dataclass(frozen=True)
-class Features:
+class ArticleFeatures:
     """Term counts of one article per channel, and its publication day."""
 
     article_id: str
@@ -105,7 +105,7 @@ def _day(published: str | None) -> int | None:
         return None
 
 
-def features(article: Article) -> Features:
+def features(article: Article) -> ArticleFeatures:
     """Describe one article for clustering.
 
     Args:
@@ -132,7 +132,7 @@ def features(article: Article) -> Features:
     first = _SENTENCE.split(body.strip(), maxsplit=1)[0] if body.strip() else ""
     lead = Counter(sys.intern(name[-1].lower()) for name in names(f"{headline}\n{first}"))
     counts = {"w": dict(words), "e": dict(ents), "l": dict(lead)}
-    return Features(article.id, counts, _day(article.meta.published))
+    return ArticleFeatures(article.id, counts, _day(article.meta.published))
 
 
 class DocFreq:
@@ -142,7 +142,7 @@ class DocFreq:
         self.n = 0
         self.df: dict[str, Counter[str]] = {c: Counter() for c in CHANNELS}
 
-    def add(self, feats: Features) -> None:
+    def add(self, feats: ArticleFeatures) -> None:
         """Count one more document."""
         self.n += 1
         for channel, counts in feats.counts.items():

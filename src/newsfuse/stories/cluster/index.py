@@ -10,7 +10,14 @@ from newsfuse.models import Article, IndexRows, Story, StoryAssignment
 from newsfuse.stories.cluster import local as cluster_local
 from newsfuse.stories.cluster.backend import MemoryStories, StoryBackend
 from newsfuse.stories.cluster.batch import group, group_all
-from newsfuse.stories.cluster.features import CHANNELS, DocFreq, Features, features, salient, vector
+from newsfuse.stories.cluster.features import (
+    CHANNELS,
+    ArticleFeatures,
+    DocFreq,
+    features,
+    salient,
+    vector,
+)
 from newsfuse.stories.cluster.local import assign_ids, rebuild
 from newsfuse.stories.cluster.state import Member, StoryState, compact, story_id
 from newsfuse.stories.copies.index import CopyIndex, independent_sources
@@ -193,7 +200,7 @@ class StoryIndex:
     def _regroup(
         self,
         article: Article,
-        feats: Features,
+        feats: ArticleFeatures,
         vecs: dict[str, dict[str, float]],
         terms: list[str],
         pool: list[str],
@@ -243,7 +250,7 @@ class StoryIndex:
         self._state.put(keep)
         return (other.id, keep.id)
 
-    def _join(self, story: StoryState, article: Article, feats: Features, vecs: Any) -> None:
+    def _join(self, story: StoryState, article: Article, feats: ArticleFeatures, vecs: Any) -> None:
         story.add_member(article.id, _member(article, feats, vecs), vecs)
         self._state.set_story_of(article.id, story.id)
         self._state.put(story)
@@ -290,7 +297,7 @@ class StoryIndex:
         return cls(backend=memory, copies=CopyIndex.from_dict(state["copies"]))
 
 
-def _member(article: Article, feats: Features, vecs: dict[str, dict[str, float]]) -> Member:
+def _member(article: Article, feats: ArticleFeatures, vecs: dict[str, dict[str, float]]) -> Member:
     """What a story keeps of one report to rebuild itself after a regrouping."""
     meta = article.meta
     return Member(compact(vecs), feats.day, meta.outlet, meta.headline, _canonical(article))

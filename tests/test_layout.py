@@ -1,0 +1,33 @@
+"""The package's layout rules: every public class name is defined once."""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+import newsfuse
+
+PACKAGE = Path(newsfuse.__file__).resolve().parent
+
+
+def public_classes() -> dict[str, list[str]]:
+    """Class name -> the modules that define it at top level, for names without a ``_``."""
+    where: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                where[node.name].append(str(path.relative_to(PACKAGE.parent)))
+    return where
+
+
+def test_public_class_names_are_unique() -> None:
+    twice = {name: paths for name, paths in public_classes().items() if len(paths) > 1}
+    assert not twice, f"public class names defined more than once: {twice}"
+
+
+def test_the_scan_sees_the_package() -> None:
+    found = public_classes()
+    assert found["Article"] == ["newsfuse/models/article.py"]
+    assert len(found) > 100
