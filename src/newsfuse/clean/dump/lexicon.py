@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from itertools import repeat
 from operator import itemgetter
 
@@ -22,6 +20,7 @@ from newsfuse.clean.dump.lines import (
     lowered_table,
     recoded,
 )
+from newsfuse.data import load_json
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -80,7 +79,7 @@ class ChromeLexicon:
 
 
 def _load() -> ChromeLexicon:
-    raw = json.loads(resources.files("newsfuse").joinpath("data/chrome_words.json").read_text())
+    raw = load_json("chrome_words.json")
     cats: dict[str, list[str]] = raw["categories"]
     ids: dict[str, int] = {"\n": _NEWLINE}
     rows: list[list[float]] = [[0.0] * (1 + len(cats)), [0.0] * (1 + len(cats))]

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from newsfuse.data import load_json
 from newsfuse.extract.entities.gazetteer import fold, geo_index
 from newsfuse.models import EntityType
 
@@ -66,7 +65,7 @@ class EntityLexicon:
 @cache
 def lexicon() -> EntityLexicon:
     """Load data/aliases.json and the geonames country names once per process."""
-    raw = json.loads(resources.files("newsfuse").joinpath("data/aliases.json").read_text())
+    raw = load_json("aliases.json")
     known: dict[str, KnownEntity] = {}
     governments: dict[str, KnownEntity] = {}
     for entry in raw["entities"]:
