@@ -61,6 +61,7 @@ from newsfuse.models.comparison import (
 from newsfuse.models.event import (
     Actor,
     Event,
+    EventCoding,
     EventMention,
     EventPlace,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "Entity",
     "EntityType",
     "Event",
+    "EventCoding",
     "EventDraft",
     "EventMention",
     "EventPlace",
