@@ -8,13 +8,11 @@ import json
 import re
 import zlib
 from dataclasses import dataclass
-from typing import Literal
 
 from charset_normalizer import from_bytes
 
 from newsfuse.errors import RejectedInput
-
-InputFormat = Literal["text", "html", "jsonl"]
+from newsfuse.models import SourceFormat
 
 # Signatures of binary files that are sometimes misnamed .txt or .html.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -37,7 +35,7 @@ class Decoded:
     """Decoded text of one input and the format it was recognised as."""
 
     text: str
-    format: InputFormat
+    format: SourceFormat
     encoding: str
 
 
@@ -133,7 +131,7 @@ def _control_share(text: str) -> float:
     return bad / max(1, len(sample))
 
 
-def _sniff(data: bytes, text: str, name: str | None) -> InputFormat:
+def _sniff(data: bytes, text: str, name: str | None) -> SourceFormat:
     head = data[:4096]
     if _HTML_START.match(head):
         return "html"
