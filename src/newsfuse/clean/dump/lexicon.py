@@ -11,7 +11,7 @@ from operator import itemgetter
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.clean.dump.lines import (
+from newsfuse.clean.dump.codepoints import (
     Codes,
     char_kinds,
     char_table,

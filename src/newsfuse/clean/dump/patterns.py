@@ -10,7 +10,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.clean.dump.lines import Codes, char_table, code_points
+from newsfuse.clean.dump.codepoints import Codes, char_table, code_points
 from newsfuse.data import load_json
 
 FloatArray = npt.NDArray[np.float64]
