@@ -6,6 +6,7 @@ import math
 import re
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,8 @@ from newsfuse.models import Article
 #: names ("e"), and the names of the lead, headline plus first sentence ("l"), where news
 #: says who and where. Each channel is compared on its own and the scores averaged.
 CHANNELS: tuple[str, ...] = ("w", "e", "l")
+#: Salient terms per channel used to look up candidate stories and to index a story.
+LOOKUP_TERMS = 8
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:[.,]\d+)*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -163,3 +166,9 @@ def vector(counts: dict[str, int], channel: str, df: DocFreq) -> dict[str, float
 def salient(vec: dict[str, float], k: int) -> list[str]:
     """The ``k`` heaviest terms, ties broken alphabetically so results never depend on order."""
     return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+
+
+def lookup_terms(vecs: Mapping[str, dict[str, float]]) -> list[str]:
+    """The terms that look up an article's candidate stories and index its story: the
+    `LOOKUP_TERMS` most salient of its words, then of its names."""
+    return [t for c in ("w", "e") for t in salient(vecs.get(c, {}), LOOKUP_TERMS)]
