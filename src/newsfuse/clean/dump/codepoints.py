@@ -86,3 +86,39 @@ def recoded(text: str, table: Codes) -> Codes | None:
     """
     codes = table.take(np.minimum(code_points(text), 0xFFFF))
     return None if (codes == NO_CODE).any() else codes
+
+
+# Character kinds that `digits_and_blanks` marks: decimal digits (regex \d) and whitespace other
+# than the newline (what "[^\S\n]" matches).
+_DIGIT, _BLANK = 1, 2
+
+
+def _norm_kinds() -> npt.NDArray[np.uint8]:
+    table = char_table(str.isdecimal).astype(np.uint8) * _DIGIT
+    table |= char_table(str.isspace).astype(np.uint8) * _BLANK
+    table[ord("\n")] = 0
+    return table
+
+
+def _norm_kind(char: str) -> int:
+    return _DIGIT if char.isdecimal() else _BLANK if char.isspace() and char != "\n" else 0
+
+
+def _normalised(codes: Codes, kinds: npt.NDArray[np.uint8]) -> Codes:
+    """Digits as "0" and whitespace other than the newline as " "."""
+    return np.where(kinds == _DIGIT, ord("0"), np.where(kinds == _BLANK, ord(" "), codes))
+
+
+# Built once, at import.
+_NORM_KINDS = _norm_kinds()
+_NORMALISED = lowered_table(lambda low: _normalised(low, _NORM_KINDS.take(low)))
+
+
+def digits_and_blanks(text: str) -> Codes:
+    """The lowercase code points of ``text``, decimal digits as "0" and whitespace other than
+    the newline as " " (what normalising a line collapses, read off a whole page at once)."""
+    codes = recoded(text, _NORMALISED)
+    if codes is None:  # the rare page the table cannot do: character by character
+        lowered = code_points(text.lower())
+        codes = _normalised(lowered, char_kinds(lowered, _NORM_KINDS, _norm_kind))
+    return codes

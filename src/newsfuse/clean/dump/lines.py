@@ -11,15 +11,7 @@ from operator import itemgetter
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.clean.dump.codepoints import (
-    Codes,
-    char_kinds,
-    char_table,
-    code_points,
-    from_code_points,
-    lowered_table,
-    recoded,
-)
+from newsfuse.clean.dump.codepoints import digits_and_blanks, from_code_points
 
 Line = tuple[int, str, bool]  # (0-based input line number, stripped text, indented)
 
@@ -96,10 +88,7 @@ def normalise_lines(texts: list[str], bullets: Mapping[int, int] | None = None) 
     for j, length in bullets.items():
         unbulleted[j] = texts[j][length:]
     doc = "\n".join(unbulleted)
-    codes = recoded(doc, _NORMALISED)
-    if codes is None:  # the rare page the table cannot do: character by character
-        lowered = code_points(doc.lower())
-        codes = _normalised(lowered, char_kinds(lowered, _NORM_KINDS, _norm_kind))
+    codes = digits_and_blanks(doc)
     repeat = (codes[1:] == codes[:-1]) & ((codes[1:] == ord("0")) | (codes[1:] == ord(" ")))
     doc = from_code_points(codes[np.append(True, ~repeat)])  # the first of each run
     return [line.strip(_STRIP) for line in doc.split("\n")]
@@ -219,29 +208,3 @@ def lines_containing(doc: str, starts: npt.NDArray[np.intp], needle: str) -> npt
         at = doc.find(needle, at + 1)
     rows: npt.NDArray[np.intp] = np.searchsorted(starts, found, side="right") - 1
     return rows
-
-
-# Character kinds that `normalise_lines` collapses: decimal digits (regex \d) and whitespace
-# other than the newline (what "[^\S\n]" matches).
-_DIGIT, _BLANK = 1, 2
-
-
-def _norm_kinds() -> npt.NDArray[np.uint8]:
-    table = char_table(str.isdecimal).astype(np.uint8) * _DIGIT
-    table |= char_table(str.isspace).astype(np.uint8) * _BLANK
-    table[ord("\n")] = 0
-    return table
-
-
-def _norm_kind(char: str) -> int:
-    return _DIGIT if char.isdecimal() else _BLANK if char.isspace() and char != "\n" else 0
-
-
-def _normalised(codes: Codes, kinds: npt.NDArray[np.uint8]) -> Codes:
-    """Digits as "0" and whitespace other than the newline as " "."""
-    return np.where(kinds == _DIGIT, ord("0"), np.where(kinds == _BLANK, ord(" "), codes))
-
-
-# Built once, at import.
-_NORM_KINDS = _norm_kinds()
-_NORMALISED = lowered_table(lambda low: _normalised(low, _NORM_KINDS.take(low)))
