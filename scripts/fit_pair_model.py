@@ -24,8 +24,9 @@ import newsfuse.stories.cluster.batch as batch
 import newsfuse.stories.cluster.pairs as pairs_mod
 from newsfuse.evaluate.stories import evaluate_stories, load_ecb, to_article
 from newsfuse.stories.cluster.batch import compared_pairs
-from newsfuse.stories.cluster.features import CHANNELS, DocFreq, features, salient, vector
-from newsfuse.stories.cluster.index import LOOKUP_TERMS, WEIGHTS, _canonical
+from newsfuse.stories.cluster.features import CHANNELS, DocFreq, features, lookup_terms, vector
+from newsfuse.stories.cluster.recluster import canonical_key
+from newsfuse.stories.cluster.similarity import WEIGHTS
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories"
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsfuse" / "data" / "pair_model.json"
@@ -53,13 +54,13 @@ def _pairs(
     records: list[dict[str, str]], lists: tuple[int, float, float]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Features and labels of the compared pairs of a set, as ``recluster`` compares them."""
-    records = sorted(records, key=lambda r: _canonical(to_article(r)))
+    records = sorted(records, key=lambda r: canonical_key(to_article(r)))
     feats = [features(to_article(r)) for r in records]
     df = DocFreq()
     for f in feats:
         df.add(f)
     vecs = [{c: vector(f.counts[c], c, df) for c in CHANNELS} for f in feats]
-    terms = [[t for c in ("w", "e") for t in salient(v[c], LOOKUP_TERMS)] for v in vecs]
+    terms = [lookup_terms(v) for v in vecs]
     pairs, cos = compared_pairs(vecs, terms, WEIGHTS, lists[1])
     kept, x = pairs_mod.pair_features(len(vecs), pairs, cos, WEIGHTS, lists)
     y = np.array([records[i]["subtopic"] == records[j]["subtopic"] for i, j in kept])

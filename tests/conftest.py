@@ -1,4 +1,9 @@
-"""Shared fixtures: where the public evaluation data lives, fresh stores, small articles."""
+"""Shared fixtures: where the public evaluation data lives, fresh stores, small articles.
+
+Test files mirror the package in their names: ``test_<package>[_<module>][_<aspect>].py``
+tests ``newsfuse/<package>/<module>`` (``test_stories_cluster_stored.py`` tests
+``stories/cluster/stored.py``); ``test_pipeline_*.py`` run whole ingests end to end.
+"""
 
 from __future__ import annotations
 

@@ -6,13 +6,12 @@ over what is read off the page's own text.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from datetime import date, datetime
 from functools import cache
-from importlib.resources import files
 
+from newsfuse.data import load_json
 from newsfuse.models import CleanPage, Hints, Metadata
 
 _BY = re.compile(r"^\s*(?:by|written by|words by)\s*[:\-]?\s+", re.I)
@@ -40,7 +39,7 @@ _PUBLISHED_CUE = re.compile(r"\b(published|posted|updated|last updated|first pub
 
 @cache
 def _wires() -> dict[str, list[str]]:
-    data = json.loads(files("newsfuse.data").joinpath("wires.json").read_text("utf-8"))
+    data = load_json("wires.json")
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
@@ -83,13 +82,13 @@ _GENERIC_CREDITS = tuple(
 
 @cache
 def _words() -> dict[str, frozenset[str]]:
-    data = json.loads(files("newsfuse.data").joinpath("bylines.json").read_text("utf-8"))
+    data = load_json("bylines.json")
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
 @cache
 def _stopwords() -> dict[str, frozenset[str]]:
-    data = json.loads(files("newsfuse.data").joinpath("stopwords.json").read_text("utf-8"))
+    data = load_json("stopwords.json")
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsfuse.compare.claims import Features
+from newsfuse.compare.claims import ClaimFeatures
 from newsfuse.models import Claim
 
 #: Similarity from which two claims state the same fact. Calibrated on the odd ECB+ topics
@@ -41,7 +41,7 @@ class Similarity:
     entities: np.ndarray
 
 
-def similarity(claims: Sequence[Claim], features: Mapping[str, Features]) -> Similarity:
+def similarity(claims: Sequence[Claim], features: Mapping[str, ClaimFeatures]) -> Similarity:
     """Pairwise claim similarity and shared-content-word counts.
 
     Features are weighted by their rarity among the story's claims (idf), so that the

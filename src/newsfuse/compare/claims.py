@@ -26,7 +26,7 @@ class _Span:
 
 
 @dataclass(frozen=True)
-class Features:
+class ClaimFeatures:
     """What the aligner compares: content concepts, entities, figures and dates of a claim."""
 
     words: frozenset[str]
@@ -47,7 +47,7 @@ class Features:
 
 def story_claims(
     articles: Sequence[Article], analyses: Sequence[Analysis | None]
-) -> tuple[list[Claim], dict[str, Features]]:
+) -> tuple[list[Claim], dict[str, ClaimFeatures]]:
     """Split every article of a story into claims, entities resolved across the story.
 
     Args:
@@ -63,7 +63,7 @@ def story_claims(
     types = {e.id: e.type for e in merged.entities}
     members = {a.article_id: m for a, m in zip(present, merged.members, strict=True)}
     claims: list[Claim] = []
-    features: dict[str, Features] = {}
+    features: dict[str, ClaimFeatures] = {}
     for article, analysis in zip(articles, analyses, strict=True):
         spans = _entity_spans(analysis, members.get(article.id, {}), types)
         for claim, feats in _article_claims(article, analysis, spans):
@@ -90,7 +90,7 @@ def _entity_spans(
 
 def _article_claims(
     article: Article, analysis: Analysis | None, spans: dict[int, list[_Span]]
-) -> list[tuple[Claim, Features]]:
+) -> list[tuple[Claim, ClaimFeatures]]:
     out = []
     for p, block in enumerate(article.body):
         if block.kind != "paragraph":
@@ -149,7 +149,7 @@ def _type(spans: list[_Span], entity: str) -> str:
     return next(s.type for s in spans if s.entity == entity)
 
 
-def _features(text: str, start: int, end: int, spans: list[_Span], claim: Claim) -> Features:
+def _features(text: str, start: int, end: int, spans: list[_Span], claim: Claim) -> ClaimFeatures:
     """Content concepts outside entity mentions, plus entity ids, figures and day dates."""
     seq: list[tuple[int, str]] = [(s.start, "E:" + s.entity) for s in spans]
     words = set()
@@ -159,7 +159,7 @@ def _features(text: str, start: int, end: int, spans: list[_Span], claim: Claim)
         words.add(word)
         seq.append((a + start, word))
     seq.sort()
-    return Features(
+    return ClaimFeatures(
         words=frozenset(words),
         entities=frozenset(claim.entities),
         numbers=frozenset(f"{q.unit}:{q.value:g}" for q in claim.quantities),

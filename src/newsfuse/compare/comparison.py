@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from newsfuse.compare.align import ALIGN, group_claims, mean_score, similarity
-from newsfuse.compare.claims import Features, story_claims
+from newsfuse.compare.claims import ClaimFeatures, story_claims
 from newsfuse.compare.conflicts import judge
 from newsfuse.models import (
     Article,
@@ -60,7 +60,7 @@ def compare(story: StoryInput, align: float = ALIGN) -> Comparison:
 
 def _group(
     claims: tuple[Claim, ...],
-    features: Mapping[str, Features],
+    features: Mapping[str, ClaimFeatures],
     pair: Callable[[Claim, Claim], float],
     source_of: Mapping[str, str],
     labels: Mapping[str, str],

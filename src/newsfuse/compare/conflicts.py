@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from newsfuse.compare.claims import Features
+from newsfuse.compare.claims import ClaimFeatures
 from newsfuse.compare.words import concept, lexicon
 from newsfuse.models import Claim, Conflict, Quantity, Quote, Slot, Update
 
@@ -40,7 +40,7 @@ class Judged:
 
 def judge(
     claims: Sequence[Claim],
-    features: Mapping[str, Features],
+    features: Mapping[str, ClaimFeatures],
     score: Callable[[Claim, Claim], float],
     source_of: Mapping[str, str],
     quotes: Mapping[str, Sequence[Quote]],
@@ -131,7 +131,7 @@ def _disjoint(x: Sequence[str], y: Sequence[str]) -> bool:
     return bool(x) and bool(y) and not set(x) & set(y)
 
 
-def _swap(a: Claim, b: Claim, features: Mapping[str, Features]) -> Conflict | None:
+def _swap(a: Claim, b: Claim, features: Mapping[str, ClaimFeatures]) -> Conflict | None:
     """One sentence frame with one place, person or day swapped for another."""
     days_a, days_b = _days(a), _days(b)
     exact = all(d.status == "exact" for d in (*a.dates, *b.dates))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from newsfuse.data import load_json
 
 TOKEN = re.compile(r"\d[\d,.]*\d|\d|[A-Za-z][A-Za-z'’-]*|%")
 # Where a sentence may hold two main clauses: a semicolon, or a comma before a conjunction.
@@ -20,8 +20,7 @@ _QUOTE_CLOSE = "”’"
 @cache
 def lexicon() -> dict[str, Any]:
     """The comparison word lists (``data/compare_lexicon.json``), read once."""
-    path = resources.files("newsfuse").joinpath("data/compare_lexicon.json")
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_json("compare_lexicon.json")
     return data
 
 

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsfuse.extract.events.actors import build_actor
-from newsfuse.extract.events.parse import RawMention, sentence_mentions
+from newsfuse.extract.events.parse import RawEvent, sentence_mentions
 from newsfuse.extract.events.roles import speaker_of
 from newsfuse.extract.nlp import load_nlp, parse
 from newsfuse.merge.events import PARSE_COMPONENTS
@@ -78,7 +78,7 @@ def predict(texts: Sequence[str], nlp: Language | None = None) -> list[Predictio
 
 
 def _predict(doc: Doc) -> Prediction:
-    found: list[RawMention] = [m for sent in doc.sents for m in sentence_mentions(sent)]
+    found: list[RawEvent] = [m for sent in doc.sents for m in sentence_mentions(sent)]
     if not found:
         return Prediction("NONE", (), ())
     main = min(found, key=lambda m: (m.depth, -m.confidence, m.trigger.i))

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Literal
 
 from newsfuse.models import Article, Block, Metadata, Origin
-from newsfuse.stories.cluster.index import StoryIndex, recluster
+from newsfuse.stories.cluster.index import StoryIndex
+from newsfuse.stories.cluster.recluster import recluster
 
 Mode = Literal["incremental", "recluster"]
 Half = Literal["all", "odd", "even"]

@@ -8,17 +8,15 @@ import json
 import re
 import zlib
 from dataclasses import dataclass
-from typing import Literal
 
 from charset_normalizer import from_bytes
 
 from newsfuse.errors import RejectedInput
-
-InputFormat = Literal["text", "html", "jsonl"]
+from newsfuse.models import SourceFormat
 
 #: File name endings of news inputs and the format each suggests (content still decides); a
 #: gzip form (``.gz`` after one of them) suggests the same. A folder or glob takes only these.
-NAME_FORMATS: dict[str, InputFormat] = {
+NAME_FORMATS: dict[str, SourceFormat] = {
     ".txt": "text",
     ".html": "html",
     ".htm": "html",
@@ -48,7 +46,7 @@ class Decoded:
     """Decoded text of one input and the format it was recognised as."""
 
     text: str
-    format: InputFormat
+    format: SourceFormat
     encoding: str
 
 
@@ -82,7 +80,7 @@ def decode(data: bytes, name: str | None, max_bytes: int) -> Decoded:
     return Decoded(text, _sniff(data, text, name), encoding)
 
 
-def format_by_name(name: str) -> InputFormat | None:
+def format_by_name(name: str) -> SourceFormat | None:
     """The format a file name suggests (``page.html.gz`` -> html), or None for other names."""
     lower = name.lower().removesuffix(".gz")
     dot = lower.rfind(".")
@@ -151,7 +149,7 @@ def _control_share(text: str) -> float:
     return bad / max(1, len(sample))
 
 
-def _sniff(data: bytes, text: str, name: str | None) -> InputFormat:
+def _sniff(data: bytes, text: str, name: str | None) -> SourceFormat:
     head = data[:4096]
     if _HTML_START.match(head):
         return "html"

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from newsfuse.extract.entities.cues import surely_place
+from newsfuse.extract.entities.gazetteer import Place
 from newsfuse.extract.entities.lexicon import lexicon
 from newsfuse.extract.entities.names import (
     acronym_key,
@@ -17,7 +18,7 @@ from newsfuse.extract.entities.names import (
     surname_keys,
     titles_match,
 )
-from newsfuse.extract.entities.places import Place, resolve_places
+from newsfuse.extract.entities.places import resolve_places
 from newsfuse.extract.entities.types import vote
 from newsfuse.models import Analysis, ArticleEntities, Entity, PlaceName, StoryEntities
 

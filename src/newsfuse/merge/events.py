@@ -17,7 +17,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from newsfuse.extract.entities.places import Place, resolve_places
+from newsfuse.extract.entities.gazetteer import Place
+from newsfuse.extract.entities.places import resolve_places
 from newsfuse.extract.events.lexicon import iso3, polecat_type
 from newsfuse.extract.events.read import article_drafts, story_mention
 from newsfuse.extract.nlp import load_nlp, parse

@@ -62,6 +62,7 @@ from newsfuse.models.comparison import (
 from newsfuse.models.event import (
     Actor,
     Event,
+    EventCoding,
     EventMention,
     EventPlace,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "Entity",
     "EntityType",
     "Event",
+    "EventCoding",
     "EventDraft",
     "EventMention",
     "EventPlace",

@@ -38,8 +38,31 @@ class EventPlace:
 
 
 @dataclass(frozen=True)
-class EventMention:
-    """One report's sentence stating an event.
+class EventCoding:
+    """What is coded of an event, by one report or merged across a story's reports.
+
+    Attributes:
+        type: PLOVER event type.
+        mode: PLOVER mode, or "".
+        source: The actors who acted.
+        target: The actors acted on.
+        place: Where, when known.
+        date: ISO date (or coarser) of the event.
+        confidence: 0-1, how sure the coding is.
+    """
+
+    type: str
+    mode: str
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    place: EventPlace | None
+    date: str | None
+    confidence: float
+
+
+@dataclass(frozen=True)
+class EventMention(EventCoding):
+    """One report's sentence stating an event: its coding, and where the report states it.
 
     Attributes:
         article_id: The report.
@@ -48,14 +71,7 @@ class EventMention:
         end: Offset after it.
         sentence: The evidence sentence.
         trigger: The trigger words ("held talks").
-        type: PLOVER event type.
-        mode: PLOVER mode, or "".
-        source: The actors who acted.
-        target: The actors acted on.
-        place: Where, when the sentence says.
-        date: ISO date (or coarser) of the event.
         date_source: "text" when the sentence dates it, "published" for the report's date.
-        confidence: 0-1, how sure the coding is.
     """
 
     article_id: str
@@ -64,34 +80,23 @@ class EventMention:
     end: int
     sentence: str
     trigger: str
-    type: str
-    mode: str
-    source: tuple[Actor, ...]
-    target: tuple[Actor, ...]
-    place: EventPlace | None
-    date: str | None
     date_source: str
-    confidence: float
 
 
 @dataclass(frozen=True)
-class Event:
-    """One real event with every report that states it.
+class Event(EventCoding):
+    """One real event with every report that states it, its coding merged from theirs.
 
     Attributes:
         id: Stable id from type, actors, date and the first mention.
+        mentions: The reports' mentions, in reading order.
+        reports: The ids of the reports that state it.
+        outlets: Their outlets.
         sources: Independent sources (copies of one original count once).
     """
 
     id: str
-    type: str
-    mode: str
-    source: tuple[Actor, ...]
-    target: tuple[Actor, ...]
-    place: EventPlace | None
-    date: str | None
     mentions: tuple[EventMention, ...]
     reports: tuple[str, ...]
     outlets: tuple[str, ...]
     sources: int
-    confidence: float

@@ -6,7 +6,8 @@ local regrouping); :mod:`~newsfuse.stories.copies` finds exact, near and partial
 
 from __future__ import annotations
 
-from newsfuse.stories.cluster.index import StoryIndex, recluster, recluster_index
+from newsfuse.stories.cluster.index import StoryIndex, recluster_index
+from newsfuse.stories.cluster.recluster import recluster
 from newsfuse.stories.copies.index import CopyIndex, independent_sources
 
 __all__ = ["CopyIndex", "StoryIndex", "independent_sources", "recluster", "recluster_index"]

@@ -15,8 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from newsfuse.models import Article, IndexRemoval
-from newsfuse.stories.cluster.features import CHANNELS, features, salient
-from newsfuse.stories.cluster.index import LOOKUP_TERMS
+from newsfuse.stories.cluster.features import CHANNELS, LOOKUP_TERMS, features, salient
 from newsfuse.stories.cluster.state import UNDATED
 from newsfuse.stories.cluster.stored import IndexStore
 from newsfuse.stories.compact import minhash_bands

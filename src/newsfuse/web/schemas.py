@@ -1,7 +1,9 @@
 """Shapes of the REST API's responses, for validation and the OpenAPI schema.
 
 They describe the very dicts the pages are rendered from, so ``/api/...`` answers equal the
-pages' ``.json`` twins.
+pages' ``.json`` twins. A shape that carries a dataclass of :mod:`newsfuse.models` is named
+after it with ``Schema`` added (``QuoteGroupSchema`` for ``QuoteGroup``), so that one name
+never stands for two classes.
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ class StoryArticle(BaseModel):
     paragraphs: list[Paragraph]
 
 
-class QuoteVersion(BaseModel):
+class QuoteVersionSchema(BaseModel):
     article_id: str
     index: int
     outlet: str | None
@@ -111,14 +113,14 @@ class QuoteVersion(BaseModel):
     anchor: str | None
 
 
-class QuoteGroup(BaseModel):
+class QuoteGroupSchema(BaseModel):
     speaker_name: str | None
     kind: str
     cue: str | None
     wording: str | None
     reports: int
     text: str
-    versions: list[QuoteVersion]
+    versions: list[QuoteVersionSchema]
 
 
 class StoryEntity(BaseModel):
@@ -134,7 +136,7 @@ class StoryEntity(BaseModel):
     geoname_id: int | None
 
 
-class DateMention(BaseModel):
+class DateMentionSchema(BaseModel):
     text: str
     status: str
     granularity: str
@@ -145,10 +147,10 @@ class DateMention(BaseModel):
 
 class TimelineEntry(BaseModel):
     value: str
-    mentions: list[DateMention]
+    mentions: list[DateMentionSchema]
 
 
-class Citation(BaseModel):
+class CitationSchema(BaseModel):
     """Where a brief sentence comes from; ``anchor`` is the cited sentence's element id."""
 
     anchor: str
@@ -157,19 +159,19 @@ class Citation(BaseModel):
     label: str
 
 
-class BriefSentence(BaseModel):
+class BriefSentenceSchema(BaseModel):
     text: str
     note: str
-    citations: list[Citation]
+    citations: list[CitationSchema]
 
 
 class BriefSection(BaseModel):
     key: str
     title: str
-    sentences: list[BriefSentence]
+    sentences: list[BriefSentenceSchema]
 
 
-class Brief(BaseModel):
+class BriefSchema(BaseModel):
     """The cited brief of the story, and the claim status of each sentence it compared."""
 
     sources: int
@@ -198,25 +200,25 @@ class StoryEvent(BaseModel):
 class StoryPage(BaseModel):
     story: StorySummary
     articles: list[StoryArticle]
-    quotes: list[QuoteGroup]
+    quotes: list[QuoteGroupSchema]
     entities: list[StoryEntity]
     timeline: list[TimelineEntry]
     events: list[StoryEvent]
-    brief: Brief | None
+    brief: BriefSchema | None
 
 
-class Origin(BaseModel):
+class OriginSchema(BaseModel):
     path: str | None
     line: int | None
     record_id: str | None
 
 
-class Block(BaseModel):
+class BlockSchema(BaseModel):
     text: str
     heading: bool
 
 
-class ChromeLine(BaseModel):
+class ChromeLineSchema(BaseModel):
     text: str
     label: str
     line: int
@@ -226,16 +228,16 @@ class ArticlePage(BaseModel):
     id: str
     headline: str | None
     meta: dict[str, str | None]
-    origin: Origin
+    origin: OriginSchema
     format: str
-    body: list[Block]
+    body: list[BlockSchema]
     captions: list[str]
     story_id: str | None
     paragraphs: list[Paragraph]
     entities: list[dict[str, Any]] | None
     quotes: list[dict[str, Any]] | None
     dates: list[dict[str, Any]] | None
-    chrome: list[ChromeLine] | None
+    chrome: list[ChromeLineSchema] | None
 
 
 class EntitySummary(BaseModel):

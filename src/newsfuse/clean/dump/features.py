@@ -10,15 +10,9 @@ from operator import itemgetter
 import numpy as np
 import numpy.typing as npt
 
+from newsfuse.clean.dump.codepoints import char_table, code_points
 from newsfuse.clean.dump.lexicon import LEXICON, keyword_counts
-from newsfuse.clean.dump.lines import (
-    BULLET,
-    Line,
-    char_table,
-    code_points,
-    lines_containing,
-    normalise_lines,
-)
+from newsfuse.clean.dump.lines import BULLET, Line, lines_containing, normalise_lines
 from newsfuse.clean.dump.patterns import pattern_kinds
 
 FloatArray = npt.NDArray[np.float64]

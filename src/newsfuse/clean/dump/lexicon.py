@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from itertools import repeat
 from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.clean.dump.lines import (
+from newsfuse.clean.dump.codepoints import (
     Codes,
     char_kinds,
     char_table,
@@ -22,6 +20,7 @@ from newsfuse.clean.dump.lines import (
     lowered_table,
     recoded,
 )
+from newsfuse.data import load_json
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -62,7 +61,7 @@ _TOKEN_CHARS = lowered_table(_token_chars)
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class ChromeLexicon:
     """The word lists of ``data/chrome_words.json``, compiled for whole-page lookups.
 
     Tokens map to ids (0 unknown; 1, the newline, is never a token); ``table[id]`` holds a
@@ -79,8 +78,8 @@ class Lexicon:
     markers: frozenset[str]  # normalised lines that open a related or comments block
 
 
-def _load() -> Lexicon:
-    raw = json.loads(resources.files("newsfuse").joinpath("data/chrome_words.json").read_text())
+def _load() -> ChromeLexicon:
+    raw = load_json("chrome_words.json")
     cats: dict[str, list[str]] = raw["categories"]
     ids: dict[str, int] = {"\n": _NEWLINE}
     rows: list[list[float]] = [[0.0] * (1 + len(cats)), [0.0] * (1 + len(cats))]
@@ -110,7 +109,7 @@ def _load() -> Lexicon:
     for opening in phrases.values():
         for phrase, _ in opening:
             pairs[ids[phrase[0]] * len(rows) + ids[phrase[1]]] = True
-    return Lexicon(
+    return ChromeLexicon(
         categories=tuple(cats),
         ids=ids,
         table=np.array(rows),
@@ -125,12 +124,12 @@ def _load() -> Lexicon:
 LEXICON = _load()  # read and compiled once, at import
 
 
-def lexicon() -> Lexicon:
+def lexicon() -> ChromeLexicon:
     """The chrome word lists shipped with the package."""
     return LEXICON
 
 
-def opens_with_chrome(text: str, categories: frozenset[str], lex: Lexicon = LEXICON) -> bool:
+def opens_with_chrome(text: str, categories: frozenset[str], lex: ChromeLexicon = LEXICON) -> bool:
     """Whether a line opens with a word or phrase of the given chrome categories.
 
     Navigation phrases count ("Sign in to ...", "Skip to ..."), and so does "Menu", but not
@@ -149,7 +148,7 @@ def opens_with_chrome(text: str, categories: frozenset[str], lex: Lexicon = LEXI
     return bool(opens & categories) or first == "menu"
 
 
-def keyword_counts(texts: list[str], lex: Lexicon = LEXICON) -> tuple[FloatArray, FloatArray]:
+def keyword_counts(texts: list[str], lex: ChromeLexicon = LEXICON) -> tuple[FloatArray, FloatArray]:
     """Stopword share and chrome keyword hits (per category, capped at 3) of each line's head.
 
     The heads of all lines are tokenised together: every character that is not a word

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from newsfuse.clean.dump.features import FEATURES
+from newsfuse.data import load_json
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -155,5 +154,4 @@ class LineModel:
 @lru_cache(maxsize=1)
 def shipped_model() -> LineModel:
     """The model shipped in ``newsfuse/data/line_model.json`` (loaded once)."""
-    text = resources.files("newsfuse").joinpath("data/line_model.json").read_text()
-    return LineModel.from_json(json.loads(text))
+    return LineModel.from_json(load_json("line_model.json"))

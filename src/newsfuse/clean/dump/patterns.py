@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.clean.dump.lines import Codes, char_table, code_points
+from newsfuse.clean.dump.codepoints import Codes, char_table, code_points
+from newsfuse.data import load_json
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -176,7 +175,7 @@ def _need_bits() -> npt.NDArray[np.uint32]:
 
 
 def _load() -> dict[str, tuple[Scan, ...]]:
-    raw = json.loads(resources.files("newsfuse").joinpath("data/chrome_words.json").read_text())
+    raw = load_json("chrome_words.json")
     return {kind: compile_kind(alternatives) for kind, alternatives in raw["patterns"].items()}
 
 

@@ -10,7 +10,7 @@ import dateparser
 
 from newsfuse.extract.dates.calendar import iso_week, movable_holiday, place_day, place_month
 from newsfuse.extract.dates.types import (
-    Context,
+    DateContext,
     Resolution,
     Resolver,
     month_number,
@@ -54,7 +54,7 @@ def _dateparser_numeric(surface: str) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
-def _calendar_date(month: int, day: int, year: str | None, ctx: Context) -> Resolution | None:
+def _calendar_date(month: int, day: int, year: str | None, ctx: DateContext) -> Resolution | None:
     """A month-day, with or without its year."""
     if year is not None:
         try:
@@ -73,7 +73,7 @@ def _calendar_date(month: int, day: int, year: str | None, ctx: Context) -> Reso
     return Resolution(placed.isoformat(), "day", "date") if placed else None
 
 
-def _date_named(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _date_named(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``Oct. 7, 2023``, ``Friday, Oct. 23``, ``13 December 2024``, ``March eighth``."""
     if m["day"]:
         day = int(m["day"])
@@ -84,7 +84,7 @@ def _date_named(m: re.Match[str], ctx: Context) -> Resolution | None:
     return _calendar_date(month_number(m["month"]), day, m["year"], ctx)
 
 
-def _day_pair(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _day_pair(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``25`` in ``April 24 and 25``: the same month (and year) as the day just named."""
     pair = _PAIR_CUE.search(ctx.before)
     if pair is None:
@@ -99,7 +99,7 @@ def _day_pair(m: re.Match[str], ctx: Context) -> Resolution | None:
     return _calendar_date(month, day, pair["year"], ctx)
 
 
-def _date_numeric(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _date_numeric(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``2024-12-13`` and US-style ``12/13/2024`` or ``12/13/24``."""
     if "/" not in m[0]:
         return _calendar_date(int(m["m"]), int(m["d"]), m["year"], ctx)
@@ -107,12 +107,12 @@ def _date_numeric(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(parsed.isoformat(), "day", "date") if parsed else None
 
 
-def _month_year(m: re.Match[str], ctx: Context) -> Resolution:
+def _month_year(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``September 2025``."""
     return Resolution(f"{m['year']}-{month_number(m['month']):02d}", "month", "date")
 
 
-def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _month(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """A month name without a day: ``March``, ``last May``, ``next September``."""
     name = m["month"].rstrip(".")
     if len(name) <= 4 and name.lower() not in ("may", "june", "july"):
@@ -135,7 +135,7 @@ def _month(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(f"{year}-{month:02d}", "month", "date")
 
 
-def _year(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _year(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """A four-digit year; counts such as "1500 troops" are dropped."""
     year = int(m["year"])
     has_prefix = m[0][0].isalpha()
@@ -144,7 +144,7 @@ def _year(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(str(year), "year", "date")
 
 
-def _decade(m: re.Match[str], ctx: Context) -> Resolution:
+def _decade(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``the 1990s``, ``the early 1980s``, ``the '80s``."""
     if m["dec"]:
         value = m["dec"][:3]
@@ -158,7 +158,7 @@ def _decade(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(value, "decade", "date")
 
 
-def _century(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _century(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``the 20th century``."""
     word = m["ord"].lower()
     number = int(word[:-2]) if word[:-2].isdigit() else _DECADE_CENTURY.get(word)
@@ -175,12 +175,12 @@ def _spelled_year_number(m: re.Match[str]) -> int:
     return 2000 + (ones.index(m["ones2"].lower()) if m["ones2"] else 0)
 
 
-def _spelled_year(m: re.Match[str], ctx: Context) -> Resolution:
+def _spelled_year(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``nineteen seventy-nine``, ``the year two thousand``."""
     return Resolution(str(_spelled_year_number(m)), "year", "date")
 
 
-def _holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _holiday(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``Thanksgiving``, ``Election Day``, ``Christmas 2023``, ``Easter week``."""
     name = " ".join(m["name"].lower().split())
 
@@ -215,7 +215,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(day.isoformat(), "day", "date")
 
 
-def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _season(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``summer``, ``the winter of 1994``, ``the winter of nineteen ninety-four``."""
     season = m["season"].lower()
     if m["year"] or m["tens"] or m["ones2"] or m[0].lower().endswith("thousand"):
@@ -230,7 +230,7 @@ def _season(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(f"{ctx.anchor.year}-{SEASONS[season]}", "season", "date")
 
 
-def _the_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _the_year(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``the year``, ``the fiscal year``, ``the latest fiscal year``; ``for the year ended``."""
     words = m[0].lower().split()
     if m.string[m.end() : m.end() + 7] in (" ended ", " ending"):
@@ -244,7 +244,7 @@ def _the_year(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(str(ctx.anchor.year - back), "year", "date")
 
 
-def _year_end(m: re.Match[str], ctx: Context) -> Resolution:
+def _year_end(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``year-end`` (the last day of a year); ``the end of the year / month / week``.
 
     "The end of the month" is the current one, as "the end of this month" would be.

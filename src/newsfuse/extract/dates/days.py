@@ -7,7 +7,13 @@ import re
 from dataclasses import replace
 
 from newsfuse.extract.dates.calendar import iso_week, place_weekday
-from newsfuse.extract.dates.types import Context, Resolution, Resolver, rel_direction, unresolved
+from newsfuse.extract.dates.types import (
+    DateContext,
+    Resolution,
+    Resolver,
+    rel_direction,
+    unresolved,
+)
 from newsfuse.extract.dates.words import GENERIC_AFTER_TODAY, PARTS_OF_DAY, WEEKDAYS
 
 _DAY_WORD_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -24,7 +30,7 @@ _NOUN_OF = re.compile(
 )
 
 
-def _is_generic(m: re.Match[str], ctx: Context) -> bool:
+def _is_generic(m: re.Match[str], ctx: DateContext) -> bool:
     """True for "today" meaning nowadays: "today's youth", "the leaders of tomorrow"."""
     if m["pod"]:
         return False
@@ -41,7 +47,7 @@ def _day_value(day: dt.date, pod: str | None) -> Resolution:
     return Resolution(f"{day.isoformat()}{PARTS_OF_DAY[pod.lower()]}", "part_of_day", "time")
 
 
-def _day_word(m: re.Match[str], ctx: Context) -> Resolution:
+def _day_word(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``today``, ``yesterday``, ``tomorrow night``; ``today's youth`` is the present."""
     word = " ".join(m["word"].lower().split())
     if word in _GENERIC_REF and _is_generic(m, ctx):
@@ -52,7 +58,7 @@ def _day_word(m: re.Match[str], ctx: Context) -> Resolution:
     return _day_value(ctx.anchor + dt.timedelta(days=_DAY_WORD_OFFSET[word]), pod)
 
 
-def _pod_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _pod_rel(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``this morning``, ``last night``, ``that evening``."""
     if m[0].lower() == "overnight":
         return None
@@ -75,7 +81,7 @@ def _pod_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
     return _day_value(ctx.anchor - dt.timedelta(days=back), m["pod"])
 
 
-def _pod_bare(m: re.Match[str], ctx: Context) -> Resolution:
+def _pod_bare(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``the morning``, ``mid afternoon``: part of the day in view, else of the anchor."""
     prev = ctx.previous
     if prev is not None and prev.granularity in ("day", "part_of_day") and prev.value:
@@ -85,7 +91,7 @@ def _pod_bare(m: re.Match[str], ctx: Context) -> Resolution:
     return _day_value(ctx.anchor, m["pod"])
 
 
-def _clock(m: re.Match[str], ctx: Context) -> Resolution:
+def _clock(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``10:30 a.m.``, ``noon``: on the day its sentence names, else on the publication day.
 
     "Tuesday at 3 a.m." is Tuesday's; a day right after the time ("10 p.m. Wednesday") is
@@ -109,7 +115,7 @@ def _clock(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(f"{ctx.anchor.isoformat()}{clock}", "time", "time")
 
 
-def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
+def _weekday(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``Friday``, ``last Sunday``, ``next Monday``, ``Tuesday morning``."""
     if ctx.anchor is None:
         granularity = "part_of_day" if m["pod"] else "day"
@@ -124,7 +130,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolution:
     return _day_value(day, m["pod"])
 
 
-def _weekend(m: re.Match[str], ctx: Context) -> Resolution:
+def _weekend(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``the weekend``: this one when published on it, else the last one (next if future)."""
     if ctx.anchor is None:
         return unresolved("weekend", "date", "the weekend")
@@ -133,7 +139,7 @@ def _weekend(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(f"{iso_week(ctx.anchor - dt.timedelta(days=back))}-WE", "weekend", "date")
 
 
-def _in_the(m: re.Match[str], ctx: Context) -> Resolution:
+def _in_the(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``later in the day``, ``early in the week``: the day (week, month) in view, else now."""
     unit = m["iunit"].lower()
     prev = ctx.previous

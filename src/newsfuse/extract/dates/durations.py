@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.extract.dates.types import Context, Resolution, Resolver, month_number, parse_number
+from newsfuse.extract.dates.types import (
+    DateContext,
+    Resolution,
+    Resolver,
+    month_number,
+    parse_number,
+)
 from newsfuse.extract.dates.words import HALF_UNITS, SEASONS, SET_WORDS, UNITS, WEEKDAYS
 
 
@@ -30,23 +36,23 @@ def duration_value(amount: int | None, unit: str) -> Resolution:
     return Resolution(value, "duration", "duration")
 
 
-def _duration(m: re.Match[str], ctx: Context) -> Resolution:
+def _duration(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``three days``, ``the past two months``, ``a five-year`` (ages and rates: timex_names)."""
     unit, num = unit_name(m["unit"]), " ".join(m["num"].lower().split())
     return duration_value(parse_number(num), unit)
 
 
-def _vague_duration(m: re.Match[str], ctx: Context) -> Resolution:
+def _vague_duration(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``recent years``, ``the next few days``, ``several months``."""
     return duration_value(None, unit_name(m["unit"]))
 
 
-def _unit_long(m: re.Match[str], ctx: Context) -> Resolution:
+def _unit_long(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``weeklong``, ``a day-long meeting`` (one unit); ``a weeks-long strike`` (some)."""
     return duration_value(None if m["plural"] else 1, unit_name(m["unit"]))
 
 
-def _set(m: re.Match[str], ctx: Context) -> Resolution:
+def _set(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``daily``, ``every week``, ``each July``, ``twice a year``, ``three times per week``."""
     if m["adverb"]:
         return Resolution(SET_WORDS[m["adverb"].lower()], "set", "set")
@@ -62,7 +68,7 @@ def _set(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(f"P{'T' if is_time else ''}{every * factor}{letter}", "set", "set")
 
 
-def _fraction(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _fraction(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``a year and a half``, ``two and a half days``, ``1 1/2 years``, ``half an hour``.
 
     ISO 8601 wants whole numbers where it can: the half is counted in the next smaller

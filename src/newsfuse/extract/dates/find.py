@@ -20,7 +20,7 @@ from newsfuse.extract.dates.patterns import (
 )
 from newsfuse.extract.dates.quarters import RESOLVERS as QUARTERS
 from newsfuse.extract.dates.relative import RESOLVERS as RELATIVE
-from newsfuse.extract.dates.types import Context, Resolution, Tense
+from newsfuse.extract.dates.types import DateContext, Resolution, Tense
 from newsfuse.extract.dates.words import FUTURE_BEFORE, FUTURE_CUES, PAST_CUES
 from newsfuse.models import DateMention
 
@@ -72,7 +72,7 @@ def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateM
     previous: tuple[Resolution, int] | None = None
     quarters: dict[str, tuple[int, Resolution, int]] = {}  # value -> (count, res, last end)
     for cand in _select(_candidates(text, anchor)):
-        ctx = Context(
+        ctx = DateContext(
             anchor,
             cand.tense,
             _in_view(text, previous, cand),
@@ -149,7 +149,7 @@ def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
             if is_lookalike(rule, m, before):
                 continue
             tense = _tense(text, m.start(), m.end())
-            if _RESOLVERS[rule](m, Context(anchor, tense, None, before)) is not None:
+            if _RESOLVERS[rule](m, DateContext(anchor, tense, None, before)) is not None:
                 found.append(_Candidate(m.start(), m.end(), rule, m, tense))
     return found
 

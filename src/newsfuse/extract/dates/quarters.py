@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.extract.dates.calendar import place_month, quarter_of
-from newsfuse.extract.dates.types import Context, Resolution, Resolver, month_number, unresolved
+from newsfuse.extract.dates.types import DateContext, Resolution, Resolver, month_number, unresolved
 from newsfuse.extract.dates.words import MONTH_NAME
 
 _ORDINAL_QUARTER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
@@ -18,7 +18,7 @@ _ENDED = re.compile(
 _YEAR_STEP = {"last": -1, "next": 1}
 
 
-def _quarter_year(m: re.Match[str], quarter: int, ctx: Context) -> int | None:
+def _quarter_year(m: re.Match[str], quarter: int, ctx: DateContext) -> int | None:
     """The year a quarter expression refers to, explicit or inferred from the anchor."""
     surface = m[0].lower()
     explicit = m["ypos"] or m["yr"] or m["yof"]
@@ -34,7 +34,7 @@ def _quarter_year(m: re.Match[str], quarter: int, ctx: Context) -> int | None:
     return ctx.anchor.year - 1 if starts_later and ctx.tense == "past" else ctx.anchor.year
 
 
-def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
+def _quarter(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``the third quarter``, ``third-quarter``, ``the fourth quarter of 1990``."""
     quarter = _ORDINAL_QUARTER[m["ord"].lower()]
     year = _quarter_year(m, quarter, ctx)
@@ -43,7 +43,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(f"{year}-Q{quarter}", "quarter", "date")
 
 
-def _half(m: re.Match[str], ctx: Context) -> Resolution:
+def _half(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``the first half``, ``the last half of 1989``, ``the second half of the '80s``."""
     if m["hdec"] or m["hdec2"]:
         decade = m["hdec"][:3] if m["hdec"] else f"19{m['hdec2'][0]}"
@@ -61,7 +61,7 @@ def _half(m: re.Match[str], ctx: Context) -> Resolution:
     return Resolution(f"{year}-H{half}", "half", "date")
 
 
-def _ref_quarter(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _ref_quarter(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``the quarter``, ``the latest quarter``, ``the year-earlier period``, ``year-ago``."""
     surface = " ".join(m[0].lower().split())
     year_back = "year-earlier" in surface or "year-ago" in surface or "prior-year" in surface

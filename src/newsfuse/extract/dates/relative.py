@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from newsfuse.extract.dates.calendar import iso_week, quarter_of, shift_date, shift_month
 from newsfuse.extract.dates.durations import duration_value, unit_name
-from newsfuse.extract.dates.types import Context, Resolution, Resolver, parse_number, unresolved
+from newsfuse.extract.dates.types import DateContext, Resolution, Resolver, parse_number, unresolved
 from newsfuse.extract.dates.words import REF_WORDS, SEASONS
 
 #: Offset in units of a relative word before "week", "month", "year"...
@@ -58,7 +58,7 @@ def _anchor_resolution(anchor: dt.date, unit: str) -> Resolution:
     return Resolution(str(anchor.year), "year", "date")
 
 
-def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _ago(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``three days ago``, ``a year earlier``, ``two weeks later``."""
     unit, direction = unit_name(m["unit"]), " ".join(m["dir"].lower().split())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
@@ -87,7 +87,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     return _shift_value(base, sign * amount, unit)
 
 
-def _unit_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _unit_rel(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``last week``, ``next month``, ``this year``, ``last weekend``, ``last fall``."""
     rel = " ".join(m["rel"].lower().split())
     if m["season"] is None and rel in _DURATION_RELS:
@@ -122,7 +122,7 @@ def _unit_rel(m: re.Match[str], ctx: Context) -> Resolution | None:
     return _shift_value(_anchor_resolution(a, unit), offset, unit)
 
 
-def _anaphora(m: re.Match[str], ctx: Context) -> Resolution | None:
+def _anaphora(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``that day``, ``the following week``, ``the same month``: from the last date in view."""
     rel = " ".join((m["arel"] or m["brel"]).lower().split())
     offset = _ANAPHORA_OFFSET.get(rel, 0)
@@ -159,7 +159,7 @@ def _anaphora_value(base: Resolution, offset: int, unit: str) -> Resolution | No
     return _shift_value(base, offset, unit)
 
 
-def _ref(m: re.Match[str], ctx: Context) -> Resolution:
+def _ref(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``now``, ``recently``, ``the future``: the present, past or future at large."""
     value = REF_WORDS[" ".join(m[0].lower().split())]
     return Resolution(value, "vague", "date", "approximate", "no specific date")

@@ -27,7 +27,7 @@ class Resolution:
 
 
 @dataclass(frozen=True)
-class Context:
+class DateContext:
     """What a resolver may use besides the match itself.
 
     Attributes:
@@ -49,7 +49,7 @@ class Context:
 
 
 #: A resolver turns a match into a resolution, or None to drop a false candidate.
-Resolver = Callable[[re.Match[str], Context], Resolution | None]
+Resolver = Callable[[re.Match[str], DateContext], Resolution | None]
 
 _NUMBER_SPLIT = re.compile(r"[\s,-]+")
 #: Relative words before a month or weekday, mapped to where to look from the anchor.
@@ -103,7 +103,7 @@ def month_number(name: str) -> int:
     return MONTHS[name.rstrip(".").lower()]
 
 
-def rel_direction(rel: str | None, ctx: Context) -> Direction:
+def rel_direction(rel: str | None, ctx: DateContext) -> Direction:
     """Direction for a relative word, else the tense's."""
     if rel is None:
         return tense_direction(ctx.tense)

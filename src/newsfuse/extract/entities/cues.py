@@ -8,7 +8,7 @@ from functools import cache
 
 from newsfuse.extract.entities.gazetteer import fold, geo_index
 from newsfuse.extract.entities.heads import head_type, heads
-from newsfuse.extract.entities.lexicon import Lexicon, lexicon
+from newsfuse.extract.entities.lexicon import EntityLexicon, lexicon
 from newsfuse.extract.entities.places import is_government_use
 from newsfuse.extract.entities.raw import RawMention
 
@@ -70,7 +70,7 @@ def context_labels(text: str, mentions: list[RawMention]) -> list[RawMention]:
     return out
 
 
-def _retype(text: str, m: RawMention, lex: Lexicon) -> RawMention:
+def _retype(text: str, m: RawMention, lex: EntityLexicon) -> RawMention:
     if m.known is not None or m.label not in _RETYPED or m.cue in {"dateline", "agency"}:
         return m
     before = _TOKEN.findall(text[max(0, m.start - 40) : m.start])

@@ -19,19 +19,16 @@ _MIN_ALT_LENGTH = 4
 
 
 @dataclass(frozen=True)
-class GeoRecord:
-    """One gazetteer entry.
+class Place:
+    """A place the gazetteer knows: what a place name resolves to.
 
     Attributes:
         name: The geonames name ("Gaza", "United States").
         country_code: ISO 3166-1 alpha-2 code ("" for continents).
-        lat: Latitude in degrees.
+        lat: Latitude in degrees (a population-weighted centre for countries and states).
         lon: Longitude in degrees.
         geoname_id: The geonames id.
-        kind: What the entry is.
-        population: Inhabitants (0 when unknown).
-        admin1: First-level division code (the state code for US cities and states).
-        capital: Whether the entry is its country's capital city.
+        kind: What the place is.
     """
 
     name: str
@@ -40,9 +37,25 @@ class GeoRecord:
     lon: float
     geoname_id: int
     kind: PlaceKind
+
+
+@dataclass(frozen=True)
+class GeoRecord(Place):
+    """One gazetteer entry: a place, with what ranks it among the places of one name.
+
+    Attributes:
+        population: Inhabitants (0 when unknown).
+        admin1: First-level division code (the state code for US cities and states).
+        capital: Whether the entry is its country's capital city.
+    """
+
     population: int = 0
     admin1: str = ""
     capital: bool = False
+
+    def place(self) -> Place:
+        """The entry as a plain place, without what only ranks it."""
+        return Place(self.name, self.country_code, self.lat, self.lon, self.geoname_id, self.kind)
 
 
 @dataclass(frozen=True)

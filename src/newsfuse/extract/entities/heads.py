@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from newsfuse.data import load_json
 from newsfuse.extract.quotes.lexicon import cue_lexicon
 from newsfuse.models import EntityType
 
@@ -46,8 +45,7 @@ class Heads:
 @cache
 def heads() -> Heads:
     """Load data/entity_heads.json once per process."""
-    text = resources.files("newsfuse").joinpath("data/entity_heads.json").read_text()
-    raw = json.loads(text)
+    raw = load_json("entity_heads.json")
     months = sorted(raw["months"], key=len, reverse=True)
     return Heads(
         org_heads=frozenset(raw["org_heads"]),

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from newsfuse.data import load_json
 from newsfuse.extract.entities.gazetteer import fold, geo_index
 from newsfuse.models import EntityType
 
@@ -37,7 +36,7 @@ class KnownEntity:
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class EntityLexicon:
     """Everything the entity stage reads from data, indexed for lookup."""
 
     known: dict[str, KnownEntity]
@@ -64,9 +63,9 @@ class Lexicon:
 
 
 @cache
-def lexicon() -> Lexicon:
+def lexicon() -> EntityLexicon:
     """Load data/aliases.json and the geonames country names once per process."""
-    raw = json.loads(resources.files("newsfuse").joinpath("data/aliases.json").read_text())
+    raw = load_json("aliases.json")
     known: dict[str, KnownEntity] = {}
     governments: dict[str, KnownEntity] = {}
     for entry in raw["entities"]:
@@ -90,7 +89,7 @@ def lexicon() -> Lexicon:
     place_words |= {k for k, v in known.items() if v.type == "org" and k.replace(".", "").isupper()}
     demonyms: dict[str, str] = raw["demonyms"]
     seat_use: dict[str, list[str]] = raw["seat_use"]
-    return Lexicon(
+    return EntityLexicon(
         known=known,
         folded=folded,
         pattern=_alternation(known),

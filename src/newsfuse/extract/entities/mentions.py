@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from newsfuse.extract.entities.cues import context_labels, head_label
 from newsfuse.extract.entities.dateline import dateline_mentions, geo_phrases
 from newsfuse.extract.entities.heads import is_honorific
-from newsfuse.extract.entities.lexicon import SHORT_ACRONYM, Lexicon, shouted
+from newsfuse.extract.entities.lexicon import SHORT_ACRONYM, EntityLexicon, shouted
 from newsfuse.extract.entities.places import demonym_country, is_government_use
 from newsfuse.extract.entities.raw import RawMention
 
@@ -27,7 +27,9 @@ _TITLE_EDGE = frozenset({"of", "for", "the", "The", "and", "-"})
 _SEAT_WINDOW = 60
 
 
-def paragraph_mentions(index: int, doc: Doc, lex: Lexicon) -> tuple[list[RawMention], set[str]]:
+def paragraph_mentions(
+    index: int, doc: Doc, lex: EntityLexicon
+) -> tuple[list[RawMention], set[str]]:
     """Find the mentions of one paragraph.
 
     Args:
@@ -57,7 +59,7 @@ def paragraph_mentions(index: int, doc: Doc, lex: Lexicon) -> tuple[list[RawMent
     return sorted(mentions, key=lambda m: (m.start, -m.end)), evidence
 
 
-def _alias_matches(index: int, text: str, lex: Lexicon) -> list[RawMention]:
+def _alias_matches(index: int, text: str, lex: EntityLexicon) -> list[RawMention]:
     out: list[RawMention] = []
     for match in lex.pattern.finditer(text):
         entry = lex.known[match.group()]
@@ -101,7 +103,7 @@ def _ner_mention(index: int, text: str, start: int, end: int, label: str) -> Raw
     return RawMention(index, start, end, text[start:end], label)
 
 
-def _known(mention: RawMention, lex: Lexicon) -> RawMention:
+def _known(mention: RawMention, lex: EntityLexicon) -> RawMention:
     """Look an NER span up in the alias table too ("THE UNITED STATES" in shouted text)."""
     entry = lex.find(mention.text) if mention.label != "NORP" else None
     if entry is None:
@@ -109,7 +111,7 @@ def _known(mention: RawMention, lex: Lexicon) -> RawMention:
     return replace(mention, label=_LABEL_OF_TYPE[entry.type], known=entry)
 
 
-def _untitled(text: str, mention: RawMention, lex: Lexicon) -> RawMention:
+def _untitled(text: str, mention: RawMention, lex: EntityLexicon) -> RawMention:
     """Cut leading title words off a PERSON span ("President Joe Biden" -> "Joe Biden")."""
     if mention.label != "PERSON":
         return mention
@@ -172,7 +174,7 @@ def _with(
 
 
 def _groups(
-    text: str, mentions: list[RawMention], lex: Lexicon, evidence: set[str]
+    text: str, mentions: list[RawMention], lex: EntityLexicon, evidence: set[str]
 ) -> list[RawMention]:
     """Turn "Sunni rebels" into a group; a bare demonym ("Iraqi") is only evidence."""
     out: list[RawMention] = []
@@ -197,7 +199,7 @@ def _groups(
     return out + [m for m in mentions if m.label != "NORP" or m.known is not None]
 
 
-def _seat(text: str, mention: RawMention, lex: Lexicon) -> RawMention:
+def _seat(text: str, mention: RawMention, lex: EntityLexicon) -> RawMention:
     """A seat of government used as an actor becomes a mention of that government."""
     entry = mention.known if mention.known is not None else lex.find(mention.text)
     if entry is None or not entry.seat or entry.country not in lex.governments:
@@ -208,7 +210,9 @@ def _seat(text: str, mention: RawMention, lex: Lexicon) -> RawMention:
     return replace(mention, label="ORG", known=lex.governments[entry.country])
 
 
-def _titles(index: int, text: str, mentions: list[RawMention], lex: Lexicon) -> list[RawMention]:
+def _titles(
+    index: int, text: str, mentions: list[RawMention], lex: EntityLexicon
+) -> list[RawMention]:
     """Find titles before names ("Iraqi Prime Minister X") and titles used alone."""
     words = [(m.group(), m.start(), m.end()) for m in _WORDS.finditer(text)]
     person_at = {m.start: m for m in mentions if m.label == "PERSON"}
@@ -258,11 +262,11 @@ def _titles(index: int, text: str, mentions: list[RawMention], lex: Lexicon) -> 
     return kept + titles
 
 
-def _title_word(word: str, lex: Lexicon) -> bool:
+def _title_word(word: str, lex: EntityLexicon) -> bool:
     return word in lex.title_words or _is_head(word, lex)
 
 
-def _is_head(word: str, lex: Lexicon) -> bool:
+def _is_head(word: str, lex: EntityLexicon) -> bool:
     return word in lex.title_heads or word.rstrip(".") in lex.title_heads
 
 
@@ -270,7 +274,7 @@ def _adjacent(text: str, end: int, start: int) -> bool:
     return not text[end:start].strip()
 
 
-def _standalone(text: str, start: int, after: str, lex: Lexicon) -> bool:
+def _standalone(text: str, start: int, after: str, lex: EntityLexicon) -> bool:
     """A title with no name after it counts when it is definite ("the Iraqi Prime Minister")."""
     nxt = _WORDS.match(after)
     if nxt and (nxt.group() in lex.title_exclude_after or nxt.group()[0].isupper()):

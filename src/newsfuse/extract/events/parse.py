@@ -21,7 +21,7 @@ _DEPTH_PENALTY = 0.08
 
 
 @dataclass(frozen=True)
-class RawMention:
+class RawEvent:
     """A trigger found in a sentence, before actors are named.
 
     Attributes:
@@ -47,7 +47,7 @@ class RawMention:
     confidence: float
 
 
-def sentence_mentions(sent: Span, skip: Callable[[Token], bool] | None = None) -> list[RawMention]:
+def sentence_mentions(sent: Span, skip: Callable[[Token], bool] | None = None) -> list[RawEvent]:
     """Every event trigger of one sentence, with its actors' head tokens.
 
     Args:
@@ -59,7 +59,7 @@ def sentence_mentions(sent: Span, skip: Callable[[Token], bool] | None = None) -
         "threatened to strike") are folded into the intent and not returned on their own.
     """
     lex = event_lexicon()
-    found: list[RawMention] = []
+    found: list[RawEvent] = []
     for token in sent:
         if skip is not None and skip(token):
             continue
@@ -110,7 +110,7 @@ def _labour(token: Token, lex: EventLexicon) -> bool:
     return bool(subject) and subject[0].lower_ in lex.labour_words
 
 
-def _mention(token: Token, found: tuple[Trigger, str], lex: EventLexicon) -> RawMention:
+def _mention(token: Token, found: tuple[Trigger, str], lex: EventLexicon) -> RawEvent:
     (typ, mode), words = found
     verb = token.head if token.pos_ in ("NOUN", "PROPN") and token.dep_ in _OBJECTS else token
     source: tuple[Token, ...] = ()
@@ -155,7 +155,7 @@ def _mention(token: Token, found: tuple[Trigger, str], lex: EventLexicon) -> Raw
         target = ()
     elif mode == "visit" and not places:  # "visited Russia": the target is also the place
         places = tuple(t for t in target if t.ent_type_ in _PLACE_LABELS)
-    return RawMention(token, words, typ, mode, source, target, places, depth, round(confidence, 2))
+    return RawEvent(token, words, typ, mode, source, target, places, depth, round(confidence, 2))
 
 
 def _places(token: Token, verb: Token, lex: EventLexicon) -> tuple[Token, ...]:
@@ -222,7 +222,7 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _under_intent(mention: RawMention, found: list[RawMention], lex: EventLexicon) -> bool:
+def _under_intent(mention: RawEvent, found: list[RawEvent], lex: EventLexicon) -> bool:
     """Whether a trigger is the content of another's intent ("agreed to (cooperate)")."""
     token = mention.trigger
     heads = {m.trigger.i: m for m in found if m is not mention}

@@ -74,10 +74,21 @@ def article_drafts(
                     for t in raw.places
                 )
                 mention = EventMention(
-                    article.id, p, sent.start_char, sent.end_char, sent.text, raw.words,
-                    raw.type, raw.mode, source, target, None, date, date_source,
-                    raw.confidence,
-                )  # fmt: skip
+                    type=raw.type,
+                    mode=raw.mode,
+                    source=source,
+                    target=target,
+                    place=None,
+                    date=date,
+                    confidence=raw.confidence,
+                    article_id=article.id,
+                    paragraph=p,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    sentence=sent.text,
+                    trigger=raw.words,
+                    date_source=date_source,
+                )
                 out.append(EventDraft(mention, uses))
     return out
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from newsfuse.data import load_json
 
 #: The gender a third-person pronoun asks for.
 PRONOUN_GENDER: dict[str, str] = {
@@ -26,7 +26,7 @@ class NameGenders:
 @cache
 def name_genders() -> NameGenders:
     """Load the name lists shipped with the package (once per process)."""
-    raw = json.loads(resources.files("newsfuse").joinpath("data/quote_names.json").read_text())
+    raw = load_json("quote_names.json")
     first = {name: "female" for name in raw["female"]} | {name: "male" for name in raw["male"]}
     titles = {t: "female" for t in raw["female_titles"]} | {t: "male" for t in raw["male_titles"]}
     return NameGenders(first, titles)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from newsfuse.data import load_json
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class CueLexicon:
 @cache
 def cue_lexicon() -> CueLexicon:
     """Load the cue lexicon shipped with the package (once per process)."""
-    raw = json.loads(resources.files("newsfuse").joinpath("data/cue_verbs.json").read_text())
+    raw = load_json("cue_verbs.json")
 
     def _forms(section: dict[str, list[str]]) -> dict[str, str]:
         return {form: lemma for lemma, forms in section.items() for form in forms}

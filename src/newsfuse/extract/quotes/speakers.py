@@ -28,7 +28,7 @@ _DETERMINERS = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class Mention:
+class NameMention:
     """A proper-name mention in the article.
 
     Attributes:
@@ -50,7 +50,7 @@ class Mention:
 
 def collect_mentions(
     docs: Sequence[Doc], quoted: Sequence[Sequence[tuple[int, int]]]
-) -> list[Mention]:
+) -> list[NameMention]:
     """List the proper-name mentions of all paragraphs in reading order.
 
     Args:
@@ -58,7 +58,7 @@ def collect_mentions(
         quoted: Per paragraph, the character ranges inside quotation marks; names there are
             the quoted speaker's words and never the antecedent of the writer's "he".
     """
-    mentions: list[Mention] = []
+    mentions: list[NameMention] = []
     for index, doc in enumerate(docs):
         text = doc.text
         for token in doc:
@@ -72,7 +72,9 @@ def collect_mentions(
                 continue
             titles = frozenset(t.lower_ for t in token.subtree if t.i < first)
             kind = _kind(name, token.ent_type_)
-            mentions.append(Mention(index, doc[first].idx, name, kind, _is_subject(token), titles))
+            mentions.append(
+                NameMention(index, doc[first].idx, name, kind, _is_subject(token), titles)
+            )
     # NER types a surname as a place now and then ("Blinken"); a full name settles it.
     people = {_last_word(m.name) for m in mentions if m.kind == "person"}
     return [
@@ -83,7 +85,7 @@ def collect_mentions(
 class SpeakerResolver:
     """Resolve speaker mentions against the names met so far in one article."""
 
-    def __init__(self, mentions: list[Mention]) -> None:
+    def __init__(self, mentions: list[NameMention]) -> None:
         """Index the article's mentions by position.
 
         Args:
@@ -157,7 +159,7 @@ class SpeakerResolver:
                         return name
         return None
 
-    def recent_subject(self, paragraph: int, offset: int, window: int) -> Mention | None:
+    def recent_subject(self, paragraph: int, offset: int, window: int) -> NameMention | None:
         """The last person named as a clause subject within ``window`` paragraphs back.
 
         Args:
@@ -172,7 +174,7 @@ class SpeakerResolver:
                 return mention
         return None
 
-    def full_name(self, mention: Mention) -> str:
+    def full_name(self, mention: NameMention) -> str:
         """A mention's name, expanded from its surname to the fullest form in the article."""
         return self._full_name(mention.name, mention.paragraph, mention.offset)
 

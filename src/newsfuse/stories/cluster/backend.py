@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from newsfuse.models import IndexRows
-from newsfuse.stories.cluster.features import DocFreq, Features
+from newsfuse.stories.cluster.features import ArticleFeatures, DocFreq
 from newsfuse.stories.cluster.state import Postings, StoryState
 
 __all__ = ["MemoryStories", "StoryBackend"]
@@ -43,11 +43,11 @@ class StoryBackend(Protocol):
         """Whether the frequencies are fixed (a batch) rather than counted per article."""
         ...
 
-    def prepare(self, feats: Features) -> None:
+    def prepare(self, feats: ArticleFeatures) -> None:
         """Make the document frequencies of an article's terms readable from ``doc_freq``."""
         ...
 
-    def count(self, feats: Features) -> None:
+    def count(self, feats: ArticleFeatures) -> None:
         """Count one more document in the frequencies."""
         ...
 
@@ -99,10 +99,10 @@ class MemoryStories:
         self.aliases: dict[str, str] = {}  # merged story id -> surviving story id
         self.articles: dict[str, str] = {}
 
-    def prepare(self, feats: Features) -> None:
+    def prepare(self, feats: ArticleFeatures) -> None:
         """Nothing to read: every frequency is in memory."""
 
-    def count(self, feats: Features) -> None:
+    def count(self, feats: ArticleFeatures) -> None:
         """Count one more document in the frequencies."""
         self.doc_freq.add(feats)
 

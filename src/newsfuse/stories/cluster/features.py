@@ -6,6 +6,7 @@ import math
 import re
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,8 @@ from newsfuse.models import Article
 #: names ("e"), and the names of the lead, headline plus first sentence ("l"), where news
 #: says who and where. Each channel is compared on its own and the scores averaged.
 CHANNELS: tuple[str, ...] = ("w", "e", "l")
+#: Salient terms per channel used to look up candidate stories and to index a story.
+LOOKUP_TERMS = 8
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|\d+(?:[.,]\d+)*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -35,7 +38,7 @@ _CALENDAR = frozenset(
 
 
 @dataclass(frozen=True)
-class Features:
+class ArticleFeatures:
     """Term counts of one article per channel, and its publication day."""
 
     article_id: str
@@ -105,7 +108,7 @@ def _day(published: str | None) -> int | None:
         return None
 
 
-def features(article: Article) -> Features:
+def features(article: Article) -> ArticleFeatures:
     """Describe one article for clustering.
 
     Args:
@@ -132,7 +135,7 @@ def features(article: Article) -> Features:
     first = _SENTENCE.split(body.strip(), maxsplit=1)[0] if body.strip() else ""
     lead = Counter(sys.intern(name[-1].lower()) for name in names(f"{headline}\n{first}"))
     counts = {"w": dict(words), "e": dict(ents), "l": dict(lead)}
-    return Features(article.id, counts, _day(article.meta.published))
+    return ArticleFeatures(article.id, counts, _day(article.meta.published))
 
 
 class DocFreq:
@@ -142,7 +145,7 @@ class DocFreq:
         self.n = 0
         self.df: dict[str, Counter[str]] = {c: Counter() for c in CHANNELS}
 
-    def add(self, feats: Features) -> None:
+    def add(self, feats: ArticleFeatures) -> None:
         """Count one more document."""
         self.n += 1
         for channel, counts in feats.counts.items():
@@ -163,3 +166,9 @@ def vector(counts: dict[str, int], channel: str, df: DocFreq) -> dict[str, float
 def salient(vec: dict[str, float], k: int) -> list[str]:
     """The ``k`` heaviest terms, ties broken alphabetically so results never depend on order."""
     return [t for t, _ in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+
+
+def lookup_terms(vecs: Mapping[str, dict[str, float]]) -> list[str]:
+    """The terms that look up an article's candidate stories and index its story: the
+    `LOOKUP_TERMS` most salient of its words, then of its names."""
+    return [t for c in ("w", "e") for t in salient(vecs.get(c, {}), LOOKUP_TERMS)]

@@ -2,48 +2,38 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from newsfuse.models import Article, IndexRows, Story, StoryAssignment
 from newsfuse.stories.cluster import local as cluster_local
 from newsfuse.stories.cluster.backend import MemoryStories, StoryBackend
-from newsfuse.stories.cluster.batch import group, group_all
-from newsfuse.stories.cluster.features import CHANNELS, DocFreq, Features, features, salient, vector
+from newsfuse.stories.cluster.batch import group_all
+from newsfuse.stories.cluster.features import (
+    CHANNELS,
+    ArticleFeatures,
+    DocFreq,
+    features,
+    lookup_terms,
+    vector,
+)
 from newsfuse.stories.cluster.local import assign_ids, rebuild
+from newsfuse.stories.cluster.recluster import canonical_key, recluster
+from newsfuse.stories.cluster.similarity import (
+    MERGE_MARGIN,
+    WEIGHTS,
+    WINDOW_DAYS,
+    join_threshold,
+    outside_window,
+    story_similarity,
+)
 from newsfuse.stories.cluster.state import Member, StoryState, compact, story_id
 from newsfuse.stories.copies.index import CopyIndex, independent_sources
-from newsfuse.timestamps import utc_key
 
-__all__ = ["StoryIndex", "recluster", "recluster_index"]
+__all__ = ["StoryIndex", "recluster_index"]
 
-#: Join threshold on the mean channel cosine for a story of one article, and how fast it
-#: rises with the story's size: threshold = JOIN * (1 + GROWTH * ln(size)). A centroid of many
-#: reports covers more vocabulary, so any related report scores higher against it; without the
-#: rise, the second event of a kind is swallowed by the first. Both were calibrated on the odd
-#: ECB+ topics only (grid JOIN 0.06-0.15 x GROWTH 0.4-1.2, best incremental B-cubed F1 0.876)
-#: and confirmed on the even topics (0.888); see docs/bench/stories.md. Since stories are
-#: regrouped locally (:mod:`newsfuse.stories.cluster.local`), these only decide for a story that
-#: cannot be regrouped: larger than the pool cap, or saved without its members' vectors.
-JOIN = 0.10
-GROWTH = 1.2
-#: A second story that also clears its threshold by this margin, and whose centroid itself
-#: clears the join threshold against the chosen one, is merged into it: the new report bridges
-#: them. Calibrated with the grid above (0.05 vs merging off): merging helped on odd topics.
-MERGE_MARGIN = 0.05
-#: Salient terms per channel used to look up candidate stories and to index a story.
-LOOKUP_TERMS = 8
 #: Candidate stories scored per article, best by shared salient terms.
 MAX_CANDIDATES = 24
-#: Days around an article's date in which its story may lie. News of one event clusters within
-#: days; a week either side keeps slow stories together. A design choice (ECB+ has no dates).
-WINDOW_DAYS = 7
-#: Weight of each channel in the similarity. Names tell two events of one kind apart better
-#: than words do, and the lead's few names are noisy: on the odd ECB+ topics names x2 and lead
-#: x0.5 scored 0.897 against 0.883 for equal weights and 0.885 for names x1.5 (each with its
-#: own JOIN x GROWTH grid); even topics 0.884 (equal weights 0.878).
-WEIGHTS = {"w": 1.0, "e": 2.0, "l": 0.5}
 
 
 class StoryIndex:
@@ -118,7 +108,7 @@ class StoryIndex:
         if not self._state.frozen:
             self._state.count(feats)
         vecs = {c: vector(feats.counts[c], c, self._state.doc_freq) for c in CHANNELS}
-        terms = [t for c in ("w", "e") for t in salient(vecs[c], LOOKUP_TERMS)]
+        terms = lookup_terms(vecs)
         merges: list[tuple[str, str]] = []
         if forced is not None:
             sid = self.resolve(forced)
@@ -166,10 +156,10 @@ class StoryIndex:
         for sid in candidates:
             story = self._state.get(sid)
             # A story whose articles were all deleted may linger in postings: no candidate.
-            if story is None or _outside(day, story):
+            if story is None or outside_window(day, story):
                 continue
-            sim = _similarity(vecs, story)
-            out.append((sim - _threshold(len(story.members)), sid))
+            sim = story_similarity(vecs, story)
+            out.append((sim - join_threshold(len(story.members)), sid))
         return sorted(out, key=lambda x: (-x[0], x[1]))
 
     def _pool(self, ranked: list[tuple[float, str]]) -> list[str] | None:
@@ -184,7 +174,7 @@ class StoryIndex:
             story = self._live(sid)
             poolable = all(a in story.reports for a in story.members)
             if poolable and size + len(story.members) <= cluster_local.POOL_CAP:
-                if margin + _threshold(len(story.members)) >= cluster_local.POOL_FLOOR:
+                if margin + join_threshold(len(story.members)) >= cluster_local.POOL_FLOOR:
                     pool.append(sid)
                     size += len(story.members)
             elif margin >= 0.0 and not pool:
@@ -194,7 +184,7 @@ class StoryIndex:
     def _regroup(
         self,
         article: Article,
-        feats: Features,
+        feats: ArticleFeatures,
         vecs: dict[str, dict[str, float]],
         terms: list[str],
         pool: list[str],
@@ -227,7 +217,7 @@ class StoryIndex:
                 self._state.set_story_of(aid, sid)
             if was is not None and was != sid:
                 unit = reports[aid].unit()
-                moved = [t for c in ("w", "e") for t in salient(unit.get(c, {}), LOOKUP_TERMS)]
+                moved = lookup_terms(unit)
                 self._state.postings.add(moved, reports[aid].day, sid)
         changed = tuple(sorted(set(groups) - {sids[-1]}))
         return StoryAssignment(article.id, sids[-1], sids[-1] not in pool, tuple(merges), changed)
@@ -236,7 +226,9 @@ class StoryIndex:
         unit: dict[str, dict[str, float]] = {c: {} for c in CHANNELS}
         for c, centroid in keep.sums.items():
             unit[c] = {t: x / (centroid.norm or 1.0) for t, x in centroid.items()}
-        return _similarity(unit, other) >= _threshold(len(keep.members) + len(other.members))
+        return story_similarity(unit, other) >= join_threshold(
+            len(keep.members) + len(other.members)
+        )
 
     def _merge(self, keep: StoryState, other: StoryState) -> tuple[str, str]:
         keep.absorb(other)
@@ -244,7 +236,7 @@ class StoryIndex:
         self._state.put(keep)
         return (other.id, keep.id)
 
-    def _join(self, story: StoryState, article: Article, feats: Features, vecs: Any) -> None:
+    def _join(self, story: StoryState, article: Article, feats: ArticleFeatures, vecs: Any) -> None:
         story.add_member(article.id, _member(article, feats, vecs), vecs)
         self._state.set_story_of(article.id, story.id)
         self._state.put(story)
@@ -291,64 +283,10 @@ class StoryIndex:
         return cls(backend=memory, copies=CopyIndex.from_dict(state["copies"]))
 
 
-def _member(article: Article, feats: Features, vecs: dict[str, dict[str, float]]) -> Member:
+def _member(article: Article, feats: ArticleFeatures, vecs: dict[str, dict[str, float]]) -> Member:
     """What a story keeps of one report to rebuild itself after a regrouping."""
     meta = article.meta
-    return Member(compact(vecs), feats.day, meta.outlet, meta.headline, _canonical(article))
-
-
-def _outside(day: int | None, story: StoryState) -> bool:
-    if day is None or story.first_day is None or story.last_day is None:
-        return False
-    return day < story.first_day - WINDOW_DAYS or day > story.last_day + WINDOW_DAYS
-
-
-def _threshold(size: int) -> float:
-    return JOIN * (1.0 + GROWTH * math.log(max(size, 1)))
-
-
-def _similarity(vecs: dict[str, dict[str, float]], story: StoryState) -> float:
-    total = 0.0
-    for c in CHANNELS:
-        centroid = story.sums.get(c)
-        if centroid is not None and centroid.norm:
-            total += WEIGHTS[c] * centroid.dot(vecs[c]) / centroid.norm
-    return total / sum(WEIGHTS.values())
-
-
-def _canonical(article: Article) -> tuple[str, str]:
-    return (utc_key(article.meta.published), article.id)
-
-
-def recluster(articles: Iterable[Article]) -> list[StoryAssignment]:
-    """Cluster a batch from scratch, independently of input order.
-
-    Articles are sorted by (publication date, id), IDF is computed over the whole batch, and
-    the articles are grouped by average-linkage agglomerative clustering over the pair
-    model's same-event probability, as the local regrouping of :meth:`StoryIndex.add` does
-    (see :mod:`newsfuse.stories.cluster.batch`). The same set of articles always yields the same
-    stories and ids.
-
-    Args:
-        articles: The articles to cluster (duplicates by id are ignored).
-
-    Returns:
-        One assignment per article, in canonical order; a story's id derives from its first
-        article in that order, and ``merges`` is always empty.
-    """
-    unique = {a.id: a for a in articles}
-    ordered: Sequence[Article] = sorted(unique.values(), key=_canonical)
-    df = DocFreq()
-    feats = [features(a) for a in ordered]
-    for f in feats:
-        df.add(f)
-    vecs = [{c: vector(f.counts[c], c, df) for c in CHANNELS} for f in feats]
-    terms = [[t for c in ("w", "e") for t in salient(v[c], LOOKUP_TERMS)] for v in vecs]
-    roots = group(vecs, terms, WEIGHTS)
-    return [
-        StoryAssignment(a.id, story_id(ordered[r].id), r == i)
-        for i, (a, r) in enumerate(zip(ordered, roots, strict=True))
-    ]
+    return Member(compact(vecs), feats.day, meta.outlet, meta.headline, canonical_key(article))
 
 
 def recluster_index(articles: Iterable[Article]) -> StoryIndex:

@@ -13,15 +13,15 @@ The coefficients are data (``data/pair_model.json``), fitted by ``scripts/fit_pa
 from __future__ import annotations
 
 import heapq
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 import numpy as np
 import numpy.typing as npt
+
+from newsfuse.data import load_json
 
 Vectors = dict[str, dict[str, float]]  # channel -> term -> weight (unit length per channel)
 Links = dict[int, dict[int, float]]  # article -> article -> probability of the same event
@@ -66,7 +66,7 @@ class PairModel:
 @cache
 def load_model() -> PairModel:
     """The pair model shipped with the package."""
-    raw = json.loads(files("newsfuse").joinpath("data/pair_model.json").read_text("utf-8"))
+    raw = load_json("pair_model.json")
     return PairModel(
         int(raw["neighbours"]),
         float(raw["close"]),

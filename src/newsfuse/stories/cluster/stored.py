@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from newsfuse.models import IndexRows
-from newsfuse.stories.cluster.features import CHANNELS, DocFreq, Features
+from newsfuse.stories.cluster.features import CHANNELS, ArticleFeatures, DocFreq
 from newsfuse.stories.cluster.state import (
     UNDATED,
     UNDATED_LOOKBACK,
@@ -60,7 +60,7 @@ class LazyDocFreq(DocFreq):
         self._known: dict[str, set[str]] = {c: set() for c in CHANNELS}
         self._dirty: dict[str, set[str]] = {c: set() for c in CHANNELS}
 
-    def load(self, feats: Features) -> None:
+    def load(self, feats: ArticleFeatures) -> None:
         """Read the frequencies of an article's terms not read yet (absent terms count 0)."""
         for channel, counts in feats.counts.items():
             known = self._known[channel]
@@ -69,7 +69,7 @@ class LazyDocFreq(DocFreq):
                 self.df[channel].update(self._store.index_doc_freq(channel, missing))
                 known.update(missing)
 
-    def add(self, feats: Features) -> None:
+    def add(self, feats: ArticleFeatures) -> None:
         """Count one more document (its terms must have been loaded)."""
         super().add(feats)
         for channel, counts in feats.counts.items():
@@ -162,10 +162,10 @@ class StoredStories:
         self._aliases: dict[str, str | None] = {}
         self._articles: dict[str, str | None] = {}
 
-    def prepare(self, feats: Features) -> None:
+    def prepare(self, feats: ArticleFeatures) -> None:
         self.doc_freq.load(feats)
 
-    def count(self, feats: Features) -> None:
+    def count(self, feats: ArticleFeatures) -> None:
         self.doc_freq.add(feats)
 
     def get(self, sid: str) -> StoryState | None:

@@ -14,8 +14,9 @@ from newsfuse.evaluate.stories import evaluate_stories
 from newsfuse.models import Article, Block, Metadata, Origin
 from newsfuse.stories.cluster.batch import group_all
 from newsfuse.stories.cluster.features import names
-from newsfuse.stories.cluster.index import StoryIndex, recluster
+from newsfuse.stories.cluster.index import StoryIndex
 from newsfuse.stories.cluster.local import assign_ids
+from newsfuse.stories.cluster.recluster import recluster
 from newsfuse.stories.cluster.state import story_id
 from newsfuse.stories.compact import Centroid
 

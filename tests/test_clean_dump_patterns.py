@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import random
 import re
-from importlib import resources
 
 import numpy as np
 import pytest
 
 from newsfuse.clean.dump import patterns as dump_patterns
 from newsfuse.clean.dump.patterns import NEEDS, SCANS, Need, pattern_kinds
+from newsfuse.data import load_json
 
-_RAW = json.loads(resources.files("newsfuse").joinpath("data/chrome_words.json").read_text())
+_RAW = load_json("chrome_words.json")
 _ALTERNATIVES = [alt for alts in _RAW["patterns"].values() for alt in alts]
 # Lines that match the patterns, to be edited at random; and the characters put in.
 _EXAMPLES = [

@@ -17,7 +17,8 @@ import pytest
 
 from newsfuse.evaluate.stories import load_ecb, to_article
 from newsfuse.models import Article, Block, Metadata, Origin
-from newsfuse.stories.cluster.index import StoryIndex, recluster
+from newsfuse.stories.cluster.index import StoryIndex
+from newsfuse.stories.cluster.recluster import recluster
 
 SHARED = Path(
     os.environ.get("NEWSFUSE_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
