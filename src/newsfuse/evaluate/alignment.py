@@ -18,17 +18,25 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 
-from newsfuse.compare.align import ALIGN, Similarity, similarity
-from newsfuse.compare.align import group_claims as align_claims
-from newsfuse.compare.claims import story_claims
-from newsfuse.compare.comparison import ordered
+from newsfuse.compare.context import StoryClaims, ordered, read_story
+from newsfuse.compare.facts import group_facts
+from newsfuse.compare.pairs import pair_model
 from newsfuse.extract.analyse import analyse
 from newsfuse.extract.nlp import parse
-from newsfuse.models import Analysis, Article, ArticleEntities, Block, Claim, Metadata, Origin
+from newsfuse.models import (
+    Analysis,
+    Article,
+    ArticleEntities,
+    Block,
+    Claim,
+    Metadata,
+    Origin,
+    StoryInput,
+)
 from newsfuse.text import parsed_sentences
 
 SentKey = tuple[str, int]  # (document id, ECB+ sentence id)
@@ -39,8 +47,7 @@ class Prepared:
     """One sub-topic, split and scored once so that thresholds can be tried cheaply."""
 
     topic: int
-    claims: list[Claim]
-    sim: Similarity
+    context: StoryClaims
     sentence_of: dict[str, SentKey]  # claim id -> the annotated sentence it lies in
     gold: frozenset[tuple[SentKey, SentKey]]
 
@@ -112,8 +119,9 @@ def prepare(
             found = analyse(articles)
         else:
             found = _sentences_only(articles)
-        claims, features = story_claims(articles, found)
-        sim = similarity(claims, features)
+        analyses = {a.article_id: a for a in found if a is not None}
+        context = read_story(StoryInput(str(records[0]["subtopic"]), articles, analyses))
+        claims = context.claims
         spans = {a.id: _locate(a, tokens.get(a.id, {})) for a in articles}
         sentence_of = {}
         for c in claims:
@@ -129,7 +137,7 @@ def prepare(
             for x, y in combinations(sorted(annotated), 2)
             if x[0] != y[0] and chains.get(x, set()) & chains.get(y, set())
         )
-        out.append(Prepared(int(str(records[0]["topic"])), claims, sim, sentence_of, gold))
+        out.append(Prepared(int(str(records[0]["topic"])), context, sentence_of, gold))
     return out
 
 
@@ -184,17 +192,17 @@ def _sentence(claim: Claim, spans: dict[int, tuple[int, int, int]]) -> int | Non
     return None
 
 
-def score_prepared(prepared: Sequence[Prepared], align: float = ALIGN) -> dict[str, float]:
-    """Pooled sentence-pair precision and recall of the alignment at threshold ``align``."""
+def score_prepared(prepared: Sequence[Prepared], align: float | None = None) -> dict[str, float]:
+    """Pooled sentence-pair precision and recall of the comparison's fact groups, with the
+    shipped pair model (its grouping probability, or ``align``)."""
+    shipped = pair_model()
+    model = replace(shipped, align=shipped.align if align is None else align)
     tp = fp = gold_total = 0
     for sub in prepared:
         pred: set[tuple[SentKey, SentKey]] = set()
-        for group in align_claims(sub.claims, sub.sim, align):
-            keys = {
-                sub.sentence_of[sub.claims[i].id]
-                for i in group
-                if sub.claims[i].id in sub.sentence_of
-            }
+        claims = sub.context.claims
+        for group in group_facts(sub.context, model).groups:
+            keys = {sub.sentence_of[claims[i].id] for i in group if claims[i].id in sub.sentence_of}
             pred.update((x, y) for x, y in combinations(sorted(keys), 2) if x[0] != y[0])
         tp += len(pred & sub.gold)
         fp += len(pred - sub.gold)
@@ -211,7 +219,7 @@ def score_prepared(prepared: Sequence[Prepared], align: float = ALIGN) -> dict[s
 
 
 def evaluate_alignment(
-    data_dir: Path, half: str = "all", align: float = ALIGN, analysed: bool = False
+    data_dir: Path, half: str = "all", align: float | None = None, analysed: bool = False
 ) -> dict[str, float]:
     """Prepare ECB+ and score the alignment; adds ``seconds`` (split, analyse and score)."""
     start = time.perf_counter()

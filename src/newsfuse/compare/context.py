@@ -1,0 +1,147 @@
+"""A story's claims with everything the pair model reads of them, computed once.
+
+The comparison groups these claims; the pair model's fitting script reads gold pairs through
+the same object, so that what it learns from is what the comparison sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from newsfuse.compare.align import Similarity, similarity
+from newsfuse.compare.claims import ClaimFeatures, story_claims
+from newsfuse.compare.embedding.static import load_embedder
+from newsfuse.compare.pairs import ClaimView, pair_features
+from newsfuse.compare.surface import read_surface
+from newsfuse.models import Article, Claim, Lineage, StoryInput
+
+__all__ = ["StoryClaims", "ordered", "read_story", "source_keys"]
+
+
+@dataclass
+class StoryClaims:
+    """A story's claims in story order, and what comparing them needs.
+
+    Attributes:
+        articles: The articles in story order.
+        claims: Their claims.
+        features: Comparison features by claim id.
+        views: Each claim as the pair model reads it.
+        vectors: Sentence embeddings, unit rows.
+        overlap: Weighted overlap of words, entities, figures and dates between claims, with
+            how many content words and entities each pair shares.
+        sources: Article id -> its independent source (copies share their original's).
+        folded: Claim index -> the first claim of the same source with the same words.
+    """
+
+    articles: list[Article]
+    claims: list[Claim]
+    features: dict[str, ClaimFeatures]
+    views: list[ClaimView]
+    vectors: npt.NDArray[np.float32]
+    overlap: Similarity
+    sources: dict[str, str]
+    folded: dict[int, int]
+
+    @property
+    def lexical(self) -> npt.NDArray[np.float64]:
+        """The weighted overlap score of every pair of claims."""
+        return self.overlap.score
+
+    def __post_init__(self) -> None:
+        self._order: dict[tuple[int, str], npt.NDArray[np.float32]] = {}
+        self._by_article: dict[str, npt.NDArray[np.intp]] = {}
+        for aid in dict.fromkeys(c.article_id for c in self.claims):
+            ids = [i for i, c in enumerate(self.claims) if c.article_id == aid]
+            self._by_article[aid] = np.asarray(ids, dtype=np.intp)
+
+    def cosine(self, i: int, j: int) -> float:
+        """Cosine of two claims' embeddings."""
+        return float(self.vectors[i] @ self.vectors[j])
+
+    def rank(self, i: int, j: int) -> tuple[int, int]:
+        """Where j stands among its report's claims by cosine to i, and i among its report's
+        by cosine to j (0: the closest); (0, 0) within one report."""
+        if self.claims[i].article_id == self.claims[j].article_id:
+            return (0, 0)
+        return (self._position(i, j), self._position(j, i))
+
+    def _position(self, i: int, j: int) -> int:
+        key = (i, self.claims[j].article_id)
+        if key not in self._order:
+            others = self.vectors[self._by_article[key[1]]] @ self.vectors[i]
+            self._order[key] = np.sort(others)[::-1]
+        return int(np.searchsorted(-self._order[key], -self.cosine(i, j), side="left"))
+
+    def row(self, i: int, j: int) -> list[float]:
+        """The pair model's features of claims i and j."""
+        return pair_features(
+            self.views[i],
+            self.views[j],
+            self.cosine(i, j),
+            float(self.lexical[i, j]),
+            self.rank(i, j),
+        )
+
+
+def read_story(story: StoryInput, whole: bool = False) -> StoryClaims:
+    """Cut a story's articles into claims and read everything the pair model needs (with
+    ``whole``, each paragraph is one claim: see :func:`~newsfuse.compare.claims.story_claims`)."""
+    articles = ordered(story.articles)
+    analyses = [story.analyses.get(a.id) for a in articles]
+    claims, features = story_claims(articles, analyses, whole)
+    sources = source_keys(articles, story.lineages)
+    views = []
+    for claim in claims:
+        analysis = story.analyses.get(claim.article_id)
+        said = analysis.quotes if analysis else ()
+        speakers = frozenset(
+            name for q in claim.quotes if q < len(said) and (name := said[q].speaker_name)
+        )
+        views.append(ClaimView(read_surface(claim.text), features[claim.id], speakers))
+    vectors = load_embedder().encode([c.text for c in claims])
+    overlap = similarity(claims, features)
+    return StoryClaims(
+        articles, claims, features, views, vectors, overlap, sources, _copied(claims, sources)
+    )
+
+
+def _copied(claims: list[Claim], sources: dict[str, str]) -> dict[int, int]:
+    """Claim index -> the first claim (in story order) of the same independent source with
+    the same words: a copy's sentence, which never counts twice nor sways the grouping."""
+    first: dict[tuple[str, str], int] = {}
+    out: dict[int, int] = {}
+    for i, claim in enumerate(claims):
+        key = (sources[claim.article_id], " ".join(claim.text.split()))
+        if key in first:
+            out[i] = first[key]
+        else:
+            first[key] = i
+    return out
+
+
+def ordered(articles: Sequence[Article]) -> list[Article]:
+    """Articles by publication stamp (undated last), then id: the story order."""
+    return sorted(articles, key=lambda a: (a.meta.published or "~", a.id))
+
+
+def source_keys(articles: Sequence[Article], lineages: Mapping[str, Lineage]) -> dict[str, str]:
+    """Article id -> the key of its independent source: copies share their original's key,
+    and articles crediting one wire service share ``wire:<service>``. An article without a
+    lineage is its own origin."""
+    found = {a.id: lineages.get(a.id) for a in articles}
+    credit: dict[str, str] = {}
+    for lin in sorted((x for x in found.values() if x and x.credit), key=lambda x: x.credit or ""):
+        credit[lin.original] = lin.credit or ""
+    out = {}
+    for aid, found_lin in found.items():
+        original = found_lin.original if found_lin else aid
+        out[aid] = f"wire:{credit[original]}" if original in credit else original
+    return out
+
+
+Rank = Callable[[int, int], tuple[int, int]]

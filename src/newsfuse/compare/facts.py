@@ -1,0 +1,189 @@
+"""Claims grouped into facts: candidate pairs, the pair model's probability, average linkage.
+
+A group is one fact: every claim that states it, in every report (a report may give it in more
+than one sentence). Copies never take part: a claim of a copy that repeats its original's
+claim word for word is folded into that claim's group afterwards, so adding or removing a copy
+changes no group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from newsfuse.compare.align import Similarity, group_claims
+from newsfuse.compare.context import StoryClaims
+from newsfuse.compare.pairs import ClaimPairModel
+
+__all__ = ["FactGroups", "group_facts"]
+
+#: Candidate partners per claim by sentence-embedding cosine, besides the lexical ones. Wide
+#: enough that a fact told by every report of a 50-report story finds its partners; the
+#: pair model decides.
+NEIGHBOURS = 12
+#: Candidate pairs by weighted overlap of words, entities, figures and dates
+#: (:func:`newsfuse.compare.align.similarity`), whatever their cosine.
+LEXICAL = 0.15
+
+#: Pair probabilities of the grouped claims: ``(i, j) -> p`` with ``i < j``.
+Probabilities = dict[tuple[int, int], float]
+
+
+class FactGroups:
+    """The groups (indices into the claims, in story order) and the pair probabilities."""
+
+    def __init__(self, groups: list[list[int]], probability: Callable[[int, int], float]) -> None:
+        self.groups = groups
+        self.probability = probability
+
+    def score(self, group: Sequence[int]) -> float:
+        """Mean pair probability inside a group (1.0 for one claim)."""
+        if len(group) < 2:
+            return 1.0
+        pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1 :]]
+        return sum(self.probability(a, b) for a, b in pairs) / len(pairs)
+
+
+def group_facts(context: StoryClaims, model: ClaimPairModel) -> FactGroups:
+    """Group a story's claims that state one fact.
+
+    Claims that copy an earlier claim of their source word for word (``context.folded``) join
+    that claim's group and take no part in grouping.
+
+    Args:
+        context: The story's claims and what the pair model reads of them.
+        model: The pair model (its ``align`` probability links two claims).
+
+    Returns:
+        Every claim in exactly one group; groups in story order of their first claim.
+    """
+    folded = context.folded
+    active = [i for i in range(len(context.claims)) if i not in folded]
+    probs = _probabilities(context, active, model)
+
+    def probability(i: int, j: int) -> float:
+        key = (min(i, j), max(i, j))
+        if key not in probs:
+            probs[key] = float(model.probability([context.row(i, j)])[0])
+        return probs[key]
+
+    articles = [c.article_id for c in context.claims]
+    base, second = _lexical_groups(context, active)
+    groups = _average_linkage(base, probs, model.align, probability, articles) + second
+    for copy, original in sorted(folded.items()):
+        for group in groups:
+            if original in group:
+                group.append(copy)
+    ordered = sorted((sorted(g) for g in groups), key=lambda g: g[0])
+    return FactGroups(ordered, probability)
+
+
+def _probabilities(context: StoryClaims, active: list[int], model: ClaimPairModel) -> Probabilities:
+    """P(same fact) of the candidate pairs among ``active`` claims: each claim's nearest
+    neighbours by cosine, and the pairs whose weighted overlap is high."""
+    if len(active) < 2:
+        return {}
+    sub = context.vectors[active]
+    cosine = sub @ sub.T
+    lexical = context.lexical[np.ix_(active, active)]
+    candidates: set[tuple[int, int]] = set()
+    k = min(NEIGHBOURS, len(active) - 1)
+    for row in range(len(active)):
+        scores = cosine[row].copy()
+        scores[row] = -np.inf
+        for col in np.argpartition(-scores, k - 1)[:k]:
+            candidates.add((min(row, int(col)), max(row, int(col))))
+    near_rows, near_cols = np.nonzero(np.triu(lexical >= LEXICAL, k=1))
+    candidates.update(zip(near_rows.tolist(), near_cols.tolist(), strict=True))
+    pairs = [(active[a], active[b]) for a, b in sorted(candidates)]
+    values = model.probability([context.row(i, j) for i, j in pairs])
+    return {pair: float(p) for pair, p in zip(pairs, values, strict=True)}
+
+
+#: A report states a fact once; a second sentence of one report joins the fact only when it
+#: restates the first this surely (a lead repeated lower down). Set by hand, above any
+#: grouping probability the fitting script chooses.
+RESTATES = 0.8
+
+
+def _once_per_report(
+    xs: list[int], ys: list[int], article: Sequence[str], probability: Callable[[int, int], float]
+) -> bool:
+    """Whether two groups may merge: claims of one report in both restate each other."""
+    return all(probability(x, y) >= RESTATES for x in xs for y in ys if article[x] == article[y])
+
+
+#: How many likeliest partners per claim and other report a link may use (mutual).
+PARTNERS = 2
+
+
+def _best_partners(
+    candidates: Probabilities, article: Sequence[str]
+) -> dict[tuple[int, str], set[int]]:
+    """(claim, other report) -> its PARTNERS likeliest candidate claims in that report."""
+    ranked: dict[tuple[int, str], list[tuple[float, int]]] = {}
+    for (a, b), p in candidates.items():
+        if article[a] == article[b]:
+            continue
+        ranked.setdefault((a, article[b]), []).append((-p, b))
+        ranked.setdefault((b, article[a]), []).append((-p, a))
+    return {key: {c for _, c in sorted(found)[:PARTNERS]} for key, found in ranked.items()}
+
+
+def _lexical_groups(
+    context: StoryClaims, active: list[int]
+) -> tuple[list[list[int]], list[list[int]]]:
+    """The groups word, entity, figure and date overlap alone makes
+    (:func:`newsfuse.compare.align.group_claims`: one claim per report), and the pairs of a
+    sentence that states a second fact, which stand as groups of their own."""
+    sub = Similarity(
+        context.overlap.score[np.ix_(active, active)],
+        context.overlap.words[np.ix_(active, active)],
+        context.overlap.entities[np.ix_(active, active)],
+    )
+    found = [[active[k] for k in g] for g in group_claims([context.claims[i] for i in active], sub)]
+    seen: set[int] = set()
+    base, second = [], []
+    for group in found:
+        if seen.isdisjoint(group):
+            base.append(group)
+            seen.update(group)
+        else:
+            second.append(group)
+    return base, second
+
+
+def _average_linkage(
+    seeds: list[list[int]],
+    candidates: Probabilities,
+    link: float,
+    probability: Callable[[int, int], float],
+    article: Sequence[str],
+) -> list[list[int]]:
+    """Merge groups along candidate pairs, strongest first, while the mean probability over
+    every pair of claims between the two groups stays at least ``link`` (average linkage: a
+    chain of pairwise matches cannot join unrelated facts). Pairs that were no candidate are
+    scored when a merge needs them."""
+    members: dict[int, list[int]] = {g[0]: list(g) for g in seeds}
+    group_of = {i: g[0] for g in seeds for i in g}
+    best = _best_partners(candidates, article)
+    for (a, b), p in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
+        if p < link:
+            break
+        other = article[a] != article[b]
+        if other and (b not in best[(a, article[b])] or a not in best[(b, article[a])]):
+            continue  # not among each other's likeliest partners in the other report
+        ga, gb = group_of[a], group_of[b]
+        if ga == gb:
+            continue
+        xs, ys = members[ga], members[gb]
+        if not _once_per_report(xs, ys, article, probability):
+            continue
+        if sum(probability(x, y) for x in xs for y in ys) / (len(xs) * len(ys)) < link:
+            continue
+        keep, drop = min(ga, gb), max(ga, gb)
+        for x in members[drop]:
+            group_of[x] = keep
+        members[keep].extend(members.pop(drop))
+    return list(members.values())

@@ -1,0 +1,94 @@
+"""The words of one claim as the pair model compares them: tokens, n-grams, figures, names.
+
+Each claim is read once (:func:`read_surface`); comparing two claims then only intersects
+sets. The features follow the paraphrase-identification literature's surface measures (word
+and character n-gram overlap, BLEU-like n-gram precision, number
+agreement, negation), none specific to a data set, and each cheap: sets only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from newsfuse.compare.words import lexicon
+
+__all__ = ["Surface", "read_surface"]
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+")
+_NEGATIONS = frozenset(
+    {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "without", "nt"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Surface:
+    """What the pair features read of one claim's text."""
+
+    tokens: tuple[str, ...]
+    words: frozenset[str]
+    content: frozenset[str]
+    stems: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    grams: tuple[frozenset[tuple[str, ...]], ...]  # the distinct n-grams, n = 1, 2, 3
+    chars3: frozenset[str]
+    chars4: frozenset[str]
+    numbers: frozenset[str]
+    names: frozenset[str]
+    negated: bool
+
+
+@cache
+def _stop() -> frozenset[str]:
+    """The comparison's function words (``data/compare_lexicon.json``)."""
+    return frozenset(lexicon()["stopwords"])
+
+
+def read_surface(text: str) -> Surface:
+    """Read ``text`` once for every later comparison."""
+    stop = _stop()
+    tokens = tuple(t.lower() for t in _TOKEN.findall(text.replace("n't", " nt")))
+    words = frozenset(tokens)
+    lower = text.lower()
+    first = text.lstrip().split(" ", 1)[0].strip("\"'(“‘")
+    return Surface(
+        tokens=tokens,
+        words=words,
+        content=words - stop,
+        stems=frozenset(t[:5] for t in words),
+        bigrams=frozenset(pairwise(tokens)),
+        grams=tuple(
+            frozenset(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+            for n in (1, 2, 3)
+        ),
+        chars3=frozenset(lower[i : i + 3] for i in range(len(lower) - 2)),
+        chars4=frozenset(lower[i : i + 4] for i in range(len(lower) - 3)),
+        numbers=frozenset(_number(n) for n in _NUMBER.findall(text)),
+        names=frozenset(
+            w.lower() for w in _CAPITALISED.findall(text) if w != first and w.lower() not in stop
+        ),
+        negated=sum(t in _NEGATIONS for t in tokens) % 2 == 1,
+    )
+
+
+def _number(raw: str) -> str:
+    plain = raw.replace(",", "")
+    return plain.rstrip("0").rstrip(".") if "." in plain else plain
+
+
+def jaccard(a: frozenset[object], b: frozenset[object]) -> float:
+    """Shared over all; 1.0 for two empty sets (nothing to disagree on)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 1.0
+
+
+def ngram_precision(a: Surface, b: Surface) -> float:
+    """Mean over n = 1..3 of the share of ``a``'s distinct n-grams found in ``b`` (BLEU-like)."""
+    total = 0.0
+    for mine, theirs in zip(a.grams, b.grams, strict=True):
+        total += len(mine & theirs) / max(len(mine), 1)
+    return total / len(a.grams)

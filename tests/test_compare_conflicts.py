@@ -1,0 +1,76 @@
+"""Conflicts slot by slot: figures (bounds, rounding, shares of one whole), quotes' words."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.compare.conflicts import _changed_inside, _words, compatible
+from newsfuse.compare.figures import quantities
+
+
+def _figure(text: str):  # type: ignore[no-untyped-def]
+    [q] = quantities(text, [])
+    return q
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "agree"),
+    [
+        ("31 emergencies", "at least 30 emergencies", True),  # inside a bound
+        ("about 2,500 troops", "2,480 troops", True),  # the hedged figure is a rounding
+        ("$716 billion", "$700 billion", True),  # a figure given to a coarser place
+        ("23 percent", "77 percent", True),  # two shares of one whole
+        ("15 bills", "some 16 bills", False),  # 15 does not round to 16
+        ("$3.5 billion", "about $3.6 billion", False),  # nor 3.5 to 3.6
+        ("about 200 protesters", "about 150 protesters", False),
+        ("roughly 520,000 arrests", "400,000 arrests", False),
+        ("2,500 troops", "3,000 troops", False),  # two exact figures differ
+    ],
+)
+def test_figures(first: str, second: str, agree: bool) -> None:
+    assert compatible(_figure(first), _figure(second)) is agree
+    assert compatible(_figure(second), _figure(first)) is agree
+
+
+def _changed(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    wa, wb = _words(a), _words(b)
+    return _changed_inside(SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes(), wa, wb)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "changed"),
+    [
+        # A word substituted inside what both quote: the conflicts of claims-dev's kind.
+        ("It's destructive to the fabric of the relationship", "destructive of the fabric", True),
+        ("like he's running his business", "like he's run his business", True),
+        ("and angry shareholders and contractors", "and angry stockholders and contractors", True),
+        (
+            "could be abused to beat up the department",
+            "could be abused to beat the department",
+            True,
+        ),
+        # Cut off or run on, punctuation, a function word, plural, a determiner, a title.
+        ("We will reopen every school before the end", "reopen every school", False),
+        ("We will win, at last!", "We will win at last", False),
+        (
+            "We will reopen every school before the end of the month",
+            "We will reopen the schools before the end of this month",
+            False,
+        ),  # fmt: skip
+        (
+            "protects freedom of religion, Senator Reid respects",
+            "religion, Sen. Reid respects",
+            False,
+        ),
+        (
+            "we offered him a chance to talk with a private meeting with the party and then to "
+            "leave",
+            "we offered him a chance to talk and then to leave",
+            False,
+        ),  # fmt: skip
+    ],
+)
+def test_quote_words(first: str, second: str, changed: bool) -> None:
+    assert _changed(first, second) is changed
