@@ -292,10 +292,11 @@ def test_sample_corroborated_facts(samples: dict[str, Comparison]) -> None:
 
 # --- ECB+ alignment floors ------------------------------------------------------------------
 
-#: Words-only path (no analysis, ~11 s): measured P 0.811, R 0.153 on all topics (see
-#: docs/bench/compare.md); floors sit just below. Raise them on purpose.
-PRECISION_FLOOR = 0.79
-RECALL_FLOOR = 0.14
+#: Words-only path (the parse's sentences, no entities, quotes or dates): measured on
+#: 2026-12-07 with the fact groups and the pair model P 0.794, R 0.188 on all topics (before
+#: them: P 0.812, R 0.150; see docs/bench/compare.md); floors sit just below.
+PRECISION_FLOOR = 0.78
+RECALL_FLOOR = 0.17
 
 
 def test_ecb_alignment_floors() -> None:
