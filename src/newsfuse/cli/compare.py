@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
 
@@ -24,12 +25,33 @@ def compare(obj: Context, story_id: str, as_json: bool) -> None:
     if as_json:
         json_lines(rows)
         return
-    for row in rows:
-        row["outlets"] = ", ".join(row["outlets"])
-        row["claim"] = row["claims"][0]["text"]
-        if row["conflict"]:
-            row["claim"] = " | ".join(f"{c['outlet']}: {c['text']}" for c in row["claims"])
-    table(rows, ["status", "sources", "outlets", "claim"])
+    table(_sides(rows), ["fact", "status", "sources", "outlet", "claim"])
+
+
+def _sides(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One line per claim, so that every side of a fact shows: the fact's number, status and
+    sources on its first line; a conflict's disputed value after each claim."""
+    lines = []
+    for number, row in enumerate(rows, start=1):
+        conflict = row["conflict"]
+        value_of = {
+            cid: value for value, ids in (conflict["values"] if conflict else []) for cid in ids
+        }
+        for k, claim in enumerate(row["claims"]):
+            text = claim["text"]
+            if claim["id"] in value_of:
+                text += f"  [{conflict['slot']}: {value_of[claim['id']]}]"
+            first = k == 0
+            lines.append(
+                {
+                    "fact": number if first else "",
+                    "status": row["status"] if first else "",
+                    "sources": row["sources"] if first else "",
+                    "outlet": claim["outlet"],
+                    "claim": text,
+                }
+            )
+    return lines
 
 
 @click.command()
