@@ -231,3 +231,31 @@ def test_xss_corpus_runs_no_script(server: str, page: Any) -> None:
         assert page.evaluate("document.scripts.length") == 1, url
     assert dialogs == []
     assert page.csp_errors == []
+
+
+def test_hovering_a_fact_marks_where_the_other_reports_state_it(server: str, page: Any) -> None:
+    found = None
+    for row in _json(page, f"{server}/api/stories")["stories"]:
+        story = _json(page, f"{server}/api/stories/{row['id']}")
+        by_fact: dict[str, list[tuple[str, str]]] = {}
+        for art in story["articles"]:
+            for para in art["paragraphs"]:
+                for s in para["sentences"]:
+                    if s["fact"]:
+                        by_fact.setdefault(s["fact"], []).append((art["id"], s["id"]))
+        pairs = [v for v in by_fact.values() if len({aid for aid, _ in v}) > 1]
+        if pairs:
+            found = (row["id"], pairs[0])
+            break
+    assert found, "the samples should hold a fact two reports state"
+    story_id, sentences = found
+    (first_article, first), others = sentences[0], sentences[1:]
+    partner = next(sid for aid, sid in others if aid != first_article)
+    page.goto(f"{server}/stories/{story_id}")
+    page.locator(f"[id='{first}']").hover()
+    assert "active" in (page.locator(f"[id='{first}']").get_attribute("class") or "").split()
+    assert "partner" in (page.locator(f"[id='{partner}']").get_attribute("class") or "").split()
+    assert "corroborated" in (page.locator(f"[id='{first}']").get_attribute("title") or "")
+    page.locator("h1").first.hover()
+    assert page.locator(".s.partner").count() == 0
+    assert page.csp_errors == []

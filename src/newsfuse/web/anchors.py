@@ -46,6 +46,8 @@ def paragraphs(
                         "end": b,
                         "text": text[a:b],
                         "status": None,
+                        "fact": None,
+                        "backing": [],
                     }
                     for s, (a, b) in enumerate(cut)
                 ],

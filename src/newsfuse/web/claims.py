@@ -28,9 +28,10 @@ def story_brief(
 ) -> dict[str, Any] | None:
     """The story's brief and claim statuses.
 
-    Returns ``{"sources", "sections": [{"key", "title", "sentences"}], "claims": {anchor:
-    status}}``; each brief sentence is ``{"text", "note", "citations": [{"anchor",
-    "article_id", "outlet", "label"}]}``. Returns None when comparing fails on this story.
+    Returns ``{"sources", "sections": [{"key", "title", "sentences"}], "facts": {anchor:
+    {"status", "fact", "backing"}}}`` (see :func:`mark_sentences`); each brief sentence is
+    ``{"text", "note", "citations": [{"anchor", "article_id", "outlet", "label"}]}``. Returns
+    None when comparing fails on this story.
     """
     try:
         comparison = compare(story)
@@ -55,31 +56,38 @@ def story_brief(
             }
             for sec in result.sections
         ],
-        "claims": _statuses(comparison, paragraphs),
+        "facts": _statuses(comparison, paragraphs),
     }
 
 
 def _statuses(
     comparison: Comparison, paragraphs: Mapping[str, list[dict[str, Any]]]
-) -> dict[str, str]:
-    """Sentence element id -> the status of the claims it holds."""
-    out: dict[str, str] = {}
-    for group in comparison.groups:
+) -> dict[str, dict[str, Any]]:
+    """Sentence element id -> ``{"status", "fact", "backing"}`` of the most telling group its
+    claims sit in: its status, the group's number (``f<index>``: every sentence of one fact
+    shares it, so the page can show a sentence's partners), and the outlets that state it."""
+    out: dict[str, dict[str, Any]] = {}
+    for index, group in enumerate(comparison.groups):
         for claim in group.claims:
             anchor = sentence_at(paragraphs.get(claim.article_id, []), claim.paragraph, claim.start)
-            if anchor and _RANK[group.status] > _RANK.get(out.get(anchor, ""), 0):
-                out[anchor] = group.status
+            if anchor and _RANK[group.status] > _RANK.get(out.get(anchor, {}).get("status", ""), 0):
+                fact = f"f{index}" if group.status != "single-source" else None
+                out[anchor] = {"status": group.status, "fact": fact, "backing": list(group.outlets)}
     return out
 
 
 def mark_sentences(
-    paragraphs: Mapping[str, list[dict[str, Any]]], statuses: Mapping[str, str]
+    paragraphs: Mapping[str, list[dict[str, Any]]], statuses: Mapping[str, dict[str, Any]]
 ) -> None:
-    """Give each page sentence its claim status (``None`` when it states no compared claim)."""
+    """Give each page sentence its claim status (``None`` when it states no compared claim),
+    and for a fact two or more reports state, its fact number and the outlets that state it."""
     for paras in paragraphs.values():
         for para in paras:
             for sent in para["sentences"]:
-                sent["status"] = statuses.get(sent["id"])
+                found = statuses.get(sent["id"], {})
+                sent["status"] = found.get("status")
+                sent["fact"] = found.get("fact")
+                sent["backing"] = found.get("backing", [])
 
 
 def _citation(cite: Citation) -> dict[str, Any]:

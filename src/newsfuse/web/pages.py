@@ -108,7 +108,10 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
             q = analyses[v["article_id"]]["quotes"][v["index"]]
             v["anchor"] = anchors.sentence_at(paras[v["article_id"]], q["paragraph"], q["start"])
     summary = claims.story_brief(loaded, paras)
-    claims.mark_sentences(paras, summary["claims"] if summary else {})
+    facts = summary.pop("facts") if summary else {}
+    claims.mark_sentences(paras, facts)
+    if summary:
+        summary["claims"] = {anchor: found["status"] for anchor, found in facts.items()}
     return {
         "story": story,
         "articles": articles,

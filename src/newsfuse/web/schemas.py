@@ -83,6 +83,11 @@ class Sentence(BaseModel):
     #: On story pages: the status of the claims the sentence states, from comparing the
     #: story's sources (corroborated, single-source, conflicting), or None.
     status: str | None = None
+    #: On story pages: the fact (``f<n>``) a corroborated or conflicting sentence states, shared
+    #: by the sentences of the other reports that state it, or None.
+    fact: str | None = None
+    #: On story pages: the outlets that state that fact.
+    backing: list[str] = []
 
 
 class Paragraph(BaseModel):

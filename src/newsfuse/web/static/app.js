@@ -35,6 +35,32 @@
     }
   });
 
+  // Facts: hovering (or focusing) a sentence that other reports also state marks those
+  // sentences in the other columns; the sentence's title names the outlets.
+  function partners(sentence, on) {
+    var fact = sentence.getAttribute("data-fact");
+    var all = document.querySelectorAll('.s[data-fact="' + fact + '"]');
+    for (var i = 0; i < all.length; i++) {
+      all[i].classList.toggle(all[i] === sentence ? "active" : "partner", on);
+    }
+  }
+  ["mouseover", "focusin"].forEach(function (kind) {
+    document.addEventListener(kind, function (event) {
+      var s = event.target instanceof Element ? event.target.closest(".s[data-fact]") : null;
+      if (s) {
+        partners(s, true);
+      }
+    });
+  });
+  ["mouseout", "focusout"].forEach(function (kind) {
+    document.addEventListener(kind, function (event) {
+      var s = event.target instanceof Element ? event.target.closest(".s[data-fact]") : null;
+      if (s) {
+        partners(s, false);
+      }
+    });
+  });
+
   function fromHash() {
     if (location.hash.length > 1) {
       highlight(decodeURIComponent(location.hash.slice(1)));
