@@ -9,6 +9,7 @@ from conftest import seed_articles
 
 from newsfuse.brief.build import brief
 from newsfuse.brief.render import to_html, to_json, to_markdown
+from newsfuse.brief.short import MAX_LEAD, MAX_POINTS, MAX_WORDS
 from newsfuse.extract.analyse import analyse
 from newsfuse.models import Article, Block, Brief, Metadata, Origin, StoryInput
 from newsfuse.stories.copies.index import CopyIndex
@@ -79,12 +80,28 @@ def _resolves(b: Brief, story: StoryInput) -> None:
                 assert 0 <= c.sentence < len(cut)
 
 
-def test_every_seed_brief_sentence_cites_a_real_sentence(seed_story: StoryInput) -> None:
-    _resolves(brief(seed_story), seed_story)
+@pytest.mark.parametrize("long", [False, True])
+def test_every_seed_brief_sentence_cites_a_real_sentence(
+    seed_story: StoryInput, long: bool
+) -> None:
+    _resolves(brief(seed_story, long=long), seed_story)
 
 
-def test_seed_brief_has_no_conflicts_and_confirms_facts(seed_story: StoryInput) -> None:
-    b = {s.key: s for s in brief(seed_story).sections}
+def test_the_short_brief_is_short_and_leads_with_what_both_report(seed_story: StoryInput) -> None:
+    b = brief(seed_story)
+    assert [s.key for s in b.sections] == ["lead", "points"]
+    lead, points = (s.sentences for s in b.sections)
+    words = sum(len(s.text.split()) for section in b.sections for s in section.sentences)
+    assert 0 < len(lead) <= MAX_LEAD and len(points) <= MAX_POINTS and words <= MAX_WORDS
+    assert all("2 independent sources" in s.note for s in lead)
+    assert not [s for s in points if "differs" in s.note]  # the seeds conflict nowhere
+    texts = [s.text for section in b.sections for s in section.sentences]
+    assert len(set(texts)) == len(texts)
+    assert not [t for t in texts if t.rstrip("”\"' ").endswith("?")]
+
+
+def test_seed_dossier_has_no_conflicts_and_confirms_facts(seed_story: StoryInput) -> None:
+    b = {s.key: s for s in brief(seed_story, long=True).sections}
     assert not b["conflicts"].sentences
     assert len(b["confirmed"].sentences) >= 3
     assert all("2 independent sources" in s.note for s in b["confirmed"].sentences)
@@ -94,9 +111,10 @@ def test_seed_brief_has_no_conflicts_and_confirms_facts(seed_story: StoryInput) 
     assert "Antony Blinken" in people and "Mohammed Shia al-Sudani" in people
 
 
-def test_brief_is_deterministic(seed_story: StoryInput) -> None:
+@pytest.mark.parametrize("long", [False, True])
+def test_brief_is_deterministic(seed_story: StoryInput, long: bool) -> None:
     shuffled = dataclasses.replace(seed_story, articles=list(reversed(seed_story.articles)))
-    assert to_json(brief(seed_story)) == to_json(brief(shuffled))
+    assert to_json(brief(seed_story, long=long)) == to_json(brief(shuffled, long=long))
 
 
 def test_article_text_is_escaped_in_html(hostile_story: StoryInput) -> None:
@@ -110,7 +128,7 @@ def test_article_text_is_escaped_in_html(hostile_story: StoryInput) -> None:
 
 @pytest.mark.parametrize("render", [to_markdown, to_html])
 def test_renderers_list_every_section(hostile_story: StoryInput, render: object) -> None:
-    b = brief(hostile_story)
+    b = brief(hostile_story, long=True)
     out = render(b)  # type: ignore[operator]
     for section in b.sections:
         assert section.title in out

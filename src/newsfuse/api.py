@@ -176,11 +176,12 @@ class News:
 
         return compare(self.story_input(story_id))
 
-    def brief(self, story_id: str) -> Brief:
-        """A story's cited brief, built from its reports' own sentences."""
+    def brief(self, story_id: str, long: bool = False) -> Brief:
+        """A story's cited brief, built from its reports' own sentences: a lead and key points
+        (at most 250 words), or with ``long`` the full dossier."""
         from newsfuse.brief import brief
 
-        return brief(self.story_input(story_id))
+        return brief(self.story_input(story_id), long=long)
 
     def export(self) -> Iterator[dict[str, Any]]:
         """Every record of ``newsfuse export`` (schema in docs/export.md)."""

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from newsfuse.brief.cite import MIN_WORDS, cite, dateline_trimmed
+from newsfuse.brief.short import short_brief
 from newsfuse.compare.comparison import compare, outlet_label
 from newsfuse.merge.entities import canonicalise_story
 from newsfuse.merge.quotes import match_quotes
 from newsfuse.models import (
     Brief,
     BriefSentence,
-    Citation,
     Claim,
     ClaimGroup,
     Comparison,
@@ -27,24 +27,26 @@ MAX_PER_OUTLET = 4
 MAX_QUOTES = 6
 MAX_TIMELINE = 10
 MAX_PEOPLE = 8
-#: A claim this short is rarely a fact on its own ("It said so."): a longer one represents.
-MIN_WORDS = 6
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'’-]+,[^()]{0,60}\([^)]{1,40}\)\s*[-–—]+\s*")
 _TIMELINE_GRANULARITY = {"day", "part_of_day", "weekend", "week", "month"}
 
 
-def brief(story: StoryInput, comparison: Comparison | None = None) -> Brief:
+def brief(story: StoryInput, comparison: Comparison | None = None, long: bool = False) -> Brief:
     """Build the cited brief of a story, extractively: no sentence is written, only chosen.
 
     Args:
         story: The story's articles, analyses and lineages.
         comparison: Its comparison, when already computed (:func:`newsfuse.compare.compare`).
+        long: The full dossier instead of the short brief
+            (:func:`~newsfuse.brief.short.short_brief`: a lead and key points).
 
     Returns:
-        Sections: confirmed, single-source (by outlet), conflicts, key quotes, timeline and
-        who is involved; empty sections are kept so every brief has the same shape.
+        The short brief's ``lead`` and ``points``; or the dossier's sections: confirmed,
+        single-source (by outlet), conflicts, key quotes, timeline and who is involved (empty
+        sections are kept so every dossier has the same shape).
     """
     comp = comparison if comparison is not None else compare(story)
+    if not long:
+        return short_brief(story, comp)
     sections = (
         Section("confirmed", "What is confirmed", tuple(_confirmed(comp))),
         Section("single_source", "Reported by one outlet only", tuple(_single(comp))),
@@ -54,24 +56,6 @@ def brief(story: StoryInput, comparison: Comparison | None = None) -> Brief:
         Section("people", "Who is involved", tuple(_people(story, comp))),
     )
     return Brief(story.story_id, comp.sources, sections)
-
-
-def cite(claims: Iterable[Claim]) -> tuple[Citation, ...]:
-    """Citations of claims, one per sentence, in order."""
-    seen: dict[tuple[str, int, int], Citation] = {}
-    for c in claims:
-        key = (c.article_id, c.paragraph, c.sentence)
-        seen.setdefault(
-            key,
-            Citation(
-                c.article_id, c.outlet or f"article {c.article_id[:8]}", c.paragraph, c.sentence
-            ),
-        )
-    return tuple(seen.values())
-
-
-def _text(claim: Claim) -> str:
-    return _DATELINE.sub("", claim.text).strip()
 
 
 def _representative(claims: Sequence[Claim]) -> Claim:
@@ -90,7 +74,7 @@ def _confirmed(comp: Comparison) -> list[BriefSentence]:
             continue
         used.add(rep.id)
         note = f"{group.sources} independent sources: {', '.join(group.outlets)}"
-        out.append(BriefSentence(_text(rep), cite(group.claims), note))
+        out.append(BriefSentence(dateline_trimmed(rep), cite(group.claims), note))
         if len(out) == MAX_CONFIRMED:
             break
     return out
@@ -109,7 +93,11 @@ def _single(comp: Comparison) -> list[BriefSentence]:
             per_outlet[outlets], key=lambda g: (-_salience(g.claims[0]), g.claims[0].paragraph)
         )
         for group in sorted(ranked[:MAX_PER_OUTLET], key=lambda g: g.claims[0].paragraph):
-            out.append(BriefSentence(_text(group.claims[0]), cite(group.claims), f"only {outlets}"))
+            out.append(
+                BriefSentence(
+                    dateline_trimmed(group.claims[0]), cite(group.claims), f"only {outlets}"
+                )
+            )
     return out
 
 
@@ -131,14 +119,16 @@ def _conflicts(comp: Comparison) -> list[BriefSentence]:
                 claims = [by_id[i] for i in ids]
                 outlets = ", ".join(sorted({c.outlet or c.article_id for c in claims}))
                 note = f"{conflict.slot} ({conflict.label}): {value} according to {outlets}"
-                out.append(BriefSentence(_text(claims[0]), cite(claims), note))
+                out.append(BriefSentence(dateline_trimmed(claims[0]), cite(claims), note))
         for update in group.updates:
             claim = by_id[update.after[1]]
             note = (
                 f"updated {update.label}: {update.before[0]} ({update.before[2]}) -> "
                 f"{update.after[0]} ({update.after[2]})"
             )
-            out.append(BriefSentence(_text(claim), cite([by_id[update.before[1]], claim]), note))
+            out.append(
+                BriefSentence(dateline_trimmed(claim), cite([by_id[update.before[1]], claim]), note)
+            )
     return out
 
 
@@ -193,7 +183,7 @@ def _timeline(comp: Comparison) -> list[BriefSentence]:
         claim = best[key][1]
         date = next(d for d in claim.dates if d.value[:10] == key)
         note = key + (" (approximate)" if date.status == "approximate" else "")
-        out.append(BriefSentence(_text(claim), cite([claim]), note))
+        out.append(BriefSentence(dateline_trimmed(claim), cite([claim]), note))
     return out
 
 

@@ -59,14 +59,18 @@ def _sides(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @click.option(
     "--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True
 )
+@click.option(
+    "--long", "long_", is_flag=True, help="The full dossier instead of the lead and key points."
+)
 @click.pass_obj
-def brief(obj: Context, story_id: str, fmt: str) -> None:
-    """A neutral multi-source brief of a story; every sentence cites its sources."""
+def brief(obj: Context, story_id: str, fmt: str, long_: bool) -> None:
+    """A neutral multi-source brief of a story: a lead and key points (at most 250 words),
+    every sentence cited to the reports that state it; --long for the full dossier."""
     story = obj.story(story_id)  # first: a wrong id or --db fails before spaCy loads
     from newsfuse.brief.build import brief as make_brief
     from newsfuse.brief.render import to_html, to_json, to_markdown
 
-    result = make_brief(story)
+    result = make_brief(story, long=long_)
     if fmt == "json":
         click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
     elif fmt == "html":

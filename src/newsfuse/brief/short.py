@@ -1,0 +1,137 @@
+"""The brief a reader finishes: a lead of a few sentences and a few key points, ranked.
+
+Chosen from the comparison's facts, most important first: how many independent sources state
+a fact, how early the reports give it, and how much it says (who, what figure, when, where).
+A fact whose sentences are fragments (too short, a question, a quote whose speaker is unknown)
+is left out, as is one that repeats a fact already chosen. Conflicts are points of their own,
+both sides cited; no confirmed point contradicts another, since a conflicting fact is never
+shown as confirmed. Every sentence is an article's own, cited to the sentences that state its
+fact (:func:`newsfuse.brief.build.cite`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsfuse.brief.cite import MIN_WORDS, cite, dateline_trimmed
+from newsfuse.models import Brief, BriefSentence, Claim, ClaimGroup, Comparison, Section, StoryInput
+
+__all__ = ["MAX_LEAD", "MAX_POINTS", "MAX_WORDS", "short_brief"]
+
+#: Sentences of the lead, points after it, and the words of both together: what a reader
+#: takes in at a glance (the dossier, ``brief(..., long=True)``, holds the rest).
+MAX_LEAD = 3
+MAX_POINTS = 8
+MAX_WORDS = 250
+#: Two chosen sentences sharing this share of their content words say the same twice.
+NEAR_DUPLICATE = 0.6
+_WORD = re.compile(r"[\w'’]+")
+
+
+def short_brief(story: StoryInput, comp: Comparison) -> Brief:
+    """The lead and the key points of a story (see the module doc).
+
+    Args:
+        story: The story's articles and analyses (speakers of quotes are read off them).
+        comp: Its comparison.
+
+    Returns:
+        Two sections, ``lead`` and ``points``, together at most :data:`MAX_WORDS` words.
+    """
+    ranked = sorted(
+        (g for g in comp.groups if g.status != "conflicting" and _usable(story, g)),
+        key=_importance,
+        reverse=True,
+    )
+    chosen: list[BriefSentence] = []
+    words: list[set[str]] = []
+    budget = MAX_WORDS
+    lead: list[BriefSentence] = []
+    points: list[BriefSentence] = []
+    for group in ranked:
+        sentence = _sentence(group)
+        mine = _content(sentence.text)
+        cost = len(sentence.text.split())
+        if cost > budget or any(_overlap(mine, w) >= NEAR_DUPLICATE for w in words):
+            continue
+        if len(lead) < MAX_LEAD and group.sources > 1:
+            lead.append(sentence)
+        elif len(points) < MAX_POINTS:
+            points.append(sentence)
+        else:
+            break
+        chosen.append(sentence)
+        words.append(mine)
+        budget -= cost
+    for group in comp.by_status("conflicting"):
+        sentence = _conflict(group)
+        cost = len(sentence.text.split())
+        if len(points) < MAX_POINTS and cost <= budget:
+            points.insert(0, sentence)
+            budget -= cost
+    return Brief(
+        story.story_id,
+        comp.sources,
+        (Section("lead", "In brief", tuple(lead)), Section("points", "Key points", tuple(points))),
+    )
+
+
+def _importance(group: ClaimGroup) -> tuple[int, float, int]:
+    """Independent sources first; then how early the reports state it; then what it says."""
+    earliest = min(c.paragraph for c in group.claims)
+    said = max(min(len(c.entities), 3) + len(c.quantities) + len(c.dates) for c in group.claims)
+    return (group.sources, -earliest, said)
+
+
+def _usable(story: StoryInput, group: ClaimGroup) -> bool:
+    """Whether a fact can stand in a brief: a full sentence, not a question, and any quote in
+    it given to a known speaker."""
+    claim = _representative(group.claims)
+    text = claim.text.strip()
+    if len(text.split()) < MIN_WORDS or text.rstrip("”\"’' ").endswith("?"):
+        return False
+    if text[:1].islower():
+        return False
+    analysis = story.analyses.get(claim.article_id)
+    said = analysis.quotes if analysis else ()
+    return all(q < len(said) and said[q].speaker_name for q in claim.quotes)
+
+
+def _representative(claims: Sequence[Claim]) -> Claim:
+    """The shortest claim that is still a full statement (ties: the earlier)."""
+    full = [c for c in claims if len(c.text.split()) >= MIN_WORDS] or list(claims)
+    return min(full, key=lambda c: (len(c.text), c.id))
+
+
+def _sentence(group: ClaimGroup) -> BriefSentence:
+    rep = _representative(group.claims)
+    note = (
+        f"{group.sources} independent sources: {', '.join(group.outlets)}"
+        if group.sources > 1
+        else f"only {', '.join(group.outlets)}"
+    )
+    return BriefSentence(dateline_trimmed(rep), cite(group.claims), note)
+
+
+def _conflict(group: ClaimGroup) -> BriefSentence:
+    """A conflict as one point: the first side's sentence, both sides cited and named."""
+    conflict = group.conflict
+    assert conflict is not None
+    by_id = {c.id: c for c in group.claims}
+    sides = [(value, [by_id[i] for i in ids if i in by_id]) for value, ids in conflict.values]
+    first = next(claims[0] for _, claims in sides if claims)
+    note = f"{conflict.slot} ({conflict.label}) differs: " + "; ".join(
+        f"{value} according to {', '.join(sorted({c.outlet or c.article_id for c in claims}))}"
+        for value, claims in sides
+    )
+    cited = [c for _, claims in sides for c in claims]
+    return BriefSentence(dateline_trimmed(first), cite(cited), note)
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(min(len(a), len(b)), 1)
