@@ -127,7 +127,7 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
             "type": "brief",
             "schema": SCHEMA_VERSION,
             "story_id": row["id"],
-            **brief_json(brief(story, comparison)),
+            **brief_json(brief(story, comparison, long=True)),
         }
         for event in story_event_rows(store, row["id"]):
             yield {"type": "event", "schema": SCHEMA_VERSION, **event}
