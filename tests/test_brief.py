@@ -106,7 +106,11 @@ def test_seed_dossier_has_no_conflicts_and_confirms_facts(seed_story: StoryInput
     assert len(b["confirmed"].sentences) >= 3
     assert all("2 independent sources" in s.note for s in b["confirmed"].sentences)
     timeline = [s.note for s in b["timeline"].sentences]
-    assert "2024-12-13" in timeline and "2024-09-23" not in timeline  # the caption's date
+    assert "13 Dec 2024" in timeline and "23 Sept 2024" not in timeline  # the caption's date
+    # The story's own days come first, in date order, then the background.
+    own = timeline[: timeline.index("13 Dec 2024") + 1]
+    assert own.index("12 Dec 2024") < own.index("13 Dec 2024")
+    assert "7 Oct 2023" in timeline[len(own) :] and "Sept 2025" in timeline[len(own) :]
     people = [s.text for s in b["people"].sentences]
     assert "Antony Blinken" in people and "Mohammed Shia al-Sudani" in people
 

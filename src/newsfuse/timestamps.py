@@ -51,3 +51,31 @@ def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
     except ValueError:
         return None
     return None
+
+
+#: Month names as news style abbreviates them ("Sept 2025", "13 Dec 2024").
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
+
+
+def readable(value: str) -> str:
+    """A calendar value as a reader says it: "13 Dec 2024", "weekend of 7–8 Dec 2024", "week
+    of 2 Dec 2024", "Sept 2025", "2014"; a value it cannot place comes back as it is."""
+    span = date_range(value[:10] if re.match(r"\d{4}-\d{2}-\d{2}T", value) else value)
+    if span is None:
+        return value
+    first, last = span
+
+    def day(d: dt.date) -> str:
+        return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+
+    if first == last:
+        return day(first)
+    if value.endswith("-WE"):
+        if first.month == last.month:
+            return f"weekend of {first.day}–{day(last)}"
+        return f"weekend of {day(first)}–{day(last)}"
+    if "-W" in value:
+        return f"week of {day(first)}"
+    if len(value) == 7:
+        return f"{_MONTHS[first.month - 1]} {first.year}"
+    return str(first.year)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from newsfuse.brief.cite import MIN_WORDS, cite, dateline_trimmed
@@ -18,6 +19,7 @@ from newsfuse.models import (
     Section,
     StoryInput,
 )
+from newsfuse.timestamps import date_range, readable
 
 __all__ = ["brief"]
 
@@ -166,25 +168,45 @@ def _quotes(story: StoryInput, comp: Comparison) -> list[BriefSentence]:
 
 
 def _timeline(comp: Comparison) -> list[BriefSentence]:
-    """One sentence per normalised date (captions never carry one): the most widely reported
-    claim stating it, the shorter on a tie."""
+    """One sentence per calendar date the reports state (captions never carry one): the most
+    widely reported claim stating it, the shorter on a tie. The story's own days (from a week
+    before its first report to the day after its last) come first, then the background, each
+    in date order; dates are given as a reader says them ("weekend of 7–8 Dec 2024")."""
     best: dict[str, tuple[tuple[int, int, str], Claim]] = {}
     for group in comp.groups:
         for claim in group.claims:
             for date in claim.dates:
                 if date.granularity not in _TIMELINE_GRANULARITY:
                     continue
-                key = date.value[:10]
+                key = date.value[:10] if date.granularity == "part_of_day" else date.value
                 rank = (-group.sources, len(claim.text), claim.id)
-                if key not in best or rank < best[key][0]:
+                if date_range(key) and (key not in best or rank < best[key][0]):
                     best[key] = (rank, claim)
+    window = _window(comp)
+
+    def order(key: str) -> tuple[bool, dt.date, dt.date]:
+        first, last = date_range(key) or (dt.date.min, dt.date.min)
+        own = window is not None and first <= window[1] and last >= window[0]
+        return (not own, first, last)
+
     out = []
-    for key in sorted(best)[:MAX_TIMELINE]:
+    for key in sorted(best, key=order)[:MAX_TIMELINE]:
         claim = best[key][1]
-        date = next(d for d in claim.dates if d.value[:10] == key)
-        note = key + (" (approximate)" if date.status == "approximate" else "")
+        date = next(d for d in claim.dates if d.value.startswith(key))
+        note = readable(key) + (" (approximate)" if date.status == "approximate" else "")
         out.append(BriefSentence(dateline_trimmed(claim), cite([claim]), note))
     return out
+
+
+def _window(comp: Comparison) -> tuple[dt.date, dt.date] | None:
+    """The days the story was reported: a week before its first report to a day after its
+    last (None when no report is dated)."""
+    days = sorted(c.published[:10] for c in comp.claims if c.published)
+    try:
+        first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+    except (IndexError, ValueError):
+        return None
+    return first - dt.timedelta(days=7), last + dt.timedelta(days=1)
 
 
 def _people(story: StoryInput, comp: Comparison) -> list[BriefSentence]:

@@ -14,6 +14,7 @@ from fastapi import Depends, Query, Request
 from newsfuse.errors import NotFound
 from newsfuse.store.sqlite.store import SqliteStore
 from newsfuse.store.stories import assemble_story
+from newsfuse.timestamps import date_range, readable
 from newsfuse.views import (
     EVENT_SUMMARY,
     article_dict,
@@ -258,4 +259,5 @@ def _timeline(
                     "anchor": anchors.sentence_at(paras.get(aid, []), d["paragraph"], m["start"]),
                 }
             )
-    return [{"value": v, "mentions": by_value[v]} for v in sorted(by_value)]
+    ordered = sorted(by_value, key=lambda v: (date_range(v[:10]) or (date.max, date.max), v))
+    return [{"value": v, "label": readable(v), "mentions": by_value[v]} for v in ordered]

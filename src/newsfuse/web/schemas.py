@@ -152,6 +152,8 @@ class DateMentionSchema(BaseModel):
 
 class TimelineEntry(BaseModel):
     value: str
+    #: The value as a reader says it ("weekend of 7–8 Dec 2024", "Sept 2025").
+    label: str
     mentions: list[DateMentionSchema]
 
 
