@@ -157,6 +157,10 @@ def test_stories_story_citation_search_entity(server: str, page: Any) -> None:
     page.wait_for_selector("section.reports article.report")
     assert page.locator("article.report").count() == 4
     assert page.locator("article.report.copy").count() >= 1
+    # The coverage strip: every report, first reported marked, copies marked as copies.
+    assert page.locator("ol.coverage li").count() == 4
+    assert page.locator("ol.coverage li .first").count() == 1
+    assert page.locator("ol.coverage li.copy").count() >= 1
     link = page.locator('a.cite[href^="#a-"]').first
     target = link.get_attribute("href")[1:]
     link.click()
