@@ -5,8 +5,9 @@ a fact, how early the reports give it, and how much it says (who, what figure, w
 A fact whose sentences are fragments (too short, a question, a quote whose speaker is unknown)
 is left out, as is one that repeats a fact already chosen. Conflicts are points of their own,
 both sides cited; no confirmed point contradicts another, since a conflicting fact is never
-shown as confirmed. Every sentence is an article's own, cited to the sentences that state its
-fact (:func:`newsfuse.brief.build.cite`).
+shown as confirmed. Every sentence is an article's own, cited to the sentences the pair model
+holds to state its fact (a sentence grouped with it only through others does not confirm it,
+and does not count as a source).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from collections.abc import Sequence
 
 from newsfuse.brief.cite import MIN_WORDS, cite, dateline_trimmed
+from newsfuse.compare.context import source_keys
+from newsfuse.compare.pairs import pair_model
 from newsfuse.models import Brief, BriefSentence, Claim, ClaimGroup, Comparison, Section, StoryInput
 
 __all__ = ["MAX_LEAD", "MAX_POINTS", "MAX_WORDS", "short_brief"]
@@ -39,9 +42,15 @@ def short_brief(story: StoryInput, comp: Comparison) -> Brief:
     Returns:
         Two sections, ``lead`` and ``points``, together at most :data:`MAX_WORDS` words.
     """
+    source_of = source_keys(story.articles, story.lineages)
+    backed = {
+        id(g): _confirming(g, source_of)
+        for g in comp.groups
+        if g.status != "conflicting" and _usable(story, g)
+    }
     ranked = sorted(
-        (g for g in comp.groups if g.status != "conflicting" and _usable(story, g)),
-        key=_importance,
+        (g for g in comp.groups if id(g) in backed),
+        key=lambda g: _importance(g, backed[id(g)][1]),
         reverse=True,
     )
     chosen: list[BriefSentence] = []
@@ -50,12 +59,13 @@ def short_brief(story: StoryInput, comp: Comparison) -> Brief:
     lead: list[BriefSentence] = []
     points: list[BriefSentence] = []
     for group in ranked:
-        sentence = _sentence(group)
+        claims, sources = backed[id(group)]
+        sentence = _sentence(group, claims, sources)
         mine = _content(sentence.text)
         cost = len(sentence.text.split())
         if cost > budget or any(_overlap(mine, w) >= NEAR_DUPLICATE for w in words):
             continue
-        if len(lead) < MAX_LEAD and group.sources > 1:
+        if len(lead) < MAX_LEAD and sources > 1:
             lead.append(sentence)
         elif len(points) < MAX_POINTS:
             points.append(sentence)
@@ -77,11 +87,22 @@ def short_brief(story: StoryInput, comp: Comparison) -> Brief:
     )
 
 
-def _importance(group: ClaimGroup) -> tuple[int, float, int]:
+def _confirming(group: ClaimGroup, source_of: dict[str, str]) -> tuple[list[Claim], int]:
+    """The claims that confirm a fact, and their independent sources: the representative, and
+    each claim the pair model holds to state the group's fact (its support at least the
+    model's grouping probability); a claim grouped only through others does not confirm."""
+    rep = _representative(group.claims)
+    floor = pair_model().align
+    support = group.support or (1.0,) * len(group.claims)
+    claims = [c for c, s in zip(group.claims, support, strict=True) if c.id == rep.id or s >= floor]
+    return claims, len({source_of.get(c.article_id, c.article_id) for c in claims})
+
+
+def _importance(group: ClaimGroup, sources: int) -> tuple[int, float, int]:
     """Independent sources first; then how early the reports state it; then what it says."""
     earliest = min(c.paragraph for c in group.claims)
     said = max(min(len(c.entities), 3) + len(c.quantities) + len(c.dates) for c in group.claims)
-    return (group.sources, -earliest, said)
+    return (sources, -earliest, said)
 
 
 def _usable(story: StoryInput, group: ClaimGroup) -> bool:
@@ -104,14 +125,11 @@ def _representative(claims: Sequence[Claim]) -> Claim:
     return min(full, key=lambda c: (len(c.text), c.id))
 
 
-def _sentence(group: ClaimGroup) -> BriefSentence:
+def _sentence(group: ClaimGroup, claims: list[Claim], sources: int) -> BriefSentence:
     rep = _representative(group.claims)
-    note = (
-        f"{group.sources} independent sources: {', '.join(group.outlets)}"
-        if group.sources > 1
-        else f"only {', '.join(group.outlets)}"
-    )
-    return BriefSentence(dateline_trimmed(rep), cite(group.claims), note)
+    outlets = ", ".join(sorted({c.outlet or f"article {c.article_id[:8]}" for c in claims}))
+    note = f"{sources} independent sources: {outlets}" if sources > 1 else f"only {outlets}"
+    return BriefSentence(dateline_trimmed(rep), cite(claims), note)
 
 
 def _conflict(group: ClaimGroup) -> BriefSentence:

@@ -97,6 +97,9 @@ class ClaimGroup:
         conflict: What the claims disagree on, when conflicting.
         updates: Figures a later report replaced (not conflicts).
         score: The group's mean pairwise similarity (1.0 for one claim).
+        support: Per claim, the pair model's mean probability that it states the group's
+            fact with each other claim of the group (1.0 for one claim); a brief cites a claim
+            as confirming only from the model's grouping probability on.
     """
 
     status: Status
@@ -106,6 +109,7 @@ class ClaimGroup:
     conflict: Conflict | None = None
     updates: tuple[Update, ...] = ()
     score: float = 1.0
+    support: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
