@@ -7,6 +7,13 @@ from typing import Any, Protocol
 
 from newsfuse.models import Article, IndexRemoval, IndexRows, Lineage, Rejected, Story
 
+#: The longest id (or id prefix) a lookup accepts. The ids newsfuse makes are far shorter
+#: (articles 16 characters, stories 13, entities at most 69); a longer one names nothing, and
+#: is refused before it reaches a query (SQLite refuses LIKE patterns over 50,000 bytes).
+MAX_ID_LENGTH = 128
+#: What the ids newsfuse makes are made of; the web answers only ids of this form.
+ID_PATTERN = r"^[A-Za-z0-9_-]+$"
+
 
 class Store(Protocol):
     """Where ingest writes and every reader (CLI, export, web) reads."""

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
+
+from fastapi import FastAPI
+
+from newsfuse.store.base import MAX_ID_LENGTH
 
 #: How errors look; said once here for the schema description, the docs page and api.md.
 ERROR_HELP = (
     "Every error of the API and of the pages' .json twins has one shape: "
     '{"error": {"status": 404, "code": "not_found", "message": "..."}}; '
     "code is bad_request (400, also for invalid parameters), not_found (404), "
-    "method_not_allowed (405) or internal_error (500)."
+    "method_not_allowed (405, with an Allow header naming the methods that are allowed) or "
+    "internal_error (500). Ids in paths are letters, digits, '-' and '_', at most "
+    f"{MAX_ID_LENGTH} characters; another id is answered 400, an id of that form that names "
+    "nothing 404."
 )
 
 
@@ -37,15 +45,19 @@ def endpoints(schema: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _parameter(p: dict[str, Any]) -> dict[str, Any]:
     s = p.get("schema", {})
+    # An optional parameter's limits sit on the non-null branch of its anyOf.
+    bounded = {k: v for b in s.get("anyOf", []) if b.get("type") != "null" for k, v in b.items()}
+    bounded.update(s)
     limits = []
     for key, label in (
         ("minimum", "min"),
         ("maximum", "max"),
         ("minLength", "min length"),
         ("maxLength", "max length"),
+        ("pattern", "pattern"),
     ):
-        if key in s:
-            limits.append(f"{label} {s[key]}")
+        if key in bounded:
+            limits.append(f"{label} {bounded[key]}")
     if s.get("default") is not None:
         limits.append(f"default {json.dumps(s['default'])}")
     return {
@@ -134,3 +146,21 @@ def markdown(schema: dict[str, Any]) -> str:
         ]
         lines.append("")
     return "\n".join(lines)
+
+
+def openapi_without_422(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """Invalid parameters are answered 400 in the error shape, never FastAPI's 422."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            for ops in schema.get("paths", {}).values():
+                for op in ops.values():
+                    op.get("responses", {}).pop("422", None)
+            for name in ("HTTPValidationError", "ValidationError"):
+                schema.get("components", {}).get("schemas", {}).pop(name, None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    return openapi

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,6 +23,7 @@ from newsfuse.store import open_store
 from newsfuse.store.sqlite.store import SqliteStore
 from newsfuse.web import apidoc
 from newsfuse.web.errors import HttpError, error_body, wants_json
+from newsfuse.web.params import PATTERN_HELP
 from newsfuse.web.routes import API, PAGES, Api, Page, View
 from newsfuse.web.schemas import ErrorResponse
 
@@ -113,26 +114,8 @@ def create_app(db_url: str) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _on_invalid)
     app.add_exception_handler(HTTPException, _on_starlette)
     app.add_middleware(SecurityHeaders)
-    app.openapi = _openapi_without_422(app)  # type: ignore[method-assign]
+    app.openapi = apidoc.openapi_without_422(app)  # type: ignore[method-assign]
     return app
-
-
-def _openapi_without_422(app: FastAPI) -> Callable[[], dict[str, Any]]:
-    """Invalid parameters are answered 400 in the error shape, never FastAPI's 422."""
-    generate = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            schema = generate()
-            for ops in schema.get("paths", {}).values():
-                for op in ops.values():
-                    op.get("responses", {}).pop("422", None)
-            for name in ("HTTPValidationError", "ValidationError"):
-                schema.get("components", {}).get("schemas", {}).pop(name, None)
-            app.openapi_schema = schema
-        return app.openapi_schema
-
-    return openapi
 
 
 def _path(db_url: str) -> str:
@@ -192,11 +175,16 @@ def render(request: Request, template: str, data: dict[str, Any], status: int = 
     return HTMLResponse(html, status_code=status)
 
 
-def error_response(request: Request, status: int, message: str) -> Response:
+def error_response(
+    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> Response:
     """The error shape in JSON for the API and twins, an error page for HTML routes."""
     if wants_json(request.url.path):
-        return JSONResponse(error_body(status, message), status_code=status)
-    return render(request, "error.html", error_body(status, message)["error"], status)
+        response: Response = JSONResponse(error_body(status, message), status_code=status)
+    else:
+        response = render(request, "error.html", error_body(status, message)["error"], status)
+    response.headers.update(headers or {})
+    return response
 
 
 async def _home(request: Request) -> Response:
@@ -222,17 +210,36 @@ async def _on_invalid(request: Request, exc: Exception) -> Response:
     problems = []
     for e in exc.errors():
         where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
-        problems.append(f"{where}: {e.get('msg', 'invalid')}")
+        help_ = PATTERN_HELP.get((e.get("ctx") or {}).get("pattern", ""))
+        if e.get("type") == "string_pattern_mismatch" and help_:
+            problems.append(f"{where}={_shown(e.get('input'))} is not valid: {help_}")
+        elif e.get("type") == "string_too_long":
+            most, given = e["ctx"]["max_length"], len(str(e.get("input")))
+            problems.append(f"{where} is {given:,} characters long; at most {most} are allowed")
+        else:
+            problems.append(f"{where}: {e.get('msg', 'invalid')}")
     return error_response(request, 400, "; ".join(problems))
+
+
+def _shown(value: Any, limit: int = 40) -> str:
+    """A rejected value as a message quotes it: escaped, and cut short."""
+    text = str(value)
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 async def _on_starlette(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     message = {
-        404: f"no page at {request.url.path}; start at /stories",
-        405: f"{request.method} is not allowed here; the server only answers GET",
+        404: f"no page at {_shown(request.url.path, 200)}; start at /stories",
     }
-    return error_response(request, exc.status_code, message.get(exc.status_code, exc.detail))
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        # Routes name their methods; static files raise 405 without saying which they allow.
+        allow = headers.setdefault("Allow", "GET, HEAD")
+        message[405] = f"{request.method} is not allowed here; use {allow}"
+    return error_response(
+        request, exc.status_code, message.get(exc.status_code, exc.detail), headers
+    )
 
 
 def _safe_href(url: str | None) -> str | None:

@@ -9,10 +9,9 @@ from collections import Counter
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request
+from fastapi import Query
 
 from newsfuse.errors import NotFound
-from newsfuse.store.sqlite.store import SqliteStore
 from newsfuse.store.stories import assemble_story
 from newsfuse.timestamps import date_range, readable
 from newsfuse.views import (
@@ -25,18 +24,7 @@ from newsfuse.views import (
 )
 from newsfuse.web import anchors, claims
 from newsfuse.web.errors import HttpError
-
-
-async def _store(request: Request) -> SqliteStore:
-    store: SqliteStore = request.app.state.store
-    return store
-
-
-Store = Annotated[SqliteStore, Depends(_store)]
-Day = Annotated[str | None, Query(description="ISO date, YYYY-MM-DD.", max_length=10)]
-Limit = Annotated[int, Query(ge=1, le=200, description="At most this many (1-200).")]
-Offset = Annotated[int, Query(ge=0, le=100_000, description="Skip this many first.")]
-Text = Annotated[str | None, Query(max_length=200)]
+from newsfuse.web.params import ArticleId, Day, EntityId, Limit, Offset, Store, StoryId, Text
 
 
 def stories_page(
@@ -88,7 +76,7 @@ def search_page(
     }
 
 
-def story_page(store: Store, story_id: str) -> dict[str, Any]:
+def story_page(store: Store, story_id: StoryId) -> dict[str, Any]:
     """A story: its reports side by side, sentence by sentence; quotes, dates, entities."""
     story = store.story_row(story_id)
     members = story["members"]
@@ -127,7 +115,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
 
 def article_page(
     store: Store,
-    article_id: str,
+    article_id: ArticleId,
     chrome: Annotated[
         bool, Query(description="Also list the page chrome removed from the body, and why.")
     ] = False,
@@ -145,7 +133,7 @@ def article_page(
     return data
 
 
-def entity_page(store: Store, entity_id: str, limit: Limit = 100) -> dict[str, Any]:
+def entity_page(store: Store, entity_id: EntityId, limit: Limit = 100) -> dict[str, Any]:
     """An entity: the articles naming it, grouped by story, with its mentions and quotes."""
     rows = store.entity_articles(entity_id, limit)
     if not rows:
