@@ -14,7 +14,7 @@ import click
 
 from newsfuse.cli import articles, compare, events, extract, serve, stories
 from newsfuse.cli.context import Context
-from newsfuse.cli.output import err
+from newsfuse.cli.output import err, show
 from newsfuse.errors import NewsfuseError
 from newsfuse.settings import load_settings
 
@@ -82,5 +82,5 @@ def main() -> None:
         err.print("aborted")
         sys.exit(130)
     except NewsfuseError as exc:
-        err.print(f"error: {exc}", markup=False)
+        show(f"error: {exc}", multiline=True, to=err)
         sys.exit(2)

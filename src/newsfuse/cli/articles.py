@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,7 +10,7 @@ import click
 
 from newsfuse.cli.context import Context
 from newsfuse.cli.events import write_csv
-from newsfuse.cli.output import err, esc, json_lines, out, table
+from newsfuse.cli.output import err, json_lines, json_text, out, show, table
 from newsfuse.views import article_dict, article_row, reject_row, setting_rows
 
 if TYPE_CHECKING:
@@ -71,13 +70,11 @@ def ingest(
 def _report(s: IngestSummary) -> None:
     """The rejects and skipped files on stderr, the counts on stdout."""
     for rej in s.rejects:
-        err.print(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", markup=False)
+        show(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", to=err)
     if s.skipped:
         more = len(s.skipped) - SHOW_SKIPPED
         names = ", ".join(s.skipped[:SHOW_SKIPPED]) + (f" and {more} more" if more > 0 else "")
-        err.print(
-            f"skipped (not news inputs by their name; name one to read it): {names}", markup=False
-        )
+        show(f"skipped (not news inputs by their name; name one to read it): {names}", to=err)
     out.print(
         f"ingested {s.ingested}, already present {s.present}, rejected {s.rejected}, "
         f"skipped {len(s.skipped)}, into stories {s.clustered}, analysed {s.analysed}"
@@ -108,30 +105,28 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
     art = store.article(article_id)
     data = article_dict(art, chrome=chrome, analysis=store.analysis(art.id))
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json_text(data, indent=2))
         return
-    out.print(f"[bold]{esc(data['headline'] or '(no headline)')}[/bold]")
+    show(data["headline"] or "(no headline)", style="bold")
     for key, value in data["meta"].items():
         if value:
-            out.print(f"  {key}: {value}", markup=False)
+            show(f"  {key}: {value}")
     out.print()
     for block in data["body"]:
-        out.print(f"## {block['text']}" if block["heading"] else block["text"], markup=False)
+        show(f"## {block['text']}" if block["heading"] else block["text"], multiline=True)
         out.print()
     for caption in data["captions"]:
-        out.print(f"[caption] {caption}", markup=False)
+        show(f"[caption] {caption}", multiline=True)
     for ent in data.get("entities", []):
-        out.print(
-            f"[entity] {ent['name']} ({ent['type']}): {', '.join(ent['aliases'])}", markup=False
-        )
+        show(f"[entity] {ent['name']} ({ent['type']}): {', '.join(ent['aliases'])}")
     for q in data.get("quotes", []):
-        out.print(f"[quote] {q['speaker_name'] or '?'} ({q['kind']}): {q['text']}", markup=False)
+        show(f"[quote] {q['speaker_name'] or '?'} ({q['kind']}): {q['text']}", multiline=True)
     for d in data.get("dates", []):
         note = ", photo" if d["caption"] else ""
         note += f": {d['reason']}" if d["reason"] else ""
-        out.print(f"[date] {d['text']} -> {d['value'] or '-'} ({d['status']}{note})", markup=False)
+        show(f"[date] {d['text']} -> {d['value'] or '-'} ({d['status']}{note})")
     for line in data.get("chrome", []):
-        out.print(f"[{line['label']}] {line['text']}", markup=False)
+        show(f"[{line['label']}] {line['text']}")
 
 
 @click.command()
@@ -144,11 +139,11 @@ def delete(obj: Context, article_ids: tuple[str, ...]) -> None:
 
     summary = delete_articles(store, article_ids)
     for aid in summary.deleted:
-        out.print(f"deleted {aid}")
+        show(f"deleted {aid}")
     for sid in summary.stories:
-        out.print(f"updated story {sid}")
+        show(f"updated story {sid}")
     for sid in summary.removed:
-        out.print(f"removed story {sid} (no articles left)")
+        show(f"removed story {sid} (no articles left)")
 
 
 @click.command()
@@ -191,7 +186,7 @@ def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
             write_csv(list(exporting.event_rows(store)), fh)
             return
         for rec in exporting.records(store):
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            fh.write(json_text(rec) + "\n")
     finally:
         if output:
             fh.close()

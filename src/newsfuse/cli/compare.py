@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
 from newsfuse.cli.context import Context
-from newsfuse.cli.output import json_lines, out, table
+from newsfuse.cli.output import json_lines, json_text, show, table
 from newsfuse.views import comparison_rows
 
 
@@ -72,8 +71,8 @@ def brief(obj: Context, story_id: str, fmt: str, long_: bool) -> None:
 
     result = make_brief(story, long=long_)
     if fmt == "json":
-        click.echo(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+        click.echo(json_text(to_json(result), indent=2))
     elif fmt == "html":
         click.echo(to_html(result))
     else:
-        out.print(to_markdown(result), markup=False)
+        show(to_markdown(result), multiline=True)

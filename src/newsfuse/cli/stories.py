@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from newsfuse.cli.context import Context
-from newsfuse.cli.output import esc, json_lines, out, table
+from newsfuse.cli.output import json_lines, json_text, show, table
 
 
 @click.command()
@@ -34,13 +32,12 @@ def story(obj: Context, story_id: str, as_json: bool) -> None:
     """Show one story: its articles, and which are copies of which (old ids resolve)."""
     data = obj.store().story_row(story_id)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json_text(data, indent=2))
         return
-    out.print(f"[bold]{esc(data['label'] or '(no headline)')}[/bold]")
-    out.print(
+    show(data["label"] or "(no headline)", style="bold")
+    show(
         f"  {data['id']}  {_span(data['first_day'], data['last_day'])}  "
-        f"{data['articles']} articles, {data['sources']} independent sources",
-        markup=False,
+        f"{data['articles']} articles, {data['sources']} independent sources"
     )
     for m in data["members"]:
         m["origin"] = (
@@ -59,7 +56,7 @@ def recluster(obj: Context) -> None:
     from newsfuse.pipeline import recluster_store
 
     count = recluster_store(store)
-    out.print(f"{count} stories")
+    show(f"{count} stories")
 
 
 def _span(first: str | None, last: str | None) -> str:
