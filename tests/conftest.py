@@ -125,3 +125,33 @@ def lineages_of(
         )
         for a in articles
     }
+
+
+#: What a hostile page may put in a headline: colour, a window title, an 8-bit CSI, a
+#: right-to-left override, a bell, a line separator.
+HOSTILE_TEXT = "\x1b[31mRED\x1b[0m \x1b]0;pwned\x07 \x9b2J \u202eevil\u202c \u2028end"
+#: A hostile outlet name, given as the outlet of the ingested reports.
+HOSTILE_OUTLET = "Wire\x1b[5m"
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store made through ``newsfuse ingest`` of reports whose headline, body, speaker and
+    outlet carry terminal escape sequences and bidi overrides, and of one rejected input whose
+    file name does (the store's only story holds the two reports)."""
+    from click.testing import CliRunner
+
+    from newsfuse.cli import cli
+
+    root = tmp_path_factory.mktemp("hostile")
+    for n in (1, 2):
+        dump = make_dump(n).replace("Officials open", f"Officials {HOSTILE_TEXT} open")
+        dump = dump.replace("Mayor Lina Ortiz", "Mayor Lina \x1b[8mOrtiz")
+        dump = dump.replace("Critics said", "Critics \u202e\x1b[2Jsaid")
+        (root / f"hostile-{n}.txt").write_text(dump, encoding="utf-8")
+    (root / "tiny\x1b[31m.txt").write_text("Too short \x1b[2J to be news.\n")
+    db = root / "hostile.db"
+    args = ["--db", str(db), "ingest", str(root), "--outlet", HOSTILE_OUTLET]
+    result = CliRunner().invoke(cli, [*args, "--published", "2024-12-13"])
+    assert result.exit_code == 1, result.output  # 1: the tiny input was rejected
+    return db
