@@ -170,3 +170,21 @@ def test_ingest_reports_hostile_file_names_escaped(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "bad\\x1b[31m\\u202e.txt" in result.stderr
     assert not RAW.search(result.output)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "found"),
+    [
+        ("ortiz", True),
+        ("LINA", True),
+        ("_", False),
+        ("%", False),
+        ("O_tiz", False),
+        ("x" * 60_000, False),
+    ],
+)
+def test_quotes_speaker_filter_is_a_plain_substring(
+    hostile_db: Path, speaker: str, found: bool
+) -> None:
+    rows = _run(hostile_db, ["quotes", "--json", "--speaker", speaker]).output.splitlines()
+    assert bool(rows) == found

@@ -103,8 +103,9 @@ class AnalysesMixin:
         sql = "SELECT * FROM quotes WHERE 1=1"
         args: list[Any] = []
         if speaker:
-            sql += " AND speaker_name LIKE ? ESCAPE '\\'"
-            args.append("%" + speaker.replace("\\", "\\\\").replace("%", "\\%") + "%")
+            # instr, not LIKE: no wildcards ('_' is a character) and no pattern length limit.
+            sql += " AND instr(lower(speaker_name), lower(?)) > 0"
+            args.append(speaker)
         if article_ids is not None:
             ids = list(article_ids) or [""]
             sql += f" AND article_id IN ({','.join('?' * len(ids))})"
