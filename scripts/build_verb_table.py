@@ -41,6 +41,7 @@ _SLOTS = {"*", "**", "$", "+", "^", "%"}
 ABOUT = (
     "CAMEO verb table for the PLOVER event coder, built by scripts/build_verb_table.py. "
     "verbs: lemma -> [pattern block, CAMEO code, PLOVER type, mode] (type '' = no event); "
+    "forms: inflected form -> lemma (for a parser's wrong lemma); "
     "blocks: per block, phrase patterns [required words, CAMEO code, PLOVER type, mode], most "
     "specific first; word_sets: &NAME -> words. Derived from (1) PETRARCH2's CAMEO verb "
     "dictionary CAMEO.2.0.txt, openeventdata/petrarch2 @ 676801cd9cb2924bbbad09f86d15c9323e7097bf, "
@@ -128,10 +129,27 @@ def _plurals(word: str) -> list[str]:
     return [word, word + ("es" if word.endswith("ss") else "s")]
 
 
+def _forms(lemma: str, irregular: str) -> list[str]:
+    """Inflected forms of a one-word verb: the regular ones and those listed in ``{...}``."""
+    if " " in lemma:
+        return []
+    if lemma.endswith("e"):
+        regular = [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        regular = [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        regular = [lemma + "es", lemma + "ed", lemma + "ing"]
+    else:
+        regular = [lemma + "s", lemma + "ed", lemma + "ing"]
+    listed = [w.lstrip("+").replace("_", " ").lower() for w in irregular.strip("{} ").split()]
+    return regular + [w for w in listed if " " not in w]
+
+
 def read_dictionary(path: Path, table: dict[str, tuple[str, str]]) -> dict[str, object]:
     """Word sets, verbs and pattern blocks of the verb dictionary."""
     sets: dict[str, list[str]] = {}
     verbs: dict[str, list[object]] = {}
+    forms: dict[str, str] = {}
     blocks: list[list[list[object]]] = []
     current: str | None = None
     block_code = ""
@@ -173,6 +191,7 @@ def read_dictionary(path: Path, table: dict[str, tuple[str, str]]) -> dict[str, 
             if words:
                 blocks[-1].append([words, code, typ, mode])
             continue
+        braces = _BRACES.search(line)
         text = _BRACES.sub(" ", line.lstrip("+"))
         found = _CODE.search(text)
         lemma_text = (text[: found.start()] if found else text).strip()
@@ -182,10 +201,13 @@ def read_dictionary(path: Path, table: dict[str, tuple[str, str]]) -> dict[str, 
         code = _code(found.group(1)) if found else block_code
         typ, mode = plover_of(code, table)
         verbs.setdefault(lemma, [len(blocks) - 1, code, typ, mode])
+        for form in _forms(lemma, braces.group(0) if braces else ""):
+            forms.setdefault(form, lemma)
     for patterns in blocks:  # most specific first; file order among equals
         patterns.sort(key=lambda p: -len(p[0]))  # type: ignore[arg-type]
+    forms = {f: lemma for f, lemma in sorted(forms.items()) if f not in verbs}
     return {"word_sets": dict(sorted(sets.items())), "verbs": dict(sorted(verbs.items())),
-            "blocks": blocks}  # fmt: skip
+            "forms": forms, "blocks": blocks}  # fmt: skip
 
 
 def main() -> None:

@@ -60,6 +60,7 @@ class VerbTable:
     """Verb lemma -> (block, code, type, mode); per block, patterns of required words."""
 
     verbs: dict[str, tuple[int, str, str, str]]
+    forms: dict[str, str]
     blocks: tuple[tuple[tuple[tuple[Alternatives, ...], str, str, str], ...], ...]
 
 
@@ -79,7 +80,7 @@ def verb_table() -> VerbTable:
         for b in raw["blocks"]
     )
     verbs = {k: (int(v[0]), str(v[1]), str(v[2]), str(v[3])) for k, v in raw["verbs"].items()}
-    return VerbTable(verbs, blocks)
+    return VerbTable(verbs, dict(raw["forms"]), blocks)
 
 
 def cameo_match(token: Token, appeals: bool = True) -> CameoMatch | None:
@@ -98,7 +99,8 @@ def cameo_match(token: Token, appeals: bool = True) -> CameoMatch | None:
             if entry is not None:
                 words = f"{token.text} {child.text}"
                 break
-    entry = entry or table.verbs.get(lemma)
+    # the written form when the parser's lemma is not a verb of the table ("staged" -> "stag")
+    entry = entry or table.verbs.get(lemma) or table.verbs.get(table.forms.get(token.lower_, ""))
     if entry is None:
         return None
     block, code, typ, mode = entry
@@ -149,7 +151,7 @@ class TypingRules:
 
     order: tuple[str, ...] = ("hand_phrase", "hand_verb", "cameo_pattern", "cameo_verb")
     appeals: bool = True
-    veto: bool = False
+    veto: bool = True
     nouns: bool = True
 
 
