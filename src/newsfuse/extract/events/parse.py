@@ -103,8 +103,7 @@ def _verb_trigger(
 ) -> tuple[Trigger, str] | None:
     """A verb's trigger from the sources of ``rules.order``, the first that types it."""
     cameo: CameoMatch | None = None
-    if {"cameo_pattern", "cameo_verb"} & set(rules.order):
-        cameo = cameo_match(token, rules.appeals)
+    looked_up = False  # the table is read only when the sources before it typed nothing
     obligation_checked = False
     for source in rules.order:
         if source in ("hand_verb", "cameo_verb") and not obligation_checked:
@@ -124,7 +123,11 @@ def _verb_trigger(
                         return lex.phrases[phrase], f"{token.text} {child.text}"
         elif source == "hand_verb" and lemma in lex.verbs:
             return _strike((lex.verbs[lemma], token.text), token, lex)
-        elif cameo is not None and cameo.pattern == (source == "cameo_pattern"):
+        elif source in ("cameo_pattern", "cameo_verb"):
+            if not looked_up:
+                cameo, looked_up = cameo_match(token, rules.appeals), True
+            if cameo is None or cameo.pattern != (source == "cameo_pattern"):
+                continue
             if cameo.type:
                 return _strike(((cameo.type, cameo.mode), cameo.words), token, lex)
             if cameo.pattern and rules.veto:
