@@ -208,10 +208,11 @@ def test_seed_no_event_from_trump_quote(seed_events: list[Event]) -> None:
 
 # --- quality floor on the PLOVER gold records -------------------------------------------------
 
-#: Measured 0.670 (whole), 0.603 (half B); a change that drops below fails.
-MACRO_F1_FLOOR = 0.64
-SOURCE_F1_FLOOR = 0.76
-TARGET_F1_FLOOR = 0.55
+#: Measured 0.703 (whole), 0.649 (half B) with the CAMEO verb table as fallback (2026-12-07;
+#: before it 0.665 / 0.603); source F1 0.844, target F1 0.615. A change that drops below fails.
+MACRO_F1_FLOOR = 0.69
+SOURCE_F1_FLOOR = 0.82
+TARGET_F1_FLOOR = 0.59
 
 
 def test_plover_gold_floor() -> None:

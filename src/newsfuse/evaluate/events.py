@@ -16,8 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsfuse.extract.events.actors import build_actor
-from newsfuse.extract.events.parse import RawEvent, sentence_mentions
+from newsfuse.extract.events.parse import RULES, RawEvent, sentence_mentions
 from newsfuse.extract.events.roles import speaker_of
+from newsfuse.extract.events.verbs import TypingRules
 from newsfuse.extract.nlp import load_nlp, parse
 from newsfuse.merge.events import PARSE_COMPONENTS
 
@@ -71,14 +72,31 @@ def half(record: GoldRecord) -> str:
     return "A" if int(digest, 16) % 2 == 0 else "B"
 
 
-def predict(texts: Sequence[str], nlp: Language | None = None) -> list[Prediction]:
+def predict(
+    texts: Sequence[str], nlp: Language | None = None, rules: TypingRules = RULES
+) -> list[Prediction]:
     """The main event of each sentence: the trigger nearest the root of its parse."""
-    docs = parse(list(texts), PARSE_COMPONENTS, nlp if nlp is not None else load_nlp())
-    return [_predict(doc) for doc in docs]
+    return predict_docs(parse_texts(texts, nlp), rules)
 
 
-def _predict(doc: Doc) -> Prediction:
-    found: list[RawEvent] = [m for sent in doc.sents for m in sentence_mentions(sent)]
+def parse_texts(texts: Sequence[str], nlp: Language | None = None) -> list[Doc]:
+    """The sentences parsed with the components the event coder reads."""
+    return parse(list(texts), PARSE_COMPONENTS, nlp if nlp is not None else load_nlp())
+
+
+def predict_docs(docs: Sequence[Doc], rules: TypingRules = RULES) -> list[Prediction]:
+    """The main event of each parsed sentence, typed by ``rules``."""
+    return [_predict(doc, rules) for doc in docs]
+
+
+def fold(record: GoldRecord, folds: int = 3) -> int:
+    """The cross-validation fold of a record, fixed by a hash of the id and text."""
+    digest = hashlib.sha1(f"{record.id}\t{record.text}".encode()).hexdigest()
+    return int(digest, 16) % folds
+
+
+def _predict(doc: Doc, rules: TypingRules) -> Prediction:
+    found: list[RawEvent] = [m for sent in doc.sents for m in sentence_mentions(sent, rules=rules)]
     if not found:
         return Prediction("NONE", (), ())
     main = min(found, key=lambda m: (m.depth, -m.confidence, m.trigger.i))

@@ -9,6 +9,11 @@ from spacy.tokens import Span, Token
 
 from newsfuse.extract.events.lexicon import EventLexicon, Trigger, event_lexicon
 from newsfuse.extract.events.roles import expand, object_of, prep_objects, subject_of
+from newsfuse.extract.events.verbs import CameoMatch, TypingRules, cameo_match
+
+#: The typing rules the coder uses (chosen by 3-fold cross-validation on the PLOVER gold
+#: records: docs/bench/events.md).
+RULES = TypingRules()
 
 _OBJECTS = {"dobj", "obj", "attr", "dative"}
 _COMPLEMENTS = {"xcomp", "ccomp", "advcl"}
@@ -47,12 +52,15 @@ class RawEvent:
     confidence: float
 
 
-def sentence_mentions(sent: Span, skip: Callable[[Token], bool] | None = None) -> list[RawEvent]:
+def sentence_mentions(
+    sent: Span, skip: Callable[[Token], bool] | None = None, rules: TypingRules = RULES
+) -> list[RawEvent]:
     """Every event trigger of one sentence, with its actors' head tokens.
 
     Args:
         sent: A parsed sentence.
         skip: Tokens to ignore as triggers (words inside a quotation).
+        rules: Which trigger sources type a verb, and in which order.
 
     Returns:
         Mentions, main clause first; complements of an intent verb ("agreed to cooperate",
@@ -63,7 +71,7 @@ def sentence_mentions(sent: Span, skip: Callable[[Token], bool] | None = None) -
     for token in sent:
         if skip is not None and skip(token):
             continue
-        trig = _trigger(token, lex)
+        trig = _trigger(token, lex, rules)
         if trig is None:
             continue
         found.append(_mention(token, trig, lex))
@@ -72,29 +80,14 @@ def sentence_mentions(sent: Span, skip: Callable[[Token], bool] | None = None) -
     return found
 
 
-def _trigger(token: Token, lex: EventLexicon) -> tuple[Trigger, str] | None:
+def _trigger(token: Token, lex: EventLexicon, rules: TypingRules) -> tuple[Trigger, str] | None:
     """The (type, mode) a token triggers and the words that do, or None."""
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         if token.dep_ == "amod" or token.dep_ == "aux":
             return None
-        for child in token.children:
-            adjacent = child.dep_ == "prt" or child.i == token.i + 1
-            if child.dep_ in _OBJECTS or child.dep_ in ("prt", "prep") and adjacent:
-                phrase = f"{lemma} {child.lemma_.lower()}"
-                if phrase in lex.phrases:
-                    return lex.phrases[phrase], f"{token.text} {child.text}"
-        if token.dep_ == "ccomp" and any(
-            c.dep_ == "aux" and c.lower_ in lex.obligation_markers for c in token.children
-        ):  # "declared that China must drop barriers": an obligation laid on someone else
-            return ("DEMAND", ""), token.text
-        if lemma in lex.speech_verbs or lemma not in lex.verbs:
-            return None
-        typ, mode = lex.verbs[lemma]
-        if lemma == "strike" and _labour(token, lex):
-            return ("PROTEST", "strike-gen"), token.text
-        return (typ, mode), token.text
-    if token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
+        return _verb_trigger(token, lemma, lex, rules)
+    if rules.nouns and token.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
         head = token.head
         if lemma == "strike" and any(c.lower_ == "hunger" for c in token.children):
             return lex.hunger_strike, f"hunger {token.text}"
@@ -103,6 +96,50 @@ def _trigger(token: Token, lex: EventLexicon) -> tuple[Trigger, str] | None:
         if governed or owned:
             return lex.nouns[lemma], (f"{head.text} {token.text}" if governed else token.text)
     return None
+
+
+def _verb_trigger(
+    token: Token, lemma: str, lex: EventLexicon, rules: TypingRules
+) -> tuple[Trigger, str] | None:
+    """A verb's trigger from the sources of ``rules.order``, the first that types it."""
+    cameo: CameoMatch | None = None
+    looked_up = False  # the table is read only when the sources before it typed nothing
+    obligation_checked = False
+    for source in rules.order:
+        if source in ("hand_verb", "cameo_verb") and not obligation_checked:
+            obligation_checked = True
+            if token.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ in lex.obligation_markers for c in token.children
+            ):  # "declared that China must drop barriers": an obligation laid on someone else
+                return ("DEMAND", ""), token.text
+            if lemma in lex.speech_verbs:
+                return None
+        if source == "hand_phrase":
+            for child in token.children:
+                adjacent = child.dep_ == "prt" or child.i == token.i + 1
+                if child.dep_ in _OBJECTS or child.dep_ in ("prt", "prep") and adjacent:
+                    phrase = f"{lemma} {child.lemma_.lower()}"
+                    if phrase in lex.phrases:
+                        return lex.phrases[phrase], f"{token.text} {child.text}"
+        elif source == "hand_verb" and lemma in lex.verbs:
+            return _strike((lex.verbs[lemma], token.text), token, lex)
+        elif source in ("cameo_pattern", "cameo_verb"):
+            if not looked_up:
+                cameo, looked_up = cameo_match(token, rules.appeals), True
+            if cameo is None or cameo.pattern != (source == "cameo_pattern"):
+                continue
+            if cameo.type:
+                return _strike(((cameo.type, cameo.mode), cameo.words), token, lex)
+            if cameo.pattern and rules.veto:
+                return None
+    return None
+
+
+def _strike(found: tuple[Trigger, str], token: Token, lex: EventLexicon) -> tuple[Trigger, str]:
+    """Workers who strike protest ("dockers struck"); others attack."""
+    if token.lemma_.lower() == "strike" and _labour(token, lex):
+        return ("PROTEST", "strike-gen"), token.text
+    return found
 
 
 def _labour(token: Token, lex: EventLexicon) -> bool:
