@@ -120,6 +120,9 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
         out.print()
     for caption in data["captions"]:
         out.print(f"[caption] {caption}", markup=False)
+    reading = data.get("reading", {})
+    if reading.get("skipped"):
+        out.print(f"[not read] {', '.join(reading['skipped'])}: {reading['reason']}", markup=False)
     for ent in data.get("entities", []):
         out.print(
             f"[entity] {ent['name']} ({ent['type']}): {', '.join(ent['aliases'])}", markup=False
