@@ -6,7 +6,8 @@ import pytest
 from conftest import seeds_dir
 
 from newsfuse.clean.dump.cascade import clean_dump
-from newsfuse.clean.metadata import credit, describe, language, normalise_published, parse_date
+from newsfuse.clean.language import language
+from newsfuse.clean.metadata import credit, describe, normalise_published, parse_date
 from newsfuse.models import Block, ChromeLine, CleanPage, Hints
 
 

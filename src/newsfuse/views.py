@@ -99,6 +99,13 @@ def article_dict(
             {"paragraph": d["paragraph"], "caption": d["caption"], **d["mention"]}
             for d in analysis["dates"]
         ]
+        # Which readers ran, and why the others did not (an article in another language).
+        data["reading"] = {
+            "language": analysis.get("language"),
+            "model": analysis.get("model"),
+            "skipped": analysis.get("skipped", []),
+            "reason": analysis.get("skip_reason", ""),
+        }
     if chrome:
         data["chrome"] = [asdict(c) for c in article.chrome]
     return data

@@ -1,7 +1,8 @@
 """Describe an article: headline, byline, outlet, wire credit, section, date, language.
 
 Caller hints (CLI flags, JSONL fields) win over what the page's markup states, which wins
-over what is read off the page's own text.
+over what is read off the page's own text; for the language, the text overrules the markup
+when it is sure (see :mod:`newsfuse.clean.language`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections import Counter
 from datetime import date, datetime
 from functools import cache
 
+from newsfuse.clean.language import choose
 from newsfuse.data import load_json
 from newsfuse.models import CleanPage, Hints, Metadata
 
@@ -86,12 +88,6 @@ def _words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
-@cache
-def _stopwords() -> dict[str, frozenset[str]]:
-    data = load_json("stopwords.json")
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
-
-
 def describe(page: CleanPage, hints: Hints) -> Metadata:
     """Metadata of one cleaned page, hints first, then markup, then the text itself."""
     meta = page.page_meta
@@ -106,7 +102,7 @@ def describe(page: CleanPage, hints: Hints) -> Metadata:
         section=meta.get("section") or _section(chrome.get("section")),
         published=published,
         published_source=source,
-        language=hints.language or _lang(meta.get("language")) or language(body_text),
+        language=choose(hints.language, meta.get("language"), body_text),
         url=hints.url or meta.get("url"),
         canonical_url=meta.get("canonical") or meta.get("url"),
         site_name=meta.get("sitename"),
@@ -144,17 +140,6 @@ def _agency_name(name: str) -> str | None:
     if any(lower.endswith(" " + w) or lower == w for w in _words()["agency_words"]):
         return name
     return None
-
-
-def language(text: str) -> str | None:
-    """ISO 639-1 code of the language whose function words cover most of ``text``."""
-    words = re.findall(r"\w+", text.lower())[:2000]
-    if len(words) < 5:
-        return None
-    scores = {lang: sum(w in sw for w in words) / len(words) for lang, sw in _stopwords().items()}
-    lang, share = max(scores.items(), key=lambda kv: kv[1])
-    # Function words make up 25-45% of running text; under 10% means no listed language fits.
-    return lang if share >= 0.10 else None
 
 
 def parse_date(text: str) -> str | None:
@@ -245,7 +230,3 @@ def _outlet(page: CleanPage) -> str | None:
         if m:
             return _strip_trailing(m.group(1).strip(" ."), role=False)
     return None
-
-
-def _lang(value: str | None) -> str | None:
-    return value.split("-")[0].split("_")[0].lower() if value else None

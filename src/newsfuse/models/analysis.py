@@ -178,6 +178,13 @@ class Analysis:
     #: Per body block, the ``(start, end)`` of each sentence, from the same parse (see
     #: :mod:`newsfuse.text`); empty for an analysis stored before they were kept.
     sentences: tuple[tuple[tuple[int, int], ...], ...] = ()
+    #: The language the article was read as, and the spaCy pipeline package that parsed it.
+    language: str | None = None
+    model: str | None = None
+    #: Readers that did not run on this article ("entities", "quotes", "dates", "events"),
+    #: and why: they are written for English and the article is in another language.
+    skipped: tuple[str, ...] = ()
+    skip_reason: str = ""
 
 
 def analysis_from_json(data: dict[str, Any]) -> Analysis:
@@ -208,6 +215,10 @@ def analysis_from_json(data: dict[str, Any]) -> Analysis:
         dates,
         None if events is None else tuple(draft_from_json(e) for e in events),
         tuple(tuple((int(s), int(e)) for s, e in para) for para in data.get("sentences", ())),
+        data.get("language"),
+        data.get("model"),
+        tuple(data.get("skipped", ())),
+        data.get("skip_reason", ""),
     )
 
 

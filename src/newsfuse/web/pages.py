@@ -124,7 +124,7 @@ def article_page(
     art = store.article(article_id)
     analysis = store.analysis(art.id)
     data = article_dict(art, chrome=chrome, analysis=analysis)
-    for key in ("entities", "quotes", "dates", "chrome"):
+    for key in ("entities", "quotes", "dates", "reading", "chrome"):
         data.setdefault(key, None)
     data["story_id"] = store.story_of(art.id)
     data["paragraphs"] = anchors.paragraphs(art.id, data["body"], analysis)

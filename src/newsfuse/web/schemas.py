@@ -244,6 +244,7 @@ class ArticlePage(BaseModel):
     entities: list[dict[str, Any]] | None
     quotes: list[dict[str, Any]] | None
     dates: list[dict[str, Any]] | None
+    reading: dict[str, Any] | None
     chrome: list[ChromeLineSchema] | None
 
 
