@@ -72,6 +72,8 @@ def _report(s: IngestSummary) -> None:
     """The rejects and skipped files on stderr, the counts on stdout."""
     for rej in s.rejects:
         err.print(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", markup=False)
+    for warn in s.warnings:
+        err.print(f"warning {warn.origin.describe()}: {warn.reason}: {warn.message}", markup=False)
     if s.skipped:
         more = len(s.skipped) - SHOW_SKIPPED
         names = ", ".join(s.skipped[:SHOW_SKIPPED]) + (f" and {more} more" if more > 0 else "")
@@ -191,7 +193,7 @@ def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
             write_csv(list(exporting.event_rows(store)), fh)
             return
         for rec in exporting.records(store):
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            fh.write(exporting.json_line(rec))
     finally:
         if output:
             fh.close()
