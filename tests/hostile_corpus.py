@@ -190,8 +190,8 @@ def encodings() -> Iterator[Case]:
 def truncated_utf8() -> Iterator[Case]:
     """A UTF-8 file cut inside its last character is still UTF-8."""
     for i, tail in enumerate(["Cáv é", "Price 5 €", "Smile \U0001f600", "Straße ß"]):
-        data = (good("cut", "The Cávado river flooded the valley.") + tail).encode()
         for cut in range(1, len(tail[-1].encode())):
+            data = (good("cut", "The Cávado river flooded the valley.") + tail).encode()
             yield raw(f"cut{i}-{cut}.txt", data[:-cut], "article", "Cávado river")
 
 
@@ -203,9 +203,9 @@ def mixed_encodings() -> Iterator[Case]:
             ("Le café est fermé.", "Hélène a été là."),
         ]
     ):
-        text = good("mixed", utf8)
-        data = text.encode() + f"\n{latin} Officials agreed.\n".encode("latin-1")
-        yield raw(f"mixed{i}.txt", data, "article", latin)
+        text = good("mixed", f"{utf8} The mayor agreed.\n\n@LATIN@")
+        para = f"{latin} Officials said the works were over.".encode("latin-1")
+        yield raw(f"mixed{i}.txt", text.encode().replace(b"@LATIN@", para), "article", latin)
     bad = good().encode() + b"\xff\xfe\xc3("
     yield raw("bad-utf8-tail.txt", bad, "article", "bridge")
 
@@ -216,7 +216,8 @@ def html_sniffing() -> Iterator[Case]:
     yield raw("tags-in-text2.txt", (("<br> <meta> <h1> " * 3) + "\n\n" + good()).encode(), None)
     page = html("Storm")
     yield raw("nul-in-head.html", page.replace("<title>", "<title>\x00").encode(), "article")
-    yield raw("nuls-few.html", page.replace("<p>", "<p>\x00", 3).encode(), "article")
+    few = html("Nul").replace("<p>", "<p>\x00", 3)
+    yield raw("nuls-few.html", few.encode(), "article")
     yield raw("comment-first.html", ("<!-- saved -->\n" + html("Comment")).encode(), "article")
     yield raw("xml-decl.xhtml", ('<?xml version="1.0"?>\n' + html("Xml")).encode(), "article")
     yield raw("doctype.txt", ("<!DOCTYPE html>" + html("Doctype")).encode(), "article")

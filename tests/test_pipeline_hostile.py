@@ -164,7 +164,7 @@ def test_every_valid_report_is_stored_clustered_and_analysed(batch: Batch) -> No
 def test_a_rerun_of_the_batch_adds_nothing(batch: Batch) -> None:
     folder, summary, store, _ = batch
     again = pipeline.ingest_paths([str(folder)], Hints(), store, SETTINGS, analyse=True)
-    assert again.ingested == 0 and again.present == summary.ingested
+    assert again.ingested == 0 and again.present == summary.ingested + summary.present
     assert again.rejected == summary.rejected
 
 
@@ -177,3 +177,45 @@ def test_the_batch_exports_strict_json(batch: Batch) -> None:
 
     for rec in export_records(batch[2]):
         json.loads(json_line(rec), parse_constant=refuse)
+
+
+@pytest.mark.parametrize(
+    ("data", "warned", "confidence"),
+    [
+        (b"@", False, 1.0),
+        ("Zürich liegt am See.\n".encode() + "Grüße, Müller.\n".encode("latin-1"), True, 0.5),
+    ],
+)
+def test_a_doubtful_encoding_is_stored_with_a_warning(
+    tmp_path: Path, data: bytes, warned: bool, confidence: float
+) -> None:
+    from hostile_corpus import good
+
+    (tmp_path / "r.txt").write_bytes(
+        good("warning").encode().replace(b"Critics", data + b"Critics")
+    )
+    store = SqliteStore(tmp_path / "w.db")
+    summary = pipeline.ingest(read([str(tmp_path / "r.txt")], Hints(), LIMIT), store, SETTINGS)
+    assert [w.reason for w in summary.warnings] == (["encoding_uncertain"] if warned else [])
+    (article,) = store.articles()
+    assert article.encoding_confidence == confidence
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b'{"text": "x", "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"id": ' + b"1" * 5000 + b', "text": "x"}',
+        b'{"text": "\\udfff"}',
+    ],
+)
+def test_a_hostile_line_on_stdin_is_rejected(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, line: bytes
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line + b"\n")))
+    store = SqliteStore(tmp_path / "s.db")
+    summary = pipeline.ingest(read(["-"], Hints(), LIMIT, limits=LIMITS), store, SETTINGS)
+    assert summary.rejected == 1 and summary.rejects[0].reason in READ_REASONS | {"no_article_text"}
