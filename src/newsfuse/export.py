@@ -62,6 +62,7 @@ def article_record(article: Article, story_id: str | None = None) -> dict[str, A
         "body": [{"text": b.text, "heading": b.kind == "heading"} for b in article.body],
         "captions": list(article.captions),
         "extra": article.extra,
+        "encoding_confidence": article.encoding_confidence,
     }
 
 
