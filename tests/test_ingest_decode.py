@@ -90,3 +90,70 @@ def test_bad_bytes_are_rejected_with_a_reason(data: bytes, reason: str) -> None:
         decode(data, "x.txt", LIMIT)
     assert info.value.reason == reason
     assert info.value.message
+
+
+def _members(*parts: bytes) -> bytes:
+    return b"".join(gzip.compress(p) for p in parts)
+
+
+_SECOND = gzip.compress(b"second member " * 40)
+
+
+@pytest.mark.parametrize(
+    ("data", "outcome"),
+    [
+        (_members(b"first. ", b"second."), "first. second."),
+        (_members(*[bytes([c]) for c in b"one byte a member"]), "one byte a member"),
+        (_members(b"padded") + b"\0" * 32, "padded"),
+        (gzip.compress(b"x " * 10) + _SECOND[:10] + b"\xff" * 40, "corrupt_gzip"),
+        (gzip.compress(b"x " * 10) + _SECOND[:-10], "truncated_gzip"),
+        (_members(b"a" * (LIMIT // 2 + 1), b"a" * (LIMIT // 2 + 1)), "too_large"),  # a bomb
+        (_members(*[b"b" * 300_000] * 4), "too_large"),
+    ],
+)
+def test_every_gzip_member_is_read_within_the_limit(data: bytes, outcome: str) -> None:
+    try:
+        got = decode(data, "a.txt.gz", LIMIT).text
+    except RejectedInput as exc:
+        got = exc.reason
+    assert got == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # A dump that names tags in its first 4 KB is still a dump.
+        ("Editors use <p>, <div>, <span>, <a> and <title> tags.\n" * 3, "text"),
+        ("<br> <meta> <h1> are tags, says the style guide.\n", "text"),
+        ("<!-- saved page -->\n<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+        ('<?xml version="1.0"?>\n<html><body><p>x</p></body></html>', "html"),
+        ("\n  <body><p>x</p></body>", "html"),
+        ("<article><h1>T</h1><p>x</p></article>", "html"),
+        ('{\n  "id": "a",\n  "text": "Pretty printed record."\n}\n', "jsonl"),
+        ('[{"id": 1, "text": "x"}]', "jsonl"),
+        ("{braces open this dump}\nand text follows.\n", "text"),
+    ],
+)
+def test_format_is_told_by_structure(text: str, fmt: str) -> None:
+    assert decode(text.encode(), "a.txt", LIMIT).format == fmt
+
+
+@pytest.mark.parametrize("nuls", [1, 3, 8])
+def test_a_few_nul_bytes_in_html_are_dropped(nuls: int) -> None:
+    page = b"<html><head><title>T\x00</title></head><body>" + b"<p>x</p>\x00" * (nuls - 1)
+    got = decode(page + b"</body></html>", "a.html", LIMIT)
+    assert got.format == "html" and "\x00" not in got.text
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("Inês Carvalho disse.\n".encode("latin-1") * 5, "cp1252"),
+        ("Caf\u00e9 au lait \u00e9".encode()[:-1], "utf-8"),
+        ("Zürich\n".encode() + "Zürich\n".encode("latin-1"), "utf-8+cp1252"),
+        ("Plain text, said the officials on Monday.\n".encode("utf-16-le"), "utf-16-le"),
+    ],
+)
+def test_decoded_input_carries_encoding_and_confidence(data: bytes, encoding: str) -> None:
+    got = decode(data, "a.txt", LIMIT)
+    assert got.encoding == encoding and 0 < got.confidence <= 1

@@ -73,3 +73,34 @@ def test_globs_filter_by_name_but_a_named_file_is_read(
     items = list(expand([str(tmp_path / pattern)]))
     assert _names(items) == read
     assert [Path(i.path).name for i in items if isinstance(i, Skipped)] == skipped
+
+
+@pytest.mark.parametrize(
+    ("name", "also", "arg", "read"),
+    [
+        ("rep[1].txt", "rep1.txt", "rep[1].txt", ["rep[1].txt"]),  # literal, not rep1.txt
+        ("a*b.txt", "axb.txt", "a*b.txt", ["a*b.txt"]),
+        ("what?.txt", "whatx.txt", "what?.txt", ["what?.txt"]),
+        ("rep[1].txt", "rep1.txt", "rep[12].txt", ["rep1.txt"]),  # no such name: a glob
+        ("one.txt", "two.txt", "*.txt", ["one.txt", "two.txt"]),
+    ],
+)
+def test_an_existing_name_is_literal_before_a_glob(
+    tmp_path: Path, name: str, also: str, arg: str, read: list[str]
+) -> None:
+    for n in (name, also):
+        (tmp_path / n).write_text("x")
+    got = [s.path.name for s in expand([str(tmp_path / arg)]) if isinstance(s, Source) and s.path]
+    assert got == read
+
+
+@pytest.mark.parametrize("raw", [b"caf\xe9.txt", b"\xff\xfe.txt", b"ok-\xc3(.txt"])
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path, raw: bytes) -> None:
+    with open(os.fsencode(tmp_path) + b"/" + raw, "wb") as fh:
+        fh.write(b"text")
+    (source,) = expand([str(tmp_path)])
+    assert isinstance(source, Source) and source.path is not None
+    assert source.read(100) == b"text"
+    shown = source.origin.path or ""
+    shown.encode("utf-8")  # storable
+    assert "\\x" in shown

@@ -1,235 +1,221 @@
-"""A corpus of broken and hostile inputs: each gets a reason, none stops the batch."""
+"""The hostile corpus (tests/hostile_corpus.py): each case gets a reason, none stops the batch.
+
+Every case is read on its own (fast), ingested on its own, and ingested as one batch with
+the valid reports among them, which must all be stored, put into stories and analysed.
+"""
 
 from __future__ import annotations
 
-import gzip
 import json
-import os
-import random
-from collections.abc import Callable
+import resource
+import time
 from pathlib import Path
 
 import pytest
-from conftest import make_dump
+from hostile_corpus import LIMIT, MAX_FIELD_CHARS, MAX_RECORDS, Case, cases, write
 
 from newsfuse import pipeline
-from newsfuse.ingest import read
-from newsfuse.models import Hints
+from newsfuse.export import records as export_records
+from newsfuse.extract.analyse import ANALYSIS_VERSION
+from newsfuse.ingest import Limits, read
+from newsfuse.models import Hints, IngestSummary, RawDocument, Rejected
 from newsfuse.settings import load_settings
 from newsfuse.store.sqlite.store import SqliteStore
 
-LIMIT = 5_000_000
-GOOD = make_dump(1)
-HTML_OK = (
-    "<html><head><title>Port reopens</title></head><body><article><h1>Port reopens</h1>"
-    + "".join(
-        f"<p>Paragraph {i} says the port reopened after the storm and ships came back "
-        f"to the harbour on Monday, officials said.</p>"
-        for i in range(6)
-    )
-    + "</article></body></html>"
+CASES = cases()
+SETTINGS = load_settings(
+    env={}, max_bytes=LIMIT, max_records=MAX_RECORDS, max_field_chars=MAX_FIELD_CHARS
 )
-rng = random.Random(7)
-STRAIGHT = str.maketrans({"“": '"', "”": '"'})
-
-Writer = Callable[[Path], None]
-
-
-def _bytes(name: str, data: bytes) -> tuple[str, Writer]:
-    return name, lambda d: (d / name).write_bytes(data)
-
-
-def _big(d: Path) -> None:
-    with (d / "huge.txt").open("wb") as fh:
-        fh.seek(50 * 1024 * 1024)
-        fh.write(b"end")
-
-
-def _loop(d: Path) -> None:
-    (d / "loopdir").mkdir()
-    os.symlink(d, d / "loopdir" / "back")
-
-
-def _fifo(d: Path) -> None:
-    os.mkfifo(d / "pipe.txt")
+LIMITS = Limits.of(SETTINGS)
+#: Reasons decided while reading (the others, and "article", are decided by cleaning).
+READ_REASONS = {
+    "empty",
+    "binary",
+    "too_large",
+    "truncated_gzip",
+    "corrupt_gzip",
+    "json_too_deep",
+    "bad_json",
+    "no_text",
+    "field_too_large",
+    "not_news_record",
+    "directory_loop",
+    "not_a_file",
+    "unreadable",
+    "too_many_records",
+}
 
 
-def _deep(n: int) -> bytes:
-    return ("<html><body>" + "<div>" * n + "text" + "</div>" * n + "</body></html>").encode()
-
-
-JSONL_BAD = "\n".join(
-    [
-        "{not json",
-        "[]",
-        "42",
-        "null",
-        json.dumps({"id": "no-text"}),
-        json.dumps({"id": "empty", "text": ""}),
-        json.dumps({"id": "num", "text": 5}),
-        json.dumps({"id": "good", "text": GOOD.replace("number 1", "number 99")}),
+def _params() -> list[object]:
+    return [
+        pytest.param(c, id=c.name, marks=[pytest.mark.xfail(reason=c.xfail, strict=False)])
+        if c.xfail
+        else pytest.param(c, id=c.name)
+        for c in CASES
     ]
-).encode()
-
-# (file, how to write it, expected reason or "article"); None = any outcome with a reason.
-CASES: list[tuple[str, Writer, str | None]] = [
-    (*_bytes("empty.txt", b""), "empty"),
-    (*_bytes("empty.html", b""), "empty"),
-    (*_bytes("spaces.txt", b"    "), "empty"),
-    (*_bytes("newlines.txt", b"\n\n\r\n\n"), "empty"),
-    (*_bytes("tabs.html", b"\t\t \n"), "empty"),
-    (*_bytes("random.txt", bytes(rng.randrange(256) for _ in range(4096))), "binary"),
-    (*_bytes("random2.html", bytes(rng.randrange(256) for _ in range(50_000))), "binary"),
-    (*_bytes("nul.txt", b"\x00" * 10_000), "binary"),
-    (*_bytes("nul-mixed.txt", GOOD.encode().replace(b" ", b" \x00")), "binary"),
-    (*_bytes("pdf.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "binary"),
-    (*_bytes("png.html", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100), "binary"),
-    (*_bytes("jpeg.txt", b"\xff\xd8\xff\xe0" + b"\x10" * 200), "binary"),
-    (*_bytes("zip.txt", b"PK\x03\x04" + b"\x00" * 200), "binary"),
-    (*_bytes("elf.html", b"\x7fELF" + b"\x02" * 200), "binary"),
-    (*_bytes("gif.txt", b"GIF89a" + b"\x00" * 50), "binary"),
-    (*_bytes("control.txt", bytes(range(1, 9)) * 500), "binary"),
-    ("huge.txt", _big, "too_large"),
-    (*_bytes("bomb.html.gz", gzip.compress(b"<p>" + b"a" * (LIMIT * 2))), "too_large"),
-    (*_bytes("trunc.html.gz", gzip.compress(HTML_OK.encode())[:120]), "truncated_gzip"),
-    (*_bytes("trunc2.txt.gz", gzip.compress(GOOD.encode() * 5)[:-20]), "truncated_gzip"),
-    (*_bytes("corrupt.html.gz", b"\x1f\x8b\x08\x00" + b"\xff" * 64), "corrupt_gzip"),
-    (*_bytes("gz-empty.html.gz", gzip.compress(b"")), "empty"),
-    (*_bytes("deep.html", _deep(100_000)), "markup_too_deep"),
-    (*_bytes("deep2.html", _deep(5_000)), "markup_too_deep"),
-    (
-        *_bytes(
-            "script-only.html",
-            b"<html><body><script>" + b"alert(1);" * 500 + b"</script></body></html>",
-        ),
-        "no_article_text",
-    ),
-    (
-        *_bytes("empty-body.html", b"<html><head><title>x</title></head><body></body></html>"),
-        "no_article_text",
-    ),
-    (
-        *_bytes("nav-only.txt", b"Home\nNews\nSport\nWeather\nSearch\nMenu\nLog in\n"),
-        "no_article_text",
-    ),
-    (*_bytes("headline-only.txt", b"Storm hits coast\n"), "no_article_text"),
-    (*_bytes("punct.txt", b"!!! ??? ... --- ***\n" * 20), "no_article_text"),
-    (*_bytes("emoji.txt", ("\U0001f600 \U0001f680 " * 200).encode()), "no_article_text"),
-    (*_bytes("broken.jsonl", JSONL_BAD), None),
-    (*_bytes("array.txt", b'[{"id": 1, "text": "x"}]'), "no_article_text"),
-    ("loopdir", _loop, "directory_loop"),
-    ("pipe.txt", _fifo, "not_a_file"),
-    (*_bytes("second-good.txt", GOOD.replace("number 1", "number 3").encode()), "article"),
-    (*_bytes("cp1252.txt", GOOD.replace("number 1", "number 4").encode("cp1252")), "article"),
-    (
-        *_bytes("latin1.txt", (make_dump(5).translate(STRAIGHT) + "Zürich\n").encode("latin-1")),
-        "article",
-    ),
-    (*_bytes("utf16.txt", GOOD.replace("number 1", "number 6").encode("utf-16")), "article"),
-    (
-        *_bytes("bad-utf8.txt", GOOD.replace("number 1", "number 7").encode() + b"\xff\xfe\xc3("),
-        "article",
-    ),
-    (
-        *_bytes("crlf.txt", GOOD.replace("number 1", "number 8").replace("\n", "\r\n").encode()),
-        "article",
-    ),
-    (
-        *_bytes("broken.html", HTML_OK.replace("</p>", "").replace("</article>", "").encode()),
-        "article",
-    ),
-    (*_bytes("good.html.gz", gzip.compress(HTML_OK.replace("storm", "gale").encode())), "article"),
-    (
-        *_bytes(
-            "xss.html",
-            HTML_OK.replace(
-                "<h1>Port reopens</h1>",
-                "<h1>Port <script>alert(1)</script><img src=x onerror=alert(2)></h1>",
-            ).encode(),
-        ),
-        "article",
-    ),
-    (*_bytes("long-line.txt", ("word " * 200_000).encode()), None),
-    (
-        *_bytes(
-            "attr.html", b'<html><body><p class="' + b"a" * 2_000_000 + b'">x</p></body></html>'
-        ),
-        "no_article_text",
-    ),
-    (
-        *_bytes(
-            "entities.html",
-            b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;'
-            b'&a;&a;&a;">]><html><body><p>&b;&b;&b;</p></body></html>',
-        ),
-        "no_article_text",
-    ),
-    (*_bytes("unclosed-comment.html", b"<html><body><!-- " + b"x" * 5000), "no_article_text"),
-    (*_bytes("bidi.txt", ("\u202e" + GOOD.replace("number 1", "number 9")).encode()), "article"),
-    (
-        *_bytes("only-markup.html", b"<html>" + b"<div></div>" * 10_000 + b"</html>"),
-        "no_article_text",
-    ),
-    (
-        *_bytes("xml.html", b'<?xml version="1.0"?><rss><channel><item>x</item></channel></rss>'),
-        "no_article_text",
-    ),
-    (*_bytes("good.txt", GOOD.encode()), "article"),
-]
 
 
-@pytest.fixture(scope="module")
-def outcome(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], SqliteStore]:
-    root = tmp_path_factory.mktemp("hostile")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for _, write, _ in CASES:
-        write(corpus)
-    store = SqliteStore(root / "h.db")
-    settings = load_settings(env={}, max_bytes=LIMIT)
-    summary = pipeline.ingest(read([str(corpus)], Hints(), LIMIT), store, settings)
-    results: dict[str, str] = {}
+def _storable(text: str | None) -> None:
+    # What reaches the store must encode as UTF-8 (no lone surrogates from names or JSON).
+    (text or "").encode("utf-8")
+
+
+def outcomes(folder: Path, summary: IngestSummary, store: SqliteStore) -> dict[str, set[str]]:
+    """Per top-level name in ``folder``: the reasons of its rejects and "article" if stored."""
+    out: dict[str, set[str]] = {}
 
     def top(path: str | None) -> str:
-        # The case a result belongs to: the first part of its path inside the corpus.
-        return Path(path or "").relative_to(corpus).parts[0]
+        return Path(path or "").relative_to(folder).parts[0]
 
     for rej in summary.rejects:
         assert rej.reason and rej.message, rej
-        results.setdefault(top(rej.origin.path), rej.reason)
-    for art in store.articles():
-        results.setdefault(top(art.origin.path), "article")
-    return results, store
+        out.setdefault(top(rej.origin.path), set()).add(rej.reason)
+    for art in store.iter_articles():
+        out.setdefault(top(art.origin.path), set()).add("article")
+    return out
+
+
+def check(case: Case, got: set[str] | None) -> None:
+    assert got, f"{case.name} vanished without a reason"
+    if case.expect is not None:
+        assert case.expect in got, f"{case.name}: {got}"
 
 
 def test_corpus_is_large_enough() -> None:
-    assert len(CASES) >= 50
+    assert len(CASES) >= 300
+    assert sum(c.expect == "article" for c in CASES) >= 100
+
+
+@pytest.mark.parametrize("case", _params())
+def test_each_case_is_read_alone(case: Case, tmp_path: Path) -> None:
+    case.write(tmp_path)
+    items = list(read([str(tmp_path)], Hints(), LIMIT, limits=LIMITS))
+    assert items, f"{case.name} gave nothing"
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    rejects = [i for i in items if isinstance(i, Rejected)]
+    for rej in rejects:
+        assert rej.reason and rej.message
+        _storable(rej.origin.path), _storable(rej.message), _storable(rej.origin.record_id)
+    for doc in docs:
+        _storable(doc.text), _storable(doc.origin.path), _storable(doc.hints.title)
+        json.dumps(doc.hints.extra, allow_nan=False).encode("utf-8")
+    if case.expect in READ_REASONS:
+        assert case.expect in {r.reason for r in rejects}, rejects
+    if case.expect == "article":
+        assert docs, rejects
+    if case.decoded is not None:
+        assert any(case.decoded in d.text for d in docs), [d.text[:300] for d in docs]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", _params())
+def test_each_case_is_ingested_alone(case: Case, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write(folder, [case])
+    store = SqliteStore(tmp_path / "one.db")
+    summary = pipeline.ingest(read([str(folder)], Hints(), LIMIT, limits=LIMITS), store, SETTINGS)
+    check(case, outcomes(folder, summary, store).get(case.name))
+    again = pipeline.ingest(read([str(folder)], Hints(), LIMIT, limits=LIMITS), store, SETTINGS)
+    assert again.ingested == 0 and again.present == summary.ingested
+    assert store.integrity_check() == "ok"
+
+
+Batch = tuple[Path, IngestSummary, SqliteStore, dict[str, set[str]]]
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
+    root = tmp_path_factory.mktemp("hostile")
+    folder = root / "corpus"
+    write(folder, CASES)
+    store = SqliteStore(root / "h.db")
+    start = time.monotonic()
+    summary = pipeline.ingest_paths([str(folder)], Hints(), store, SETTINGS, analyse=True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(
+        f"\nhostile batch: {len(CASES)} cases, {summary.ingested} articles, "
+        f"{summary.rejected} rejects, {time.monotonic() - start:.0f} s, peak RSS {peak} MB"
+    )
+    return folder, summary, store, outcomes(folder, summary, store)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", _params())
+def test_each_case_gets_its_outcome_in_the_batch(batch: Batch, case: Case) -> None:
+    folder, _, store, got = batch
+    check(case, got.get(case.name))
+    if case.expect == "article" and case.decoded is not None:
+        stored = [a for a in store.iter_articles() if a.origin.path == str(folder / case.name)]
+        assert any(case.decoded in a.text() for a in stored), [a.text()[:200] for a in stored]
+
+
+@pytest.mark.slow
+def test_every_valid_report_is_stored_clustered_and_analysed(batch: Batch) -> None:
+    _, summary, store, _ = batch
+    assert summary.ingested >= sum(c.expect == "article" for c in CASES)
+    assert summary.clustered == summary.ingested
+    assert summary.analysed == summary.ingested
+    assert store.unassigned_ids() == []
+    assert store.count_unanalysed(ANALYSIS_VERSION) == 0
+    assert store.integrity_check() == "ok"
+
+
+@pytest.mark.slow
+def test_a_rerun_of_the_batch_adds_nothing(batch: Batch) -> None:
+    folder, summary, store, _ = batch
+    again = pipeline.ingest_paths([str(folder)], Hints(), store, SETTINGS, analyse=True)
+    assert again.ingested == 0 and again.present == summary.ingested + summary.present
+    assert again.rejected == summary.rejected
+
+
+@pytest.mark.slow
+def test_the_batch_exports_strict_json(batch: Batch) -> None:
+    from newsfuse.export import json_line
+
+    def refuse(name: str) -> None:
+        raise AssertionError(f"{name} in export")
+
+    for rec in export_records(batch[2]):
+        json.loads(json_line(rec), parse_constant=refuse)
 
 
 @pytest.mark.parametrize(
-    ("name", "expected"), [(c[0], c[2]) for c in CASES], ids=[c[0] for c in CASES]
+    ("data", "warned", "confidence"),
+    [
+        (b"@", False, 1.0),
+        ("Zürich liegt am See.\n".encode() + "Grüße, Müller.\n".encode("latin-1"), True, 0.5),
+    ],
 )
-def test_each_input_gets_its_outcome(
-    outcome: tuple[dict[str, str], SqliteStore], name: str, expected: str | None
+def test_a_doubtful_encoding_is_stored_with_a_warning(
+    tmp_path: Path, data: bytes, warned: bool, confidence: float
 ) -> None:
-    results, _ = outcome
-    assert name in results, f"{name} vanished without a reason"
-    if expected is not None:
-        assert results[name] == expected
+    from hostile_corpus import good
 
-
-def test_broken_jsonl_keeps_the_good_line(outcome: tuple[dict[str, str], SqliteStore]) -> None:
-    _, store = outcome
-    lines = sorted(
-        r.origin.line or 0
-        for r in store.rejects()
-        if r.origin.path and r.origin.path.endswith("broken.jsonl")
+    (tmp_path / "r.txt").write_bytes(
+        good("warning").encode().replace(b"Critics", data + b"Critics")
     )
-    assert lines == [1, 2, 3, 4, 5, 6, 7]
-    kept = [a for a in store.articles() if a.origin.path and a.origin.path.endswith(".jsonl")]
-    assert [a.origin.record_id for a in kept] == ["good"]
+    store = SqliteStore(tmp_path / "w.db")
+    summary = pipeline.ingest(read([str(tmp_path / "r.txt")], Hints(), LIMIT), store, SETTINGS)
+    assert [w.reason for w in summary.warnings] == (["encoding_uncertain"] if warned else [])
+    (article,) = store.articles()
+    assert article.encoding_confidence == confidence
 
 
-def test_store_is_sound_after_the_batch(outcome: tuple[dict[str, str], SqliteStore]) -> None:
-    _, store = outcome
-    assert store.integrity_check() == "ok"
+@pytest.mark.parametrize(
+    "line",
+    [
+        b'{"text": "x", "a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"id": ' + b"1" * 5000 + b', "text": "x"}',
+        b'{"text": "\\udfff"}',
+    ],
+)
+def test_a_hostile_line_on_stdin_is_rejected(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, line: bytes
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line + b"\n")))
+    store = SqliteStore(tmp_path / "s.db")
+    summary = pipeline.ingest(read(["-"], Hints(), LIMIT, limits=LIMITS), store, SETTINGS)
+    assert summary.rejected == 1 and summary.rejects[0].reason in READ_REASONS | {"no_article_text"}

@@ -125,3 +125,10 @@ def test_sqlite_urls(tmp_path: Path) -> None:
     assert s.path == f"{tmp_path}/u.db"
     assert s.integrity_check() == "ok"
     s.close()
+
+
+@pytest.mark.parametrize("confidence", [None, 0.5, 0.9, 1.0])
+def test_encoding_confidence_is_stored(store: SqliteStore, confidence: float | None) -> None:
+    assert "0008_encoding_confidence" in store.migrations()
+    store.add_article(replace(_article(1), encoding_confidence=confidence))
+    assert store.article(_article(1).id).encoding_confidence == confidence

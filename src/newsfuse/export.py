@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import math
+import re
 from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
@@ -14,8 +17,26 @@ from newsfuse.store.base import Store
 from newsfuse.store.stories import load_story
 from newsfuse.views import comparison_rows, story_entity_rows, story_event_rows, story_quote_rows
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Bumped when a field changes meaning or disappears; adding fields does not bump it.
 SCHEMA_VERSION = 1
+
+
+def json_line(rec: dict[str, Any]) -> str:
+    """One record as a line of strict JSON: a float that is not a number (NaN, Infinity),
+    which JSON cannot hold, is written as null; lone surrogates as U+FFFD."""
+    text = json.dumps(_finite(rec), ensure_ascii=False, allow_nan=False, default=str)
+    return _SURROGATE.sub("\ufffd", text) + "\n"
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def article_record(article: Article, story_id: str | None = None) -> dict[str, Any]:
@@ -41,6 +62,7 @@ def article_record(article: Article, story_id: str | None = None) -> dict[str, A
         "body": [{"text": b.text, "heading": b.kind == "heading"} for b in article.body],
         "captions": list(article.captions),
         "extra": article.extra,
+        "encoding_confidence": article.encoding_confidence,
     }
 
 

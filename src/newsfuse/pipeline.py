@@ -16,7 +16,7 @@ from datetime import date
 from newsfuse.clean import clean
 from newsfuse.clean.metadata import describe
 from newsfuse.errors import RejectedInput
-from newsfuse.ingest import Skipped, read
+from newsfuse.ingest import Limits, Skipped, encoding_warning, read
 from newsfuse.models import Article, Hints, IngestSummary, RawDocument, Rejected
 from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
@@ -41,7 +41,7 @@ def ingest_paths(
     """Ingest what ``paths`` name (files, folders, globs, ``-``), then put it into stories and,
     with ``analyse``, read entities, quotes and dates and code events; each stage tells
     ``progress`` how far it got. Returns the counts of every stage."""
-    items = read(paths, hints, settings.max_bytes, progress)
+    items = read(paths, hints, settings.max_bytes, progress, Limits.of(settings))
     return ingest_items(items, store, settings, analyse, progress)
 
 
@@ -101,6 +101,7 @@ def process(raw: RawDocument, settings: Settings, key: str | None = None) -> Art
         captions=page.captions,
         chrome=page.chrome,
         extra=extra,
+        encoding_confidence=raw.encoding_confidence,
     )
 
 
@@ -112,7 +113,7 @@ def ingest(
 ) -> IngestSummary:
     """Process and store each item; a rejected item is recorded and the batch goes on.
 
-    A skipped file (no news input by its name) is only counted in the summary.
+    A skipped file is only counted; an encoding guessed with low confidence adds a warning.
 
     Each article is written in its own transaction, so an interrupted run resumes where it
     stopped: a rerun skips what is stored (same content key) and adds the rest.
@@ -121,6 +122,7 @@ def ingest(
     ids: list[str] = []
     rejects: list[Rejected] = []
     skipped: list[str] = []
+    warned: list[Rejected] = []
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item.path)
@@ -142,15 +144,16 @@ def ingest(
                     if store.add_article(article):
                         ingested += 1
                         ids.append(article.id)
+                        if item.encoding_confidence < settings.min_encoding_confidence:
+                            warned.append(encoding_warning(item, article.id))
                     else:
                         present += 1
         if isinstance(item, Rejected):
             store.add_reject(item)
             rejects.append(item)
         progress("cleaning", ingested + present + len(rejects), None)
-    return IngestSummary(
-        ingested, present, len(rejects), tuple(ids), tuple(rejects), tuple(dict.fromkeys(skipped))
-    )
+    rej, skips, warns = tuple(rejects), tuple(dict.fromkeys(skipped)), tuple(warned)
+    return IngestSummary(ingested, present, len(rej), tuple(ids), rej, skips, warnings=warns)
 
 
 def analyse_pending(store: Store, batch_size: int = 16, progress: Progress = unwatched) -> int:

@@ -27,6 +27,22 @@ class Settings:
         "Largest input accepted, in bytes; larger inputs are rejected as too_large. "
         "20 MB is ~40x the largest page of the extraction data set.",
     )
+    max_records: int = _setting(
+        100_000,
+        "Most records read from one JSONL file; the lines after are rejected as one "
+        "too_many_records. 100,000 tiny records are read and rejected in ~20 s of CPU and ~270 MB.",
+    )
+    max_field_chars: int = _setting(
+        5_000_000,
+        "Longest 'text' or 'html' field of a JSONL record, in characters; longer is rejected as "
+        "field_too_large. ~3x the longest page (1.5 MB of HTML) of the extraction data set.",
+    )
+    min_encoding_confidence: float = _setting(
+        0.6,
+        "An article whose input encoding was guessed with less confidence (0 to 1) is stored "
+        "with a warning: 0.5 is a file mixing UTF-8 and cp1252 lines, 0.9 a single-byte guess "
+        "whose text reads well, 1 UTF-8.",
+    )
     min_body_words: int = _setting(
         25,
         "Fewest words of clean body text for an input to count as an article; fewer is "

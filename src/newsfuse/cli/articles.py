@@ -10,7 +10,7 @@ import click
 
 from newsfuse.cli.context import Context
 from newsfuse.cli.events import write_csv
-from newsfuse.cli.output import err, json_lines, json_text, out, show, table
+from newsfuse.cli.output import err, escape_json, json_lines, json_text, out, show, table
 from newsfuse.views import article_dict, article_row, reject_row, setting_rows
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ def _report(s: IngestSummary) -> None:
     """The rejects and skipped files on stderr, the counts on stdout."""
     for rej in s.rejects:
         show(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", to=err)
+    for warn in s.warnings:
+        show(f"warning {warn.origin.describe()}: {warn.reason}: {warn.message}", to=err)
     if s.skipped:
         more = len(s.skipped) - SHOW_SKIPPED
         names = ", ".join(s.skipped[:SHOW_SKIPPED]) + (f" and {more} more" if more > 0 else "")
@@ -189,7 +191,7 @@ def export_cmd(obj: Context, fmt: str, output: Path | None) -> None:
             write_csv(list(exporting.event_rows(store)), fh)
             return
         for rec in exporting.records(store):
-            fh.write(json_text(rec) + "\n")
+            fh.write(escape_json(exporting.json_line(rec)))
     finally:
         if output:
             fh.close()

@@ -83,7 +83,13 @@ def json_text(data: Any, indent: int | None = None) -> str:
     line separators and lone surrogates are escaped here the same way (``\\u202e``), which is
     the same JSON: it decodes to the same strings.
     """
-    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_JSON)
+    return escape_json(json.dumps(data, ensure_ascii=False, indent=indent))
+
+
+def escape_json(text: str) -> str:
+    """JSON text with DEL, C1, bidirectional controls, line separators and lone surrogates
+    written as ``\\u`` escapes: the same JSON, nothing a terminal would act on."""
+    return text.translate(_JSON)
 
 
 def json_lines(rows: list[dict[str, Any]]) -> None:

@@ -6,19 +6,48 @@ This package is the only part of newsfuse that reads files.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from newsfuse.errors import RejectedInput
 from newsfuse.ingest.decode import decode
 from newsfuse.ingest.jsonl import record, records
-from newsfuse.ingest.sources import Skipped, Source, expand
+from newsfuse.ingest.sources import Skipped, Source, expand, shown
 from newsfuse.models import Hints, Origin, RawDocument, Rejected
 from newsfuse.progress import Progress, unwatched
+from newsfuse.settings import Settings
 
-__all__ = ["Skipped", "Source", "expand", "read", "read_records", "read_source"]
+__all__ = [
+    "Limits",
+    "Skipped",
+    "Source",
+    "encoding_warning",
+    "expand",
+    "read",
+    "read_records",
+    "read_source",
+]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one input may hold (see :class:`~newsfuse.settings.Settings`)."""
+
+    max_records: int = Settings.max_records
+    max_field_chars: int = Settings.max_field_chars
+    #: A JSONL record with fewer words in all is rejected before cleaning (0: never).
+    min_words: int = 0
+
+    @classmethod
+    def of(cls, settings: Settings) -> Limits:
+        return cls(settings.max_records, settings.max_field_chars, settings.min_body_words)
 
 
 def read(
-    args: list[str], hints: Hints, max_bytes: int, progress: Progress = unwatched
+    args: list[str],
+    hints: Hints,
+    max_bytes: int,
+    progress: Progress = unwatched,
+    limits: Limits = Limits(),
 ) -> Iterator[RawDocument | Rejected | Skipped]:
     """Yield a raw document or a rejection for every input ``args`` name, and the files a
     folder or glob reached that are no news inputs by their name (see
@@ -29,15 +58,21 @@ def read(
     progress("reading", done, total)
     for item in items:
         if isinstance(item, Source):
-            yield from read_source(item, hints, max_bytes)
+            yield from read_source(item, hints, max_bytes, limits)
             done += 1
             progress("reading", done, total)
         else:
             yield item
 
 
-def read_source(source: Source, hints: Hints, max_bytes: int) -> Iterator[RawDocument | Rejected]:
-    """Read one file (or stdin) into raw documents; a JSONL file gives one per line."""
+def read_source(
+    source: Source, hints: Hints, max_bytes: int, limits: Limits = Limits()
+) -> Iterator[RawDocument | Rejected]:
+    """Read one file (or stdin) into raw documents; a JSONL file gives one per line.
+
+    Whatever the bytes, this yields (an input that breaks the reader in a way not foreseen
+    is rejected as ``unreadable`` with the error, and the batch goes on).
+    """
     origin = source.origin
     try:
         size = source.size()
@@ -51,12 +86,33 @@ def read_source(source: Source, hints: Hints, max_bytes: int) -> Iterator[RawDoc
         yield Rejected(origin, exc.reason, exc.message)
         return
     except OSError as exc:
-        yield Rejected(origin, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+        yield Rejected(
+            origin, "unreadable", f"cannot read the file: {shown(str(exc.strerror or exc))}"
+        )
+        return
+    except Exception as exc:  # noqa: BLE001 - one input must not stop the batch
+        yield Rejected(origin, "unreadable", f"cannot decode the input ({_named(exc)})")
         return
     if decoded.format == "jsonl":
-        yield from records(decoded.text, origin.path, hints)
+        yield from records(
+            decoded.text,
+            origin.path,
+            hints,
+            decoded.encoding,
+            decoded.confidence,
+            limits.max_records,
+            limits.max_field_chars,
+            limits.min_words,
+        )
     else:
-        yield RawDocument(origin, decoded.format, decoded.text, hints, decoded.encoding)
+        yield RawDocument(
+            origin,
+            decoded.format,
+            decoded.text,
+            hints,
+            decoded.encoding,
+            encoding_confidence=decoded.confidence,
+        )
 
 
 def read_records(
@@ -67,3 +123,18 @@ def read_records(
     rejection; ``name`` stands in for the file name in their origin, numbered from 1."""
     for number, item in enumerate(items, start=1):
         yield record(item, Origin(path=name, line=number), hints)
+
+
+def encoding_warning(raw: RawDocument, article_id: str) -> Rejected:
+    """The warning that ``raw``, stored as ``article_id``, was read in a guessed encoding."""
+    return Rejected(
+        raw.origin,
+        "encoding_uncertain",
+        f"stored as article {article_id}, but its encoding was guessed as {raw.encoding} with "
+        f"confidence {raw.encoding_confidence:.2f}; check its text, or convert the file to "
+        "UTF-8 and ingest it again",
+    )
+
+
+def _named(exc: BaseException) -> str:
+    return shown(f"{type(exc).__name__}: {exc}"[:300])

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import codecs
-import gzip
 import json
 import re
 import zlib
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from newsfuse.errors import RejectedInput
+from newsfuse.ingest.charset import to_text
 from newsfuse.models import SourceFormat
 
 #: File name endings of news inputs and the format each suggests (content still decides); a
@@ -37,8 +34,13 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xfd7zXZ", "an xz archive"),
     (b"RIFF", "a RIFF media file"),
 )
-_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.I)
-_TAG = re.compile(rb"</?(p|div|span|a|h[1-6]|article|section|br|meta|title|script)\b", re.I)
+# An HTML page starts with a doctype or a page-level tag, maybe after comments; a fragment
+# starts with a block-level tag.
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p|h[1-6])[\s>/]",
+    re.I | re.S,
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Decoded:
     text: str
     format: SourceFormat
     encoding: str
+    #: How sure the encoding is, 0 to 1 (see :mod:`newsfuse.ingest.charset`).
+    confidence: float = 1.0
 
 
 def decode(data: bytes, name: str | None, max_bytes: int) -> Decoded:
@@ -72,12 +76,13 @@ def decode(data: bytes, name: str | None, max_bytes: int) -> Decoded:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise RejectedInput("binary", f"the input is {what}, not a news report")
-    text, encoding = _to_text(data)
+    decoded = to_text(data)
+    text = decoded.text
     if _control_share(text) > 0.05:
         raise RejectedInput("binary", "the input is mostly control characters: it is not text")
     if not text.strip():
         raise RejectedInput("empty", "the input has only white space")
-    return Decoded(text, _sniff(data, text, name), encoding)
+    return Decoded(text, _sniff(text, name), decoded.encoding, decoded.confidence)
 
 
 def format_by_name(name: str) -> SourceFormat | None:
@@ -88,58 +93,31 @@ def format_by_name(name: str) -> SourceFormat | None:
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
-    # A streaming decompressor bounds memory: a small gzip bomb cannot expand past the limit.
-    dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = dec.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise RejectedInput("corrupt_gzip", f"gzip data is damaged ({exc})") from exc
-    if len(out) > max_bytes:
-        raise RejectedInput("too_large", f"decompressed input exceeds {max_bytes} bytes")
-    if not dec.eof:
-        raise RejectedInput("truncated_gzip", "the gzip stream ends early; the file is truncated")
-    if dec.unused_data.startswith(b"\x1f\x8b"):
-        # Concatenated gzip members are legal; the standard decoder handles them whole.
+    """Every member of a gzip file, decompressed as a stream: a bomb (one member or many) stops
+    at the limit instead of filling memory."""
+    out: list[bytes] = []
+    size, rest = 0, data
+    while rest[:2] == b"\x1f\x8b":
+        dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            return gzip.decompress(data)[: max_bytes + 1]
-        except (OSError, EOFError) as exc:
+            chunk = dec.decompress(rest, max_bytes + 1 - size)
+        except zlib.error as exc:
             raise RejectedInput("corrupt_gzip", f"gzip data is damaged ({exc})") from exc
-    return out
-
-
-def _to_text(data: bytes) -> tuple[str, str]:
-    if data.count(b"\x00") > max(8, len(data) // 1000) and not _is_utf16(data):
-        raise RejectedInput("binary", "the input has NUL bytes throughout: it is not text")
-    for bom, enc in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    match = from_bytes(data[:200_000]).best()
-    encoding = match.encoding if match is not None else "cp1252"
-    text = data.decode(encoding, errors="replace")
-    if encoding != "cp1252" and _same_as_cp1252(data, text):
-        # Western web text is overwhelmingly cp1252; where another guess reads the bytes the
-        # same way, name the common one so that stored encodings are comparable.
-        encoding = "cp1252"
-    return text.replace("\x00", ""), encoding
-
-
-def _same_as_cp1252(data: bytes, text: str) -> bool:
-    try:
-        return data.decode("cp1252") == text
-    except UnicodeDecodeError:
-        return False
-
-
-def _is_utf16(data: bytes) -> bool:
-    return data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        size += len(chunk)
+        out.append(chunk)
+        if size > max_bytes:
+            raise RejectedInput(
+                "too_large",
+                f"decompressed input exceeds {max_bytes} bytes; raise NEWSFUSE_MAX_BYTES",
+            )
+        if not dec.eof:
+            raise RejectedInput(
+                "truncated_gzip", "the gzip stream ends early; the file is truncated"
+            )
+        rest = dec.unused_data
+    # What follows the last member (padding, a trailer some tools add) is ignored, as gzip -d
+    # does; it is not part of the compressed text.
+    return b"".join(out)
 
 
 def _control_share(text: str) -> float:
@@ -149,21 +127,28 @@ def _control_share(text: str) -> float:
     return bad / max(1, len(sample))
 
 
-def _sniff(data: bytes, text: str, name: str | None) -> SourceFormat:
-    head = data[:4096]
+def _sniff(text: str, name: str | None) -> SourceFormat:
+    # By structure at the start, not by tag names: a text dump may well mention <p> or <div>.
+    head = text[:4096]
     if _HTML_START.match(head):
         return "html"
     by_name = format_by_name(name or "")
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    if first.lstrip().startswith("{"):
+    start = head.lstrip()[:1]
+    if start in ("{", "[") and (by_name == "jsonl" or _is_json(text)):
+        return "jsonl"
+    return by_name or "text"
+
+
+def _is_json(text: str) -> bool:
+    """Whether the first line is a JSON object (a JSONL feed), or the whole text is JSON (a
+    pretty-printed document, which the JSONL reader accepts as one record or rejects)."""
+    first = text.lstrip().split("\n", 1)[0]
+    for candidate in (first, text):
         try:
-            if isinstance(json.loads(first), dict):
-                return "jsonl"
-        except ValueError:
-            if by_name == "jsonl":
-                return "jsonl"
-    if by_name is not None and by_name != "text":
-        return by_name
-    if len(_TAG.findall(head)) >= 5:
-        return "html"
-    return "text"
+            value = json.loads(candidate)
+        except json.JSONDecodeError:
+            continue
+        except (ValueError, RecursionError):
+            return True  # JSON, but too deep or with too long a number: the reader says why
+        return candidate is text or isinstance(value, dict)
+    return False

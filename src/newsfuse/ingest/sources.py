@@ -21,7 +21,7 @@ class Source:
 
     @property
     def origin(self) -> Origin:
-        return Origin(path=str(self.path) if self.path is not None else None)
+        return Origin(path=shown(self.path) if self.path is not None else None)
 
     def read(self, max_bytes: int) -> bytes:
         """Read at most ``max_bytes + 1`` bytes, so that an oversized input can be told apart."""
@@ -41,15 +41,26 @@ class Skipped:
     path: str
 
 
+def shown(path: str | Path) -> str:
+    """``path`` as text that can be stored and printed: bytes of a file name that are not
+    UTF-8 (Python keeps them as lone surrogates) are written as ``\\xe9``."""
+    text = str(path)
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def expand(args: list[str]) -> Iterator[Source | Rejected | Skipped]:
     """Yield each input named by ``args`` once, in a stable order.
 
-    Folders are walked recursively in sorted order; a folder reached twice through links (a
-    loop) is reported once as rejected and not walked again. Names that match nothing are
-    rejected with a reason, and the rest go on. A file a folder or glob reaches is read only
-    when its name is that of a news input (:data:`~newsfuse.ingest.decode.NAME_FORMATS`: text
-    dumps, HTML, JSONL, and their gzip forms); the others are yielded as :class:`Skipped`. A
-    file named on its own is read whatever its name: its content decides.
+    A name that exists is taken as it is, even with ``[``, ``*`` or ``?`` in it; only a name
+    that does not is read as a glob pattern. Folders are walked recursively in sorted order;
+    a folder reached twice through links (a loop) is reported once as rejected and not walked
+    again. Names that match nothing are rejected with a reason, and the rest go on. A file a
+    folder or glob reaches is read only when its name is that of a news input
+    (:data:`~newsfuse.ingest.decode.NAME_FORMATS`: text dumps, HTML, JSONL, and their gzip
+    forms); the others are yielded as :class:`Skipped`. A file named on its own is read
+    whatever its name: its content decides.
     """
     seen_files: set[str] = set()
     seen_dirs: set[str] = set()
@@ -57,11 +68,13 @@ def expand(args: list[str]) -> Iterator[Source | Rejected | Skipped]:
         if arg == "-":
             yield Source(None)
             continue
-        matches = sorted(glob.glob(arg, recursive=True)) if glob.has_magic(arg) else [arg]
+        named = os.path.lexists(arg) or not glob.has_magic(arg)
+        matches = [arg] if named else sorted(glob.glob(arg, recursive=True))
         if not matches or not any(os.path.lexists(m) for m in matches):
-            yield Rejected(Origin(path=arg), "not_found", f"no file or folder matches {arg!r}")
+            yield Rejected(
+                Origin(path=shown(arg)), "not_found", f"no file or folder matches {shown(arg)!r}"
+            )
             continue
-        named = not glob.has_magic(arg)
         for match in matches:
             yield from _walk(Path(match), seen_files, seen_dirs, named)
 
@@ -69,31 +82,37 @@ def expand(args: list[str]) -> Iterator[Source | Rejected | Skipped]:
 def _walk(
     path: Path, seen_files: set[str], seen_dirs: set[str], named: bool
 ) -> Iterator[Source | Rejected | Skipped]:
-    origin = Origin(path=str(path))
+    origin = Origin(path=shown(path))
     try:
         real = os.path.realpath(path, strict=True)
     except (OSError, RuntimeError) as exc:
-        yield Rejected(origin, "unreadable", f"cannot resolve {path}: {exc}; check the link")
+        yield Rejected(
+            origin, "unreadable", f"cannot resolve {origin.path}: {shown(str(exc))}; check the link"
+        )
         return
     if os.path.isdir(real):
         if real in seen_dirs:
-            yield Rejected(origin, "directory_loop", f"{path} leads back to {real}, skipped")
+            yield Rejected(
+                origin, "directory_loop", f"{origin.path} leads back to {shown(real)}, skipped"
+            )
             return
         seen_dirs.add(real)
         try:
             children = sorted(path.iterdir(), key=lambda p: p.name)
         except OSError as exc:
-            yield Rejected(origin, "unreadable", f"cannot list {path}: {exc}")
+            yield Rejected(origin, "unreadable", f"cannot list {origin.path}: {shown(str(exc))}")
             return
         for child in children:
             if child.name.startswith("."):
                 continue  # hidden files (editor swap files, .DS_Store) are never reports
             yield from _walk(child, seen_files, seen_dirs, named=False)
     elif not named and format_by_name(path.name) is None:
-        yield Skipped(str(path))
+        yield Skipped(shown(path))
     elif os.path.isfile(real):
         if real not in seen_files:
             seen_files.add(real)
             yield Source(path)
     else:
-        yield Rejected(origin, "not_a_file", f"{path} is not a regular file (device or socket?)")
+        yield Rejected(
+            origin, "not_a_file", f"{origin.path} is not a regular file (device or socket?)"
+        )

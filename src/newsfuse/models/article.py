@@ -74,6 +74,8 @@ class RawDocument:
     hints: Hints = field(default_factory=Hints)
     encoding: str = "utf-8"
     via_jsonl: bool = False
+    #: How sure ``encoding`` is, 0 to 1 (1 for UTF-8 and byte order marks; less for a guess).
+    encoding_confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,9 @@ class Article:
     captions: tuple[str, ...] = ()
     chrome: tuple[ChromeLine, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    #: How sure the input's encoding (``extra["encoding"]``) is, 0 to 1; None when not known
+    #: (articles stored before it was recorded).
+    encoding_confidence: float | None = None
 
     @property
     def headline(self) -> str | None:
@@ -164,6 +169,8 @@ class IngestSummary:
             rejects: nothing was wrong with them).
         clustered: Articles put into stories; ``analysed``: articles analysed; ``coded``:
             stories whose events were coded (each 0 when the run did not get that far).
+        warnings: Articles stored with a doubt, in the form of a rejection (origin, a reason
+            code such as ``encoding_uncertain``, a message) though they were not rejected.
     """
 
     ingested: int = 0
@@ -175,6 +182,7 @@ class IngestSummary:
     clustered: int = 0
     analysed: int = 0
     coded: int = 0
+    warnings: tuple[Rejected, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ def article_row(article: Article) -> dict[str, Any]:
         "captions_json": json.dumps(list(article.captions), ensure_ascii=False),
         "chrome_json": json.dumps([asdict(c) for c in article.chrome], ensure_ascii=False),
         "extra_json": json.dumps(article.extra, ensure_ascii=False, default=str),
+        "encoding_confidence": article.encoding_confidence,
     }
     row.update(asdict(article.meta))
     return row
@@ -41,4 +42,5 @@ def article_from_row(row: Any) -> Article:
         captions=tuple(json.loads(row["captions_json"])),
         chrome=tuple(ChromeLine(**c) for c in json.loads(row["chrome_json"])),
         extra=json.loads(row["extra_json"]),
+        encoding_confidence=row["encoding_confidence"],
     )

@@ -177,4 +177,9 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
         """,
     ),
     ("0007_index_from_blob", index_from_blob),
+    (
+        "0008_encoding_confidence",
+        # How sure the input's encoding was (0 to 1); NULL for articles stored before.
+        "ALTER TABLE articles ADD COLUMN encoding_confidence REAL;",
+    ),
 )
