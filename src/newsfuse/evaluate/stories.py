@@ -1,4 +1,4 @@
-"""Score story clustering on ECB+ with B-cubed and the adjusted Rand index."""
+"""Score story clustering on ECB+ and BASIL events with B-cubed and the adjusted Rand index."""
 
 from __future__ import annotations
 
@@ -96,6 +96,55 @@ def cluster_records(records: list[dict[str, str]], mode: Mode) -> dict[str, str]
     for article in articles:
         index.add(article)
     return {a.id: index.story_of(a.id) for a in articles}
+
+
+def load_basil(path: Path, half: str = "all", dated: bool = True) -> list[dict[str, str]]:
+    """Read BASIL events (``basil-dev.jsonl``: ``id``, ``subtopic``, ``title``, ``text``,
+    ``date``, ``outlet``), one half of the events, with or without their dates.
+
+    Args:
+        path: The ``.jsonl`` file (``../shared/data/compare/basil-dev.jsonl``).
+        half: ``all``, or ``odd`` / ``even``: the 1st, 3rd, ... or 2nd, 4th, ... event in the
+            order of their ids, so that no event is split between the halves.
+        dated: Keep each record's ``date`` (read as its publication date) or drop it.
+
+    Raises:
+        FileNotFoundError: When the file is missing.
+    """
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} not found: pass the BASIL events file")
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    events = sorted({r["subtopic"] for r in records})
+    keep = {e for at, e in enumerate(events) if half == "all" or (at % 2 == 0) == (half == "odd")}
+    drop = () if dated else ("date",)
+    return [{k: v for k, v in r.items() if k not in drop} for r in records if r["subtopic"] in keep]
+
+
+def score_records(
+    records: list[dict[str, str]],
+    mode: str = "incremental",
+    cluster: Callable[[list[dict[str, str]], Mode], dict[str, str]] = cluster_records,
+) -> dict[str, float]:
+    """Cluster records (file order) and score them against their ``subtopic``.
+
+    Returns:
+        ``b3_p``, ``b3_r``, ``b3_f1``, ``ari``, ``docs``, ``stories`` and ``seconds``.
+    """
+    start = time.perf_counter()
+    pred = cluster(records, mode)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - start
+    sub = {r["id"]: r["subtopic"] for r in records}
+    p, r, f1 = b_cubed(pred, sub)
+    return {
+        "b3_p": p,
+        "b3_r": r,
+        "b3_f1": f1,
+        "ari": ari(pred, sub),
+        "docs": float(len(records)),
+        "stories": float(len(set(pred.values()))),
+        "seconds": seconds,
+    }
 
 
 def evaluate_stories(

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from newsfuse.stories.cluster.pairs import (
+    Days,
     Floats,
     Links,
     PairModel,
@@ -94,6 +95,7 @@ def group(
     salient_terms: Sequence[list[str]],
     weights: Mapping[str, float],
     model: PairModel | None = None,
+    days: Days | None = None,
 ) -> list[int]:
     """Group a batch: pair model over the compared pairs, then average linkage.
 
@@ -102,23 +104,27 @@ def group(
         salient_terms: Each article's lookup terms.
         weights: Channel weights of the cosine that ranks each article's neighbours.
         model: The pair model; the shipped one by default.
+        days: Each article's publication day, if known.
 
     Returns:
         For each article, the position of the first article of its group.
     """
     model = model or load_model()
     pairs, cosines = compared_pairs(vecs, salient_terms, weights, model.close)
-    links = pair_links(len(vecs), pairs, cosines, weights, model)
+    links = pair_links(len(vecs), pairs, cosines, weights, model, days)
     return average_linkage(links, len(vecs), model.link)
 
 
 def group_all(
-    vecs: Sequence[Vectors], weights: Mapping[str, float], model: PairModel | None = None
+    vecs: Sequence[Vectors],
+    weights: Mapping[str, float],
+    model: PairModel | None = None,
+    days: Days | None = None,
 ) -> list[int]:
     """Group a small set (a local regrouping) comparing every pair; as :func:`group`."""
     model = model or load_model()
     pairs, cosines = all_pair_cosines(vecs)
-    links = pair_links(len(vecs), pairs, cosines, weights, model)
+    links = pair_links(len(vecs), pairs, cosines, weights, model, days)
     return average_linkage(links, len(vecs), model.link)
 
 

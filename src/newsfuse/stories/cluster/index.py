@@ -196,7 +196,8 @@ class StoryIndex:
         articles = [a for story in stories for a in story.members] + [article.id]
         old: list[str | None] = [story.id for story in stories for _ in story.members]
         old.append(None)
-        roots = group_all([reports[a].unit() for a in articles], WEIGHTS)
+        units = [reports[a].unit() for a in articles]
+        roots = group_all(units, WEIGHTS, days=[reports[a].day for a in articles])
         sids, merges = assign_ids(articles, old, roots, article.id)
         self._state.postings.add(terms, feats.day, sids[-1])
         if all(o in (None, s) for o, s in zip(old, sids, strict=True)):

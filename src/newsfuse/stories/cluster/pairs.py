@@ -1,12 +1,15 @@
 """Pair model of story clustering: how likely two articles are to report the same event.
 
-A logistic model over two features of a pair: the weighted similarity of its channels
-(words, names, lead names) and the share of nearest neighbours the two articles have in
-common. The second tells two events of one kind apart where the similarity cannot: a
-report of one Internet Explorer patch is about as close to a report of the other patch as to
-one of its own, but its nearest neighbours are reports of its own patch, and so are theirs.
+A logistic model over features of a pair: the cosines of its channels (words, names, lead
+names) and their weighted mean, the share of nearest neighbours the two articles have in
+common, and, when both are dated, how far apart they are beyond the time window. The shared
+neighbours tell two events of one kind apart where the similarity cannot: a report of one
+Internet Explorer patch is about as close to a report of the other patch as to one of its
+own, but its nearest neighbours are reports of its own patch, and so are theirs.
 An article's list grows with the number of its close partners (a share of them), so two
 reports of a story of fifty still share neighbours where lists of a fixed length would not.
+An undated pair reads its "dated" indicator and its day gap as 0: it is fitted on pairs with
+and without dates, so a missing date is never read as "the same day".
 The coefficients are data (``data/pair_model.json``), fitted by ``scripts/fit_pair_model.py``.
 """
 
@@ -22,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsfuse.data import load_json
+from newsfuse.stories.cluster.similarity import WINDOW_DAYS
 
 Vectors = dict[str, dict[str, float]]  # channel -> term -> weight (unit length per channel)
 Links = dict[int, dict[int, float]]  # article -> article -> probability of the same event
@@ -30,8 +34,9 @@ Floats = npt.NDArray[np.float64]
 FEATURE_CHANNELS = ("w", "e", "l")
 #: The pair features :func:`pair_features` computes, in its column order; a model names those
 #: it reads.
-FEATURES = ("words", "names", "lead", "similarity", "shared_neighbours")
-_SIMILARITY, _SHARED = FEATURES.index("similarity"), FEATURES.index("shared_neighbours")
+FEATURES = ("words", "names", "lead", "similarity", "shared_neighbours", "dated", "day_gap")
+_SHARED = FEATURES.index("shared_neighbours")
+Days = Sequence[int | None]  # each article's publication day (proleptic ordinal), if known
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,9 @@ class PairModel:
         features: The features it reads, of :data:`FEATURES`.
         coef: One coefficient per feature.
         intercept: The model's intercept.
-        alone: Coefficient and intercept of the similarity alone, for a pair without other
-            neighbours to compare (the first reports of a story, a small batch).
+        alone: Features, coefficients and intercept of the model without shared neighbours,
+            for a pair without other neighbours to compare (the first reports of a story, a
+            small batch).
         link: Average-linkage threshold on the probability: groups merge while the mean
             probability over their pairs is at least this.
     """
@@ -59,7 +65,7 @@ class PairModel:
     features: tuple[str, ...]
     coef: tuple[float, ...]
     intercept: float
-    alone: tuple[float, float]
+    alone: tuple[tuple[str, ...], tuple[float, ...], float]
     link: float
 
 
@@ -74,7 +80,11 @@ def load_model() -> PairModel:
         tuple(str(x) for x in raw["features"]),
         tuple(float(x) for x in raw["coef"]),
         float(raw["intercept"]),
-        (float(raw["alone"][0]), float(raw["alone"][1])),
+        (
+            tuple(str(x) for x in raw["alone"]["features"]),
+            tuple(float(x) for x in raw["alone"]["coef"]),
+            float(raw["alone"]["intercept"]),
+        ),
         float(raw["link"]),
     )
 
@@ -128,6 +138,7 @@ def pair_features(
     cosines: Floats,
     weights: Mapping[str, float],
     lists: tuple[int, float, float],
+    days: Days | None = None,
 ) -> tuple[list[tuple[int, int]], Floats]:
     """The model's features of each pair with any shared term.
 
@@ -144,13 +155,16 @@ def pair_features(
         cosines: Their channel cosines, as :func:`pair_cosines` gives them.
         weights: Channel weights of the similarity.
         lists: ``(neighbours, close, share)``, as :class:`PairModel` names them.
+        days: Each article's publication day, if known (all unknown by default).
 
     Returns:
         The pairs kept (those with a cosine above 0) and one row each of :data:`FEATURES`:
         the cosine of each channel, their weighted mean, then the overlap coefficient of the
         two neighbour lists, each without the other article (the share of the shorter list
         the two have in common); NaN when an article has no more partners than
-        ``neighbours``, whose list would then hold them all.
+        ``neighbours``, whose list would then hold them all; then 1 when both are dated (else
+        0), and the days apart beyond `WINDOW_DAYS`, ``ln(1 + max(0, days apart - window))``,
+        when both are (else 0): within the window a story may run slow.
     """
     neighbours = lists[0]
     sims = similarities(cosines, weights)
@@ -169,7 +183,20 @@ def pair_features(
     ]
     shared = np.array([_overlap(near[i], near[j], i, j) for i, j in kept])
     rows = cosines.reshape(len(pairs), len(FEATURE_CHANNELS))[keep]
-    return kept, np.column_stack([rows, sims[keep], shared.reshape(len(kept))])
+    dated, gap = _day_features(kept, days)
+    return kept, np.column_stack([rows, sims[keep], shared.reshape(len(kept)), dated, gap])
+
+
+def _day_features(pairs: Sequence[tuple[int, int]], days: Days | None) -> tuple[Floats, Floats]:
+    """Whether both articles of each pair are dated, and their gap beyond the window if so."""
+    dated, gap = np.zeros(len(pairs)), np.zeros(len(pairs))
+    if days is None:
+        return dated, gap
+    for row, (i, j) in enumerate(pairs):
+        a, b = days[i], days[j]
+        if a is not None and b is not None:
+            dated[row], gap[row] = 1.0, math.log1p(max(0, abs(a - b) - WINDOW_DAYS))
+    return dated, gap
 
 
 def _length(row: list[tuple[float, int]], lists: tuple[int, float, float]) -> int:
@@ -189,12 +216,13 @@ def _overlap(a: frozenset[int] | None, b: frozenset[int] | None, i: int, j: int)
 
 
 def probabilities(feats: Floats, model: PairModel) -> Floats:
-    """Same-event probability of each row of :func:`pair_features`; the similarity alone
-    decides for a pair without other neighbours to compare."""
+    """Same-event probability of each row of :func:`pair_features`; the model without shared
+    neighbours decides for a pair without other neighbours to compare."""
     if not len(feats):
         return np.zeros(0)
     columns = [FEATURES.index(name) for name in model.features]
-    alone = model.alone[1] + model.alone[0] * feats[:, _SIMILARITY]
+    names, coef, intercept = model.alone
+    alone = intercept + feats[:, [FEATURES.index(name) for name in names]] @ np.array(coef)
     both = model.intercept + np.nan_to_num(feats[:, columns]) @ np.array(model.coef)
     z = np.where(np.isnan(feats[:, _SHARED]), alone, both)
     return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
@@ -206,6 +234,7 @@ def pair_links(
     cosines: Floats,
     weights: Mapping[str, float],
     model: PairModel | None = None,
+    days: Days | None = None,
 ) -> Links:
     """Probability that each compared pair reports the same event, as a symmetric graph.
 
@@ -215,6 +244,7 @@ def pair_links(
         cosines: Their channel cosines, as :func:`pair_cosines` gives them.
         weights: Channel weights of the similarity.
         model: The pair model; the shipped one by default.
+        days: Each article's publication day, if known.
 
     Returns:
         For each article, its partners with any shared term and their probability; pairs
@@ -222,7 +252,7 @@ def pair_links(
     """
     model = model or load_model()
     lists = (model.neighbours, model.close, model.share)
-    kept, feats = pair_features(n, pairs, cosines, weights, lists)
+    kept, feats = pair_features(n, pairs, cosines, weights, lists, days)
     links: Links = {i: {} for i in range(n)}
     for (i, j), p in zip(kept, probabilities(feats, model).tolist(), strict=True):
         links[i][j] = links[j][i] = p

@@ -44,7 +44,7 @@ def recluster(articles: Iterable[Article]) -> list[StoryAssignment]:
         df.add(f)
     vecs = [{c: vector(f.counts[c], c, df) for c in CHANNELS} for f in feats]
     terms = [lookup_terms(v) for v in vecs]
-    roots = group(vecs, terms, WEIGHTS)
+    roots = group(vecs, terms, WEIGHTS, days=[f.day for f in feats])
     return [
         StoryAssignment(a.id, story_id(ordered[r].id), r == i)
         for i, (a, r) in enumerate(zip(ordered, roots, strict=True))
