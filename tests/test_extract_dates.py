@@ -260,6 +260,40 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "value", "granularity"),
+    [
+        # A month with a relative year is one expression ("October this year").
+        ("It was approved in early October this year.", "early October this year", "2024-10",
+         "month"),
+        ("Pol Pot was arrested in July last year.", "July last year", "2023-07", "month"),
+        ("They join in April next year.", "April next year", "2025-04", "month"),
+        # "current" before a noun is the present (PRESENT_REF); the noun is no time.
+        ("It travels with its current owner.", "current", "PRESENT_REF", "vague"),
+        # "the latest period" of a report is its quarter; "the full year" the year.
+        ("Sales rose 5% in the third quarter. The latest period had gains.",
+         "The latest period", "2024-Q3", "quarter"),
+        ("It forecast higher earnings for the full year.", "the full year", "2024", "year"),
+    ],
+)  # fmt: skip
+def test_general_rules(text: str, surface: str, value: str, granularity: str) -> None:
+    mention = _only(text, surface, FRIDAY)
+    assert (mention.value, mention.granularity) == (value, granularity)
+
+
+@pytest.mark.parametrize(
+    ("published", "value"),
+    [
+        (dt.date(2024, 12, 15), "2024-W49"),
+        (FRIDAY, "2024-W49"),
+        (dt.date(2024, 12, 16), "2024-W50"),
+    ],
+)
+def test_last_week_is_the_iso_week_before(published: dt.date, value: str) -> None:
+    # Written on a Sunday too: the week before the one holding the publication day.
+    assert _only("Talks stalled last week.", "last week", published).value == value
+
+
+@pytest.mark.parametrize(
     ("text", "surface"),
     [
         ("Blinken met al-Sudani on Friday.", "Friday"),
@@ -333,6 +367,8 @@ def test_accepts_date_or_datetime(published: dt.date) -> None:
         ("Riots broke out in the past three summers.", "the past"),
         ("Rates rose a quarter point.", "a quarter"),
         ("The strike lasted the last week of June.", "last week"),
+        ("A strong current swept him away.", "current"),
+        ("The current account deficit widened.", "current"),
     ],
 )
 def test_ignores_lookalikes(text: str, absent: str) -> None:

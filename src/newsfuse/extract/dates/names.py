@@ -40,6 +40,14 @@ _NAME_AFTER_MONTH = re.compile(
 _MONTH_CUE_BEFORE = re.compile(rf"(?i:\b(?:{MONTH_CUE_WORDS}|each|every)[\s-]*)$")
 #: A broadcast named after a day word: "NBC's Today show", "the Tonight Show".
 _PROGRAMME_AFTER = re.compile(r"\s+(?:[Ss]how|[Pp]rogram(?:me)?)\b")
+#: "current" is the adjective of the present (``PRESENT_REF``: "its current owner", "under
+#: current rules") after a determiner, a possessive or a preposition, and before a word it
+#: qualifies; "a strong current" is the noun, "the current account" the economists' term.
+_CURRENT_BEFORE = re.compile(
+    r"(?i:(?:^|[.;:]\s*|\b(?:the|its|his|her|their|our|my|your|of|in|at|under|from|with|to|"
+    r"on|for|by|and)\s+|'s\s+))$"
+)
+_CURRENT_AFTER = re.compile(r"\s+(?!accounts?\b|and\b|of\b|in\b)[a-z]")
 #: "(every) now and then": an idiom for "from time to time".
 _NOW_AND_THEN = re.compile(r"\s+and\s+then\b", re.IGNORECASE)
 #: A count after "the past" makes "past" an adjective: "the past three summers", "the past
@@ -104,7 +112,7 @@ def _is_weekday_name(m: re.Match[str]) -> bool:
 
 
 def _is_idiom(m: re.Match[str], before: str) -> bool:
-    """``Now, he says``, ``for now``, ``now and then``, ``the past three summers``."""
+    """``Now, he says``, ``for now``, ``now and then``, ``the past two``, ``a current``."""
     words = " ".join(m[0].lower().split())
     if words == "now":
         return (
@@ -112,6 +120,8 @@ def _is_idiom(m: re.Match[str], before: str) -> bool:
             or before.lower().endswith("for ")  # "for the time being"
             or _NOW_AND_THEN.match(m.string, m.end()) is not None
         )
+    if words == "current":
+        return not (_CURRENT_BEFORE.search(before) and _CURRENT_AFTER.match(m.string, m.end()))
     return words == "the past" and _COUNT_AFTER.match(m.string, m.end()) is not None
 
 

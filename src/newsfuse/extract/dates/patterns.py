@@ -78,7 +78,11 @@ RULES: list[tuple[str, str]] = [
     ("day_pair", r"(?<=\s)(?P<day>[0-3]?\d)(?!\d|\s*(?:%|percent))"),
     ("date_iso", r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
     ("date_slash", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)"),
-    ("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}"),
+    # "October 1998", and "October this year", "June of last year": one expression.
+    (
+        "month_year",
+        rf"{_MONTH},?\s+(?:of\s+)?(?:{_YEAR}|(?P<yrel>(?i:this|last|next))\s+year(?!'s))",
+    ),
     ("month", rf"(?:(?i:{_REL})\s+)?{_MONTH}"),
     (
         "quarter",
@@ -168,7 +172,7 @@ RULES: list[tuple[str, str]] = [
     ("season", rf"(?i:{_SEASON})(?:\s+(?:of\s+)?(?:{_YEAR}|(?i:{_SPELLED_YEAR})))?"),
     (
         "the_year",
-        r"(?i:the\s+(?P<yrel>(?:latest|current|fiscal|calendar|past|coming|previous)\s+)*"
+        r"(?i:the\s+(?P<yrel>(?:latest|current|full|fiscal|calendar|past|coming|previous)\s+)*"
         r"year(?!\s+(?:two|nineteen|\d)))",
     ),
     ("year_end", r"(?i:year[\s-]end|the\s+end\s+of\s+the\s+(?P<eunit>year|month|week))"),

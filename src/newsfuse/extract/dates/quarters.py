@@ -70,8 +70,10 @@ def _ref_quarter(m: re.Match[str], ctx: DateContext) -> Resolution | None:
         if ctx.quarter is None or not ctx.quarter.value:
             return Resolution(m["pyear"], "year", "date")
         return Resolution(f"{m['pyear']}-{ctx.quarter.value[5:]}", "quarter", "date")
-    if surface.endswith("period") and not year_back:
-        return None  # "the period" alone is too vague to be a quarter
+    if surface.endswith("period") and not year_back and "latest" not in surface:
+        # "the period" alone is too vague to be a quarter; "the latest period" of a
+        # financial report is the quarter reported, as "the latest quarter" is.
+        return None
     ended = _ENDED.match(m.string, m.end())
     if ended and not year_back and not m["qstep"] and ctx.anchor is not None:
         # "the quarter ended Sept. 30": the calendar quarter holding its last day.

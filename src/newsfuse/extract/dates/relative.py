@@ -110,9 +110,7 @@ def _unit_rel(m: re.Match[str], ctx: DateContext) -> Resolution | None:
         return Resolution(f"{year}-{code}", "season", "date")
     unit = unit_name(m["unit"])
     if unit in ("week", "weekend"):
-        # Written on a Sunday, "last week" is the week ending that day (ISO weeks end Sunday).
-        on_sunday = a.weekday() == 6 and offset < 0 and unit == "week"
-        week = iso_week(a + dt.timedelta(weeks=0 if on_sunday else offset))
+        week = iso_week(a + dt.timedelta(weeks=offset))
         return Resolution(week + ("-WE" if unit == "weekend" else ""), unit, "date")
     if unit == "day":
         return Resolution((a + dt.timedelta(days=offset)).isoformat(), "day", "date")

@@ -86,7 +86,7 @@ REF_WORDS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
     "the present": "PRESENT_REF", "right now": "PRESENT_REF", "recently": "PAST_REF",
-    "lately": "PAST_REF", "the past": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF", "current": "PRESENT_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
