@@ -81,7 +81,11 @@ def _date_named(m: re.Match[str], ctx: DateContext) -> Resolution | None:
         return None  # "Second March", "a second March rally": not a spelled date
     else:
         day = DAY_ORDINALS["-".join(m["dayword"].lower().split())]
-    return _calendar_date(month_number(m["month"]), day, m["year"], ctx)
+    res = _calendar_date(month_number(m["month"]), day, m["year"], ctx)
+    if res is not None and res.value and "weekof" in m.re.groupindex and m["weekof"]:
+        # "the week of March 6": the ISO week that holds the day.
+        return Resolution(iso_week(dt.date.fromisoformat(res.value)), "week", "date")
+    return res
 
 
 def _day_pair(m: re.Match[str], ctx: DateContext) -> Resolution | None:

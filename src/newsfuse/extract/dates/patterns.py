@@ -67,7 +67,8 @@ _CLOCK = (
 RULES: list[tuple[str, str]] = [
     (
         "date_mdy",
-        rf"(?:(?:(?i:{_REL})\s+)?{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
+        rf"(?:(?P<weekof>(?i:the\s+week\s+of)\s+)|(?:(?i:{_REL})\s+)?{_WEEKDAY},?\s+)?"
+        rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?",
     ),
     (
         "date_dmy",
