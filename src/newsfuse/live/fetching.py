@@ -143,14 +143,14 @@ def _ingest(raw: RawDocument, record: FetchRecord, store: Store, settings: Setti
 
 
 def _same_text(store: Store, previous: str, raw: RawDocument, settings: Settings) -> bool:
-    """Whether the page says what the stored article says: a page whose markup changed
-    around the same report (a new advert, a clock) is not a revision of it."""
+    """Whether the page's report has the stored article's body text: a page whose markup
+    changed around the same report (a new advert, a clock), or that comes with other hints
+    (a feed's title and outlet after a fetch by URL), is not a revision of it."""
     try:
         new = process(raw, settings)
     except RejectedInput:
         return False  # ingest rejects it again, with the reason
-    old = store.article(previous)
-    return new.text() == old.text() and new.headline == old.headline
+    return new.text() == store.article(previous).text()
 
 
 def _existing(store: Store, article_id: str | None) -> str | None:

@@ -70,10 +70,10 @@ from newsfuse.models.event import (
 from newsfuse.models.feed import (
     Feed,
     FeedEntry,
+    FetchedPage,
     FetchRecord,
     FetchStatus,
     FetchSummary,
-    Page,
     PollSummary,
 )
 from newsfuse.models.story import (
@@ -130,7 +130,7 @@ __all__ = [
     "Mention",
     "Metadata",
     "Origin",
-    "Page",
+    "FetchedPage",
     "PlaceName",
     "PollSummary",
     "Quantity",

@@ -42,7 +42,7 @@ class FeedEntry:
 
 
 @dataclass(frozen=True)
-class Page:
+class FetchedPage:
     """One HTTP answer, read within the limits: the body decompressed, the hops recorded.
 
     ``status`` is 200 with a body, or 304 (not modified: no body).

@@ -35,6 +35,13 @@ class StorySummary(BaseModel):
     sources: int
 
 
+class StoryDetail(StorySummary):
+    """A story as its page shows it: ``revisions`` counts its reports that were fetched again
+    with new text (each names the report it revises in ``revision_of``)."""
+
+    revisions: int
+
+
 class Segment(BaseModel):
     """A piece of a search snippet; ``match`` marks the words that matched."""
 
@@ -107,6 +114,7 @@ class StoryArticle(BaseModel):
     copy_kind: str
     reuse: float
     original: str
+    revision_of: str | None
     paragraphs: list[Paragraph]
 
 
@@ -205,7 +213,7 @@ class StoryEvent(BaseModel):
 
 
 class StoryPage(BaseModel):
-    story: StorySummary
+    story: StoryDetail
     articles: list[StoryArticle]
     quotes: list[QuoteGroupSchema]
     entities: list[StoryEntity]

@@ -9,7 +9,7 @@ from newsfuse.ingest.decode import decode
 from newsfuse.ingest.fetch.client import Fetcher, transient
 from newsfuse.ingest.fetch.feeds import FeedReading, read_feed
 from newsfuse.ingest.fetch.urls import clean_url, host_of
-from newsfuse.models import FeedEntry, Hints, Origin, Page, RawDocument
+from newsfuse.models import FeedEntry, FetchedPage, Hints, Origin, RawDocument
 
 __all__ = [
     "FeedReading",
@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 
-def page_document(page: Page, entry: FeedEntry | None, max_bytes: int) -> RawDocument:
+def page_document(page: FetchedPage, entry: FeedEntry | None, max_bytes: int) -> RawDocument:
     """A fetched page as a raw document: HTML (or text), with its URL and fetch time.
 
     The URL after redirects is the report's URL hint (the page's own canonical link is read

@@ -8,10 +8,10 @@
         send, with If-None-Match / If-Modified-Since when validators are known
           network error, timeout, 429, 5xx  -> retry with backoff, then reject
           3xx                               -> record the hop, go on
-          304                               -> Page(status=304)
+          304                               -> FetchedPage(status=304)
           other 4xx                         -> http_<status>
         content type of the kind asked for?  -> wrong_content_type
-        body within max_bytes (decompressed) and fetch_timeout  -> Page
+        body within max_bytes (decompressed) and fetch_timeout  -> FetchedPage
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from newsfuse.errors import RejectedInput
 from newsfuse.ingest.fetch.body import ACCEPT_ENCODING, read_body
 from newsfuse.ingest.fetch.robots import ROBOTS_MAX_BYTES, RobotsRules
 from newsfuse.ingest.fetch.urls import clean_url, host_of
-from newsfuse.models import Page
+from newsfuse.models import FetchedPage
 from newsfuse.settings import Settings
 
 #: Redirect hops followed; browsers allow 20, a news page needs two or three.
@@ -105,7 +105,7 @@ class Fetcher:
         kind: Kind = "page",
         etag: str | None = None,
         last_modified: str | None = None,
-    ) -> Page:
+    ) -> FetchedPage:
         """Fetch ``url`` (already :func:`clean_url`'d), following redirects.
 
         Raises:
@@ -134,7 +134,7 @@ class Fetcher:
                 current = clean_url(urljoin(current, location))
                 hops.append(current)
                 continue
-            return Page(
+            return FetchedPage(
                 url=url,
                 final_url=current,
                 status=status,

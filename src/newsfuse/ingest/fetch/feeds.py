@@ -14,7 +14,7 @@ from trafilatura.feeds import FeedParameters, determine_feed
 from newsfuse.errors import RejectedInput
 from newsfuse.ingest.fetch.sitemaps import is_sitemap, read_sitemap
 from newsfuse.ingest.fetch.urls import clean_url
-from newsfuse.models import FeedEntry, Page
+from newsfuse.models import FeedEntry, FetchedPage
 
 #: Entries read from one feed: a news sitemap lists at most 1,000 (Google's limit), and
 #: feeds list far fewer; more is a site map of the whole archive, not news.
@@ -31,7 +31,7 @@ class FeedReading:
     kind: str = "feed"
 
 
-def read_feed(page: Page, outlet: str | None = None) -> FeedReading:
+def read_feed(page: FetchedPage, outlet: str | None = None) -> FeedReading:
     """The entries of a fetched feed, sitemap, or the feeds an HTML page links to.
 
     Args:
@@ -94,7 +94,7 @@ def _iso(parsed: time.struct_time | None) -> str | None:
     return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", stamp)
 
 
-def _discover(page: Page) -> tuple[str, ...]:
+def _discover(page: FetchedPage) -> tuple[str, ...]:
     text = page.body.decode("utf-8", "replace")
     if "<" not in text[:2000]:
         return ()
