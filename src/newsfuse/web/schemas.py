@@ -35,13 +35,6 @@ class StorySummary(BaseModel):
     sources: int
 
 
-class StoryDetail(StorySummary):
-    """A story as its page shows it: ``revisions`` counts its reports that were fetched again
-    with new text (each names the report it revises in ``revision_of``)."""
-
-    revisions: int
-
-
 class Segment(BaseModel):
     """A piece of a search snippet; ``match`` marks the words that matched."""
 
@@ -213,7 +206,8 @@ class StoryEvent(BaseModel):
 
 
 class StoryPage(BaseModel):
-    story: StoryDetail
+    story: StorySummary
+    revisions: int  # reports fetched again with new text; each names it in revision_of
     articles: list[StoryArticle]
     quotes: list[QuoteGroupSchema]
     entities: list[StoryEntity]
