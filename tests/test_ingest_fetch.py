@@ -85,7 +85,7 @@ def test_an_unreachable_robots_txt_disallows_and_a_missing_one_allows(httpserver
     httpserver.expect_request("/robots.txt").respond_with_data("down", status=503)
     with Fetcher(fast_settings()) as f, pytest.raises(RejectedInput) as exc:
         f.get(httpserver.url_for("/a"))
-    assert exc.value.reason == "robots_disallowed"
+    assert exc.value.reason == "robots_unreachable"
     httpserver.clear()
     httpserver.expect_request("/robots.txt").respond_with_data("no", status=404)
     httpserver.expect_request("/a").respond_with_data(article_html(4), content_type=HTML)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from newsroom import Item, article_html, atom, rss2
+from newsroom import Item, article_html, atom, news_sitemap, rss2
 from pytest_httpserver import HTTPServer
 from test_ingest_fetch import HTML, fast_settings
 from werkzeug import Request, Response
 
+from newsfuse.errors import ConfigError
 from newsfuse.ingest.fetch import Fetcher
-from newsfuse.live import add_feed, fetch_urls, poll_feeds
+from newsfuse.live import add_feed, fetch_urls, parse_interval, poll_feeds
 from newsfuse.store.sqlite.store import SqliteStore
 
 
@@ -141,3 +142,55 @@ def test_a_home_page_adds_the_feeds_it_links_to(
     )
     added = add_feed(site.url_for("/"), store, fetcher)
     assert [f.url for f in added] == [site.url_for("/atom")]
+
+
+def test_a_sitemap_index_leads_to_its_news_sitemaps(
+    site: HTTPServer, store: SqliteStore, fetcher: Fetcher
+):
+    index = (
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{site.url_for('/news.xml')}</loc></sitemap></sitemapindex>"
+    )
+    items = [Item(site.url_for("/s/1"), "Sitemap report")]
+    site.expect_request("/index.xml").respond_with_data(index, content_type="application/xml")
+    site.expect_request("/news.xml").respond_with_data(news_sitemap(items), content_type="text/xml")
+    site.expect_request("/s/1").respond_with_data(article_html(50), content_type=HTML)
+    store.add_feed(site.url_for("/index.xml"))
+    summary = poll_feeds(store, fast_settings(), fetcher, analyse=False)
+    assert summary.fetched.stored == 1
+    [art] = store.articles()
+    assert (art.meta.outlet, art.meta.headline) == ("Local Courier", "Sitemap report")
+
+
+def test_an_entry_that_failed_for_a_passing_reason_is_tried_again(
+    site: HTTPServer, store: SqliteStore, fetcher: Fetcher
+):
+    items = [Item(site.url_for("/busy"), "Busy")]
+    site.expect_request("/feed").respond_with_data(rss2(items), content_type="application/rss+xml")
+    state = {"up": False}
+    site.expect_request("/busy").respond_with_handler(
+        lambda _: (
+            Response(article_html(60), content_type=HTML)
+            if state["up"]
+            else Response("busy", status=503)
+        )
+    )
+    store.add_feed(site.url_for("/feed"))
+    first = poll_feeds(store, fast_settings(), fetcher, analyse=False)
+    assert first.fetched.records[0].reason == "http_503"
+    state["up"] = True
+    second = poll_feeds(store, fast_settings(), fetcher, analyse=False)
+    assert second.fetched.stored == 1 and store.count_articles() == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("30s", 30.0), ("5m", 300.0), ("1h", 3600.0), ("90", 90.0)]
+)
+def test_intervals_are_read(text: str, seconds: float):
+    assert parse_interval(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "5 minutes", "0s", "-1m"])
+def test_bad_intervals_are_refused(text: str):
+    with pytest.raises(ConfigError):
+        parse_interval(text)

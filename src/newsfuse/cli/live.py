@@ -146,6 +146,8 @@ def watch(obj: Context, every: str, rounds: int | None, no_analyse: bool) -> Non
 
     seconds = parse_interval(every)
     store = obj.store()
+    if not store.feeds():
+        raise click.UsageError("no feeds are followed; add one with 'newsfuse feeds add URL'")
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())

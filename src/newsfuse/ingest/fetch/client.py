@@ -123,6 +123,11 @@ class Fetcher:
         for _ in range(MAX_REDIRECTS + 1):
             host = host_of(current)
             if not self._robots.allowed(host, current):
+                if not self._robots.reachable(host):
+                    raise RejectedInput(
+                        "robots_unreachable",
+                        f"{host}/robots.txt cannot be read now, so nothing there is fetched",
+                    )
                 raise RejectedInput(
                     "robots_disallowed", f"{host}/robots.txt does not allow fetching {current}"
                 )

@@ -42,6 +42,12 @@ class RobotsRules:
         rules = self._for(host)
         return rules.parser is not None and rules.parser.can_fetch(url, self.token)
 
+    def reachable(self, host: str) -> bool:
+        """Whether the host's robots.txt was read (or is missing) the last time it was asked
+        for; False when it was unreachable, which disallows everything for now."""
+        rules = self._rules.get(host)
+        return rules is None or rules.parser is not None
+
     def crawl_delay(self, host: str) -> float:
         """The host's Crawl-delay for this agent in seconds, 0 when none is given."""
         rules = self._rules.get(host)
