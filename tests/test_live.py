@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from newsroom import Item, article_html, atom, news_sitemap, rss2
@@ -194,3 +195,19 @@ def test_intervals_are_read(text: str, seconds: float):
 def test_bad_intervals_are_refused(text: str):
     with pytest.raises(ConfigError):
         parse_interval(text)
+
+
+def test_the_python_api_follows_and_polls(
+    site: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import newsfuse
+
+    for name, value in {"FETCH_DELAY": "0", "FETCH_BACKOFF": "0.01"}.items():
+        monkeypatch.setenv(f"NEWSFUSE_{name}", value)
+    items = [Item(site.url_for("/p/1"), "Via the API")]
+    site.expect_request("/feed").respond_with_data(atom(items), content_type="application/atom+xml")
+    site.expect_request("/p/1").respond_with_data(article_html(70), content_type=HTML)
+    with newsfuse.open_news(tmp_path / "api.db") as news:
+        assert [f.url for f in news.follow(site.url_for("/feed"))] == [site.url_for("/feed")]
+        assert news.poll(analyse=False).fetched.stored == 1
+        assert news.fetch([site.url_for("/p/1")], analyse=False).unchanged == 1
