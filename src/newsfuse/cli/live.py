@@ -141,6 +141,7 @@ def watch(obj: Context, every: str, rounds: int | None, no_analyse: bool) -> Non
     Errors are recorded and the loop goes on; Ctrl-C (or SIGTERM) ends it after the current
     article. Runs beside 'newsfuse serve' on the same store.
     """
+    from newsfuse.cli.progress import stage_progress
     from newsfuse.live import parse_interval
     from newsfuse.live import watch as watching
 
@@ -151,7 +152,8 @@ def watch(obj: Context, every: str, rounds: int | None, no_analyse: bool) -> Non
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    polls = watching(store, obj.settings, seconds, stop, _say, rounds, not no_analyse)
+    with stage_progress(err) as progress:
+        polls = watching(store, obj.settings, seconds, stop, _say, rounds, not no_analyse, progress)
     show(f"stopped after {polls} polls", to=err)
 
 
