@@ -284,3 +284,15 @@ def test_what_is_no_feed_is_rejected(server: HTTPServer, fetcher: Fetcher, body:
         assert exc.reason == "not_a_feed"
     else:  # a truncated feed is read as far as it goes, by feedparser's lenient parser
         assert all(e.url for e in reading.entries)
+
+
+def test_an_unreachable_robots_txt_is_asked_for_again_after_a_while(httpserver: HTTPServer):
+    httpserver.expect_oneshot_request("/robots.txt").respond_with_data("down", status=503)
+    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n")
+    httpserver.expect_request("/a").respond_with_data(article_html(4), content_type=HTML)
+    now = [0.0]
+    with Fetcher(fast_settings(), clock=lambda: now[0]) as f:
+        with pytest.raises(RejectedInput):
+            f.get(httpserver.url_for("/a"))
+        now[0] += 601.0
+        assert f.get(httpserver.url_for("/a")).status == 200

@@ -171,7 +171,7 @@ class Fetcher:
         self, url: str, headers: dict[str, str], kind: Kind
     ) -> tuple[int, httpx.Headers, bytes]:
         self._wait_turn(host_of(url))
-        deadline = self._clock() + self.settings.fetch_timeout
+        deadline = time.monotonic() + self.settings.fetch_timeout
         try:
             with self._client.stream("GET", url, headers=headers) as response:
                 status = response.status_code
@@ -204,7 +204,7 @@ class Fetcher:
         self._wait_turn(host)
         try:
             with self._client.stream("GET", f"{host}/robots.txt", follow_redirects=True) as got:
-                deadline = self._clock() + self.settings.fetch_timeout
+                deadline = time.monotonic() + self.settings.fetch_timeout
                 body = read_body(got, 4 * ROBOTS_MAX_BYTES, deadline) if got.is_success else b""
                 return got.status_code, body
         except (httpx.HTTPError, RejectedInput):

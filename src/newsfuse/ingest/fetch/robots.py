@@ -10,6 +10,8 @@ from protego import Protego
 
 #: RFC 9309 2.4: a crawler should not use a cached robots.txt for more than 24 hours.
 ROBOTS_TTL = 24 * 3600.0
+#: An unreachable robots.txt is asked for again sooner: a server error is often brief.
+UNREACHABLE_TTL = 600.0
 #: RFC 9309 2.5: at least 500 KiB of a robots.txt must be read; the rest may be ignored.
 ROBOTS_MAX_BYTES = 500 * 1024
 
@@ -58,7 +60,8 @@ class RobotsRules:
     def _for(self, host: str) -> _Rules:
         cached = self._rules.get(host)
         now = self._clock()
-        if cached is not None and now - cached.read_at < ROBOTS_TTL:
+        ttl = ROBOTS_TTL if cached is None or cached.parser is not None else UNREACHABLE_TTL
+        if cached is not None and now - cached.read_at < ttl:
             return cached
         answer = self._get(host)
         if answer is None or answer[0] >= 500:
