@@ -18,8 +18,11 @@ from newsfuse.models import (
     Brief,
     Comparison,
     DeleteSummary,
+    Feed,
+    FetchSummary,
     Hints,
     IngestSummary,
+    PollSummary,
     Rejected,
     StoryInput,
 )
@@ -106,6 +109,30 @@ class News:
 
         items = read_records(records, Hints())
         return ingest_items(items, self.store, self.settings, analyse, progress)
+
+    def fetch(self, urls: Iterable[str], *, analyse: bool = True) -> FetchSummary:
+        """Download pages (politely: see ``newsfuse settings``) and ingest them."""
+        from newsfuse.ingest.fetch import Fetcher
+        from newsfuse.live import fetch_urls
+
+        with Fetcher(self.settings) as fetcher:
+            return fetch_urls(urls, self.store, self.settings, fetcher, analyse)
+
+    def follow(self, url: str, outlet: str | None = None) -> list[Feed]:
+        """Follow a feed or news sitemap (a home page: the feeds it links to)."""
+        from newsfuse.ingest.fetch import Fetcher
+        from newsfuse.live import add_feed
+
+        with Fetcher(self.settings) as fetcher:
+            return add_feed(url, self.store, fetcher, outlet)
+
+    def poll(self, *, analyse: bool = True) -> PollSummary:
+        """Poll the followed feeds once: fetch and ingest what is new or revised."""
+        from newsfuse.ingest.fetch import Fetcher
+        from newsfuse.live import poll_feeds
+
+        with Fetcher(self.settings) as fetcher:
+            return poll_feeds(self.store, self.settings, fetcher, analyse)
 
     def delete(self, article_ids: Iterable[str]) -> DeleteSummary:
         """Remove articles (ids or unique prefixes) and everything read off them; the stories

@@ -48,6 +48,35 @@ class Settings:
         "Fewest words of clean body text for an input to count as an article; fewer is "
         "rejected as no_article_text (the shortest gold body in the extraction data has ~60).",
     )
+    user_agent: str = _setting(
+        "newsfuse/0.1 (news monitoring; fetches pages its operator follows; honours robots.txt)",
+        "User-Agent header of every fetch; say who runs it and how to reach them. robots.txt "
+        "rules are read for this agent's first word (newsfuse).",
+    )
+    fetch_timeout: float = _setting(
+        20.0,
+        "Seconds one fetch may take in all (connect, wait, read); a slower answer is rejected "
+        "as timeout and retried.",
+    )
+    fetch_retries: int = _setting(
+        2,
+        "Extra tries after a network error, a timeout, 429 or a 5xx answer, with backoff.",
+    )
+    fetch_backoff: float = _setting(
+        2.0,
+        "Seconds before the first retry, doubled for each next one; a Retry-After header "
+        "(up to 60 s) is honoured instead.",
+    )
+    fetch_delay: float = _setting(
+        1.0,
+        "Fewest seconds between two requests to one host; a robots.txt Crawl-delay that is "
+        "longer wins (one request a second is the usual polite crawl rate).",
+    )
+    fetch_attempts: int = _setting(
+        3,
+        "Polls on which a feed entry that failed for a passing reason (network, timeout, "
+        "5xx) is fetched again before it is left alone.",
+    )
 
 
 def describe() -> list[tuple[str, Any, str]]:

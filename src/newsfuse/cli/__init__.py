@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from newsfuse.cli import articles, compare, events, extract, serve, stories
+from newsfuse.cli import articles, compare, events, extract, live, serve, stories
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import err, show
 from newsfuse.errors import NewsfuseError
@@ -47,6 +47,9 @@ def cli(ctx: click.Context, db: str | None) -> None:
 
 COMMANDS: tuple[click.Command, ...] = (
     articles.ingest,
+    live.fetch,
+    live.feeds,
+    live.watch,
     articles.articles,
     articles.article,
     articles.delete,

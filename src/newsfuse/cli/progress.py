@@ -19,6 +19,8 @@ from newsfuse.progress import Progress as ProgressCallback
 
 #: What each stage is called on screen, in the order they run.
 LABELS = {
+    "polling": "reading feeds",
+    "fetching": "fetching pages",
     "reading": "reading files",
     "cleaning": "cleaning",
     "clustering": "grouping into stories",

@@ -38,13 +38,14 @@ def story(obj: Context, story_id: str, as_json: bool) -> None:
     show(
         f"  {data['id']}  {_span(data['first_day'], data['last_day'])}  "
         f"{data['articles']} articles, {data['sources']} independent sources"
+        + (f", updated ({data['revisions']} revised)" if data["revisions"] else "")
     )
     for m in data["members"]:
         m["origin"] = (
             "independent"
             if m["copy_of"] is None
             else f"{m['copy_kind']} copy of {m['copy_of']} ({m['reuse']:.0%})"
-        )
+        ) + (f", revises {m['revision_of']}" if m["revision_of"] else "")
     table(data["members"], ["id", "published", "outlet", "credit", "origin", "headline"])
 
 

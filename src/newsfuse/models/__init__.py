@@ -5,7 +5,8 @@ Every dataclass used by more than one package lives here, one module per subject
 :mod:`~newsfuse.models.analysis` (what is read off one article),
 :mod:`~newsfuse.models.event` (PLOVER events), :mod:`~newsfuse.models.story` (stories, copy
 lineage, what comparing a story takes), :mod:`~newsfuse.models.comparison` (claims and their
-groups) and :mod:`~newsfuse.models.brief`. Import them from here, ``newsfuse.models``.
+groups), :mod:`~newsfuse.models.brief` and :mod:`~newsfuse.models.feed` (feeds and
+fetches). Import them from here, ``newsfuse.models``.
 """
 
 from __future__ import annotations
@@ -66,6 +67,15 @@ from newsfuse.models.event import (
     EventMention,
     EventPlace,
 )
+from newsfuse.models.feed import (
+    Feed,
+    FeedEntry,
+    FetchedPage,
+    FetchRecord,
+    FetchStatus,
+    FetchSummary,
+    PollSummary,
+)
 from newsfuse.models.story import (
     CopyKind,
     IndexRemoval,
@@ -107,6 +117,11 @@ __all__ = [
     "EventDraft",
     "EventMention",
     "EventPlace",
+    "Feed",
+    "FeedEntry",
+    "FetchRecord",
+    "FetchStatus",
+    "FetchSummary",
     "Hints",
     "IndexRemoval",
     "IndexRows",
@@ -115,7 +130,9 @@ __all__ = [
     "Mention",
     "Metadata",
     "Origin",
+    "FetchedPage",
     "PlaceName",
+    "PollSummary",
     "Quantity",
     "Quote",
     "QuoteGroup",

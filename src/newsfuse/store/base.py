@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
-from newsfuse.models import Article, IndexRemoval, IndexRows, Lineage, Rejected, Story
+from newsfuse.models import (
+    Article,
+    Feed,
+    FetchRecord,
+    IndexRemoval,
+    IndexRows,
+    Lineage,
+    Rejected,
+    Story,
+)
 
 #: The longest id (or id prefix) a lookup accepts. The ids newsfuse makes are far shorter
 #: (articles 16 characters, stories 13, entities at most 69); a longer one names nothing, and
@@ -154,6 +163,30 @@ class Store(Protocol):
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles whose headline or body hold the words, best match first, with their story."""
+        ...
+
+    # Live sources (newsfuse.live): followed feeds, the last fetch of every URL, revisions.
+
+    def add_feed(self, url: str, outlet: str | None = None) -> Feed:
+        """Follow a feed (once per URL); a new ``outlet`` replaces the one recorded."""
+        ...
+
+    def feeds(self, urls: Sequence[str] | None = None) -> list[Feed]: ...
+
+    def remove_feed(self, url: str) -> bool: ...
+
+    def feed_polled(self, feed: Feed) -> None:
+        """Record how a poll of the feed went."""
+        ...
+
+    def fetch_state(self, url: str) -> FetchRecord | None: ...
+
+    def record_fetch(self, record: FetchRecord) -> None:
+        """Store the last fetch of a URL and, for a revision, its link, in one transaction."""
+        ...
+
+    def revisions(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Article -> the article it revises, for those of ``article_ids`` that revise one."""
         ...
 
     def close(self) -> None: ...

@@ -103,6 +103,7 @@ def story_page(store: Store, story_id: StoryId) -> dict[str, Any]:
         summary["claims"] = {anchor: found["status"] for anchor, found in facts.items()}
     return {
         "story": story,
+        "revisions": story.pop("revisions"),
         "articles": articles,
         "quotes": quotes,
         "entities": story_entity_rows(loaded),

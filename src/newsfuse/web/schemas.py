@@ -107,6 +107,7 @@ class StoryArticle(BaseModel):
     copy_kind: str
     reuse: float
     original: str
+    revision_of: str | None
     paragraphs: list[Paragraph]
 
 
@@ -206,6 +207,7 @@ class StoryEvent(BaseModel):
 
 class StoryPage(BaseModel):
     story: StorySummary
+    revisions: int  # reports fetched again with new text; each names it in revision_of
     articles: list[StoryArticle]
     quotes: list[QuoteGroupSchema]
     entities: list[StoryEntity]

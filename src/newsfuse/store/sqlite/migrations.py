@@ -182,4 +182,30 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
         # How sure the input's encoding was (0 to 1); NULL for articles stored before.
         "ALTER TABLE articles ADD COLUMN encoding_confidence REAL;",
     ),
+    (
+        "0011_feeds_and_fetches",
+        # Live sources. feeds: what 'newsfuse watch' polls, with the validators of its last
+        # answer for a conditional request. fetches: the last fetch of every URL (requested
+        # form, normalised), written after the article it names, so an interrupted fetch is
+        # redone. revisions: an article fetched again from the same URL with new text, linked
+        # to the text it replaces; both stay stored.
+        """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY, outlet TEXT, added_at TEXT NOT NULL, polled_at TEXT,
+            etag TEXT, last_modified TEXT, status TEXT, message TEXT,
+            entries INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE fetches (
+            url TEXT PRIMARY KEY, status TEXT NOT NULL, fetched_at TEXT NOT NULL,
+            final_url TEXT, article_id TEXT, etag TEXT, last_modified TEXT, feed_url TEXT,
+            entry_stamp TEXT, reason TEXT, message TEXT, attempts INTEGER NOT NULL
+        );
+        CREATE INDEX fetches_article ON fetches(article_id);
+        CREATE TABLE revisions (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            previous_id TEXT NOT NULL, url TEXT NOT NULL, revised_at TEXT NOT NULL
+        );
+        CREATE INDEX revisions_previous ON revisions(previous_id);
+        """,
+    ),
 )

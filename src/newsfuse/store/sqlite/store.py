@@ -12,6 +12,7 @@ from newsfuse.errors import StoreError
 from newsfuse.models import Article, Origin, Rejected
 from newsfuse.store.codec import article_from_row, article_row
 from newsfuse.store.sqlite.analyses import AnalysesMixin
+from newsfuse.store.sqlite.feeds import FeedsMixin
 from newsfuse.store.sqlite.ids import by_prefix
 from newsfuse.store.sqlite.index import IndexMixin
 from newsfuse.store.sqlite.migrations import MIGRATIONS
@@ -20,7 +21,7 @@ from newsfuse.store.sqlite.search import SearchMixin
 from newsfuse.store.sqlite.stories import StoriesMixin
 
 
-class SqliteStore(AnalysesMixin, StoriesMixin, IndexMixin, SearchMixin, RemovalMixin):
+class SqliteStore(AnalysesMixin, StoriesMixin, IndexMixin, SearchMixin, RemovalMixin, FeedsMixin):
     """A :class:`newsfuse.store.base.Store` in one SQLite file.
 
     With ``read_only=True`` the file is opened with ``mode=ro`` (SQLite refuses every write)

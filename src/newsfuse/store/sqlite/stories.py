@@ -149,12 +149,15 @@ class StoriesMixin:
         story = _story_dict(row)
         members = self._db.execute(
             "SELECT a.id, a.headline, a.outlet, a.published, a.credit, s.copy_of, s.reuse, "
-            "s.copy_kind, s.original FROM article_story s JOIN articles a ON a.id = s.article_id "
-            "WHERE s.story_id = ? ORDER BY a.seq",
+            "s.copy_kind, s.original, r.previous_id AS revision_of "
+            "FROM article_story s JOIN articles a ON a.id = s.article_id "
+            "LEFT JOIN revisions r ON r.article_id = a.id WHERE s.story_id = ? ORDER BY a.seq",
             (sid,),
         )
         # Publication order in UTC (stamps carry different offsets), undated last.
         story["members"] = sorted((dict(m) for m in members), key=lambda m: utc_key(m["published"]))
+        # A report fetched again with new text is a revision: the story says it was updated.
+        story["revisions"] = sum(m["revision_of"] is not None for m in story["members"])
         return story
 
     def story_of(self, article_id: str) -> str | None:
