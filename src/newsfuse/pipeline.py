@@ -16,7 +16,7 @@ from datetime import date
 from newsfuse.clean import clean
 from newsfuse.clean.metadata import describe
 from newsfuse.errors import RejectedInput
-from newsfuse.ingest import Skipped, read
+from newsfuse.ingest import PassedOver, Skipped, read
 from newsfuse.models import Article, Hints, IngestSummary, RawDocument, Rejected
 from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
@@ -46,7 +46,7 @@ def ingest_paths(
 
 
 def ingest_items(
-    items: Iterable[RawDocument | Rejected | Skipped],
+    items: Iterable[RawDocument | Rejected | Skipped | PassedOver],
     store: Store,
     settings: Settings,
     analyse: bool = True,
@@ -105,14 +105,14 @@ def process(raw: RawDocument, settings: Settings, key: str | None = None) -> Art
 
 
 def ingest(
-    items: Iterable[RawDocument | Rejected | Skipped],
+    items: Iterable[RawDocument | Rejected | Skipped | PassedOver],
     store: Store,
     settings: Settings,
     progress: Progress = unwatched,
 ) -> IngestSummary:
     """Process and store each item; a rejected item is recorded and the batch goes on.
 
-    A skipped file (no news input by its name) is only counted in the summary.
+    A skipped file (no news input by its name) or archive record (no report) is only counted.
 
     Each article is written in its own transaction, so an interrupted run resumes where it
     stopped: a rerun skips what is stored (same content key) and adds the rest.
@@ -121,9 +121,13 @@ def ingest(
     ids: list[str] = []
     rejects: list[Rejected] = []
     skipped: list[str] = []
+    passed: Counter[str] = Counter()
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item.path)
+            continue
+        if isinstance(item, PassedOver):
+            passed[item.reason] += 1
             continue
         if isinstance(item, RawDocument):
             key = content_key(item)
@@ -148,9 +152,10 @@ def ingest(
             store.add_reject(item)
             rejects.append(item)
         progress("cleaning", ingested + present + len(rejects), None)
-    return IngestSummary(
+    summary = IngestSummary(
         ingested, present, len(rejects), tuple(ids), tuple(rejects), tuple(dict.fromkeys(skipped))
     )
+    return replace(summary, passed_over=tuple(sorted(passed.items())))
 
 
 def analyse_pending(store: Store, batch_size: int = 16, progress: Progress = unwatched) -> int:

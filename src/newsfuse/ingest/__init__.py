@@ -1,4 +1,4 @@
-"""Read inputs (files, folders, globs, stdin; text dumps, HTML, JSONL) into raw documents.
+"""Read inputs (files, folders, globs, stdin; text dumps, HTML, JSONL, WARC) into raw documents.
 
 This package is the only part of newsfuse that reads files.
 """
@@ -11,18 +11,20 @@ from newsfuse.errors import RejectedInput
 from newsfuse.ingest.decode import decode
 from newsfuse.ingest.jsonl import record, records
 from newsfuse.ingest.sources import Skipped, Source, expand
+from newsfuse.ingest.warc import PassedOver, is_warc, read_warc
 from newsfuse.models import Hints, Origin, RawDocument, Rejected
 from newsfuse.progress import Progress, unwatched
 
-__all__ = ["Skipped", "Source", "expand", "read", "read_records", "read_source"]
+__all__ = ["PassedOver", "Skipped", "Source", "expand", "read", "read_records", "read_source"]
 
 
 def read(
     args: list[str], hints: Hints, max_bytes: int, progress: Progress = unwatched
-) -> Iterator[RawDocument | Rejected | Skipped]:
-    """Yield a raw document or a rejection for every input ``args`` name, and the files a
+) -> Iterator[RawDocument | Rejected | Skipped | PassedOver]:
+    """Yield a raw document or a rejection for every input ``args`` name, the files a
     folder or glob reached that are no news inputs by their name (see
-    :func:`~newsfuse.ingest.sources.expand`); ``progress`` is told of every file read."""
+    :func:`~newsfuse.ingest.sources.expand`) and the records of web archives that hold no
+    report; ``progress`` is told of every file read."""
     items = list(expand(args))
     total = sum(isinstance(item, Source) for item in items)
     done = 0
@@ -36,8 +38,14 @@ def read(
             yield item
 
 
-def read_source(source: Source, hints: Hints, max_bytes: int) -> Iterator[RawDocument | Rejected]:
-    """Read one file (or stdin) into raw documents; a JSONL file gives one per line."""
+def read_source(
+    source: Source, hints: Hints, max_bytes: int
+) -> Iterator[RawDocument | Rejected | PassedOver]:
+    """Read one file (or stdin) into raw documents; a JSONL file gives one per line, a web
+    archive one per page (its size limit is that of each record, not of the file)."""
+    if source.path is not None and is_warc(source.path):
+        yield from read_warc(source.path, hints, max_bytes)
+        return
     origin = source.origin
     try:
         size = source.size()
