@@ -18,6 +18,7 @@ from newsfuse.clean.metadata import describe
 from newsfuse.errors import RejectedInput
 from newsfuse.ingest import PassedOver, Skipped, read
 from newsfuse.models import Article, Hints, IngestSummary, RawDocument, Rejected
+from newsfuse.outlets import OutletIndex, named
 from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
 from newsfuse.store.base import Store
@@ -110,18 +111,16 @@ def ingest(
     settings: Settings,
     progress: Progress = unwatched,
 ) -> IngestSummary:
-    """Process and store each item; a rejected item is recorded and the batch goes on.
-
-    A skipped file (no news input by its name) or archive record (no report) is only counted.
-
-    Each article is written in its own transaction, so an interrupted run resumes where it
-    stopped: a rerun skips what is stored (same content key) and adds the rest.
-    """
+    """Process and store each item; a rejected item is recorded and the batch goes on, a
+    skipped file or archive record (no report) only counted. An article without an outlet takes
+    the one its URL names. Each article is written in its own transaction, so an interrupted
+    run resumes: a rerun skips what is stored (same content key) and adds the rest."""
     ingested, present = 0, 0
     ids: list[str] = []
     rejects: list[Rejected] = []
     skipped: list[str] = []
     passed: Counter[str] = Counter()
+    outlets = OutletIndex(store.outlet_records())
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item.path)
@@ -135,7 +134,7 @@ def ingest(
                 present += 1
             else:
                 try:
-                    article = process(item, settings, key)
+                    article = named(process(item, settings, key), outlets)
                 except RejectedInput as exc:
                     item = Rejected(item.origin, exc.reason, exc.message, key)
                 except RecursionError:

@@ -5,7 +5,8 @@ Every dataclass used by more than one package lives here, one module per subject
 :mod:`~newsfuse.models.analysis` (what is read off one article),
 :mod:`~newsfuse.models.event` (PLOVER events), :mod:`~newsfuse.models.story` (stories, copy
 lineage, what comparing a story takes), :mod:`~newsfuse.models.comparison` (claims and their
-groups) and :mod:`~newsfuse.models.brief`. Import them from here, ``newsfuse.models``.
+groups), :mod:`~newsfuse.models.outlet` (outlets as records) and
+:mod:`~newsfuse.models.brief`. Import them from here, ``newsfuse.models``.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ from newsfuse.models.event import (
     EventMention,
     EventPlace,
 )
+from newsfuse.models.outlet import OUTLET_KINDS, Outlet, OutletKind
 from newsfuse.models.story import (
     CopyKind,
     IndexRemoval,
@@ -79,6 +81,7 @@ from newsfuse.models.story import (
 )
 
 __all__ = [
+    "OUTLET_KINDS",
     "Actor",
     "Analysis",
     "Article",
@@ -115,6 +118,8 @@ __all__ = [
     "Mention",
     "Metadata",
     "Origin",
+    "Outlet",
+    "OutletKind",
     "PlaceName",
     "Quantity",
     "Quote",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
-from newsfuse.models import Article, IndexRemoval, IndexRows, Lineage, Rejected, Story
+from newsfuse.models import Article, IndexRemoval, IndexRows, Lineage, Outlet, Rejected, Story
 
 #: The longest id (or id prefix) a lookup accepts. The ids newsfuse makes are far shorter
 #: (articles 16 characters, stories 13, entities at most 69); a longer one names nothing, and
@@ -154,6 +154,22 @@ class Store(Protocol):
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles whose headline or body hold the words, best match first, with their story."""
+        ...
+
+    # Outlets as records (newsfuse.store.sqlite.outlets).
+
+    def outlet_records(self) -> list[Outlet]:
+        """Every outlet of the store with its domains, by name."""
+        ...
+
+    def add_outlets(self, outlets: Sequence[Outlet], replace: bool = False) -> None:
+        """Add outlets in one transaction; raises ConfigError on a name or domain clash."""
+        ...
+
+    def remove_outlet(self, name: str) -> bool: ...
+
+    def coverage_rows(self, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each story's members: id, outlet, url, published, copy_of."""
         ...
 
     def close(self) -> None: ...

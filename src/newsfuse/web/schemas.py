@@ -1,9 +1,8 @@
 """Shapes of the REST API's responses, for validation and the OpenAPI schema.
 
 They describe the very dicts the pages are rendered from, so ``/api/...`` answers equal the
-pages' ``.json`` twins. A shape that carries a dataclass of :mod:`newsfuse.models` is named
-after it with ``Schema`` added (``QuoteGroupSchema`` for ``QuoteGroup``), so that one name
-never stands for two classes.
+pages' ``.json`` twins. A shape carrying a dataclass of :mod:`newsfuse.models` is named after
+it with ``Schema`` added (``QuoteGroupSchema`` for ``QuoteGroup``): one name, one class.
 """
 
 from __future__ import annotations
@@ -11,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
+
+from newsfuse.web.coverage import Coverage
 
 
 class ErrorDetail(BaseModel):
@@ -206,6 +207,7 @@ class StoryEvent(BaseModel):
 
 class StoryPage(BaseModel):
     story: StorySummary
+    coverage: Coverage
     articles: list[StoryArticle]
     quotes: list[QuoteGroupSchema]
     entities: list[StoryEntity]

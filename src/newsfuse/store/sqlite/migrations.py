@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 from newsfuse.store.sqlite.index import index_from_blob
+from newsfuse.store.sqlite.outlets import outlet_tables
 
 #: A migration is SQL run as a script, or a function run inside one transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
@@ -177,4 +178,6 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
         """,
     ),
     ("0007_index_from_blob", index_from_blob),
+    # Outlets as records, seeded from data/outlets.json (see newsfuse.store.sqlite.outlets).
+    ("0010_outlets", outlet_tables),
 )
