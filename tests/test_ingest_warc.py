@@ -162,3 +162,21 @@ def test_an_archive_over_the_file_limit_is_read_record_by_record(tmp_path: Path)
     assert path.stat().st_size > 2 * limit  # the whole file is over the limit, each page not
     docs = [d for d in read([str(path)], Hints(), limit) if isinstance(d, RawDocument)]
     assert len(docs) == 20
+
+
+def test_memory_follows_the_largest_page_read_not_the_archive(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "big.warc.gz"
+    huge = b"<html><body><p>" + b"x" * 30_000_000 + b"</p></body></html>"
+    records = [("response", "https://example.org/huge", huge, {})]
+    records += [("response", f"https://example.org/{n}", page(n), {}) for n in range(200)]
+    write_warc(path, records)
+    tracemalloc.start()
+    try:
+        kinds = Counter(type(o).__name__ for o in read_warc(path, Hints(), 1_000_000))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert kinds == {"Rejected": 1, "RawDocument": 200}
+    assert peak < 2_000_000, f"peak {peak} bytes: a record over the limit was loaded"
