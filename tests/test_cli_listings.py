@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from newsfuse.cli import cli
 from newsfuse.compare.comparison import compare
+from newsfuse.coverage import story_rows_with_coverage
 from newsfuse.errors import ConfigError, NotFound
 from newsfuse.extract.events.lexicon import PLOVER_TYPES, actor_codes
 from newsfuse.store.sqlite.store import SqliteStore
@@ -48,7 +49,7 @@ def _ids(db: Path) -> tuple[SqliteStore, str, str]:
 LISTINGS: list[tuple[list[str], Rows]] = [
     (["articles"], lambda s, _, __: [article_row(a) for a in s.articles()]),
     (["rejects"], lambda s, _, __: [reject_row(r) for r in s.rejects()]),
-    (["stories"], lambda s, _, __: s.story_rows()),
+    (["stories"], lambda s, _, __: story_rows_with_coverage(s)),
     (["settings"], lambda s, _, __: setting_rows()),
     (["entities"], lambda s, _, __: s.entity_rows()),
     (

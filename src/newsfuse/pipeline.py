@@ -16,8 +16,9 @@ from datetime import date
 from newsfuse.clean import clean
 from newsfuse.clean.metadata import describe
 from newsfuse.errors import RejectedInput
-from newsfuse.ingest import Limits, Skipped, encoding_warning, read
+from newsfuse.ingest import Limits, PassedOver, Skipped, encoding_warning, read
 from newsfuse.models import Article, Hints, IngestSummary, RawDocument, Rejected
+from newsfuse.outlets import OutletIndex, named
 from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
 from newsfuse.store.base import Store
@@ -46,7 +47,7 @@ def ingest_paths(
 
 
 def ingest_items(
-    items: Iterable[RawDocument | Rejected | Skipped],
+    items: Iterable[RawDocument | Rejected | Skipped | PassedOver],
     store: Store,
     settings: Settings,
     analyse: bool = True,
@@ -106,26 +107,31 @@ def process(raw: RawDocument, settings: Settings, key: str | None = None) -> Art
 
 
 def ingest(
-    items: Iterable[RawDocument | Rejected | Skipped],
+    items: Iterable[RawDocument | Rejected | Skipped | PassedOver],
     store: Store,
     settings: Settings,
     progress: Progress = unwatched,
 ) -> IngestSummary:
     """Process and store each item; a rejected item is recorded and the batch goes on.
 
-    A skipped file is only counted; an encoding guessed with low confidence adds a warning.
-
-    Each article is written in its own transaction, so an interrupted run resumes where it
-    stopped: a rerun skips what is stored (same content key) and adds the rest.
+    A skipped file or archive record (no report) is only counted; an encoding guessed with low
+    confidence adds a warning; an article without an outlet takes the one its URL names.
+    Each article is written in its own transaction, so an interrupted run resumes: a rerun
+    skips what is stored (same content key) and adds the rest.
     """
     ingested, present = 0, 0
     ids: list[str] = []
     rejects: list[Rejected] = []
     skipped: list[str] = []
     warned: list[Rejected] = []
+    passed: Counter[str] = Counter()
+    outlets = OutletIndex(store.outlet_records())
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item.path)
+            continue
+        if isinstance(item, PassedOver):
+            passed[item.reason] += 1
             continue
         if isinstance(item, RawDocument):
             key = content_key(item)
@@ -133,7 +139,7 @@ def ingest(
                 present += 1
             else:
                 try:
-                    article = process(item, settings, key)
+                    article = named(process(item, settings, key), outlets)
                 except RejectedInput as exc:
                     item = Rejected(item.origin, exc.reason, exc.message, key)
                 except RecursionError:
@@ -153,7 +159,8 @@ def ingest(
             rejects.append(item)
         progress("cleaning", ingested + present + len(rejects), None)
     rej, skips, warns = tuple(rejects), tuple(dict.fromkeys(skipped)), tuple(warned)
-    return IngestSummary(ingested, present, len(rej), tuple(ids), rej, skips, warnings=warns)
+    summary = IngestSummary(ingested, present, len(rej), tuple(ids), rej, skips, warnings=warns)
+    return replace(summary, passed_over=tuple(sorted(passed.items())))
 
 
 def analyse_pending(store: Store, batch_size: int = 16, progress: Progress = unwatched) -> int:

@@ -176,8 +176,11 @@ def _valid(y: int, m: int, d: int) -> bool:
 def normalise_published(value: str) -> str | None:
     """An ISO form of a user- or feed-given date, or None when it cannot be read."""
     value = value.strip()
+    # Cut to the written length, so "2024-12-13" stays a date; "Z" is spelt out first, so a
+    # UTC time keeps its whole offset.
+    iso = value.removesuffix("Z") + "+00:00" if value.endswith("Z") else value
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()[: len(value)]
+        return datetime.fromisoformat(iso).isoformat()[: len(iso)]
     except ValueError:
         return parse_date(value)
 
@@ -194,6 +197,11 @@ def _published(
             found = parse_date(line.text)
             if found:
                 return found, "text"
+    crawled = hints.extra.get("crawled")
+    if isinstance(crawled, str) and crawled:
+        # A web archive's capture date: the page existed by then. CC-NEWS captures news within
+        # hours of publication, so it stands in when neither page nor text dates the report.
+        return normalise_published(crawled), "crawl"
     return None, None
 
 

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from newsfuse.cli import articles, compare, events, extract, live, serve, stories
+from newsfuse.cli import articles, compare, events, extract, live, outlets, serve, stories
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import err, show
 from newsfuse.errors import NewsfuseError
@@ -60,6 +60,7 @@ COMMANDS: tuple[click.Command, ...] = (
     stories.stories,
     stories.story,
     stories.recluster,
+    outlets.outlets,
     compare.compare,
     events.events,
     compare.brief,

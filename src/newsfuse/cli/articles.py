@@ -39,10 +39,12 @@ def ingest(
     url: str | None,
     no_analyse: bool,
 ) -> None:
-    """Ingest files, folders, globs or - (stdin): text dumps, HTML, JSONL.
+    """Ingest files, folders, globs or - (stdin): text dumps, HTML, JSONL, web archives.
 
     A folder or glob gives only files named as news inputs (.txt, .html, .htm, .xhtml,
-    .jsonl, .ndjson, and .gz of those); the others are listed as skipped. A file named on its
+    .jsonl, .ndjson, and .gz of those; .warc, .warc.gz); the others are listed as skipped.
+    Of a web archive, the HTML pages of HTTP 200 responses are read; its other records are
+    counted. A file named on its
     own is read whatever its name. Creates the store if it does not exist.
 
     Exit status: 0 when every input became an article or was already present, 1 when any
@@ -77,9 +79,14 @@ def _report(s: IngestSummary) -> None:
         more = len(s.skipped) - SHOW_SKIPPED
         names = ", ".join(s.skipped[:SHOW_SKIPPED]) + (f" and {more} more" if more > 0 else "")
         show(f"skipped (not news inputs by their name; name one to read it): {names}", to=err)
+    if s.passed_over:
+        kinds = ", ".join(f"{reason} {n}" for reason, n in s.passed_over)
+        show(f"web archive records holding no report: {kinds}", to=err)
+    passed = sum(n for _, n in s.passed_over)
     out.print(
         f"ingested {s.ingested}, already present {s.present}, rejected {s.rejected}, "
         f"skipped {len(s.skipped)}, into stories {s.clustered}, analysed {s.analysed}"
+        + (f", archive records passed over {passed}" if s.passed_over else "")
     )
 
 

@@ -13,8 +13,14 @@ from newsfuse.cli.output import json_lines, json_text, show, table
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
 @click.pass_obj
 def stories(obj: Context, as_json: bool, limit: int | None) -> None:
-    """List stories, most recent first: label, dates, articles, independent sources, outlets."""
-    rows = obj.store().story_rows(limit=limit)
+    """List stories, most recent first: label, dates, articles, independent sources, outlets.
+
+    With --json each story also carries its coverage: which outlets reported it, from which
+    countries, and who reported it first and when.
+    """
+    from newsfuse.coverage import story_rows_with_coverage
+
+    rows = story_rows_with_coverage(obj.store(), limit=limit)
     if as_json:
         json_lines(rows)
         return

@@ -1,4 +1,4 @@
-"""Read inputs (files, folders, globs, stdin; text dumps, HTML, JSONL) into raw documents.
+"""Read inputs (files, folders, globs, stdin; text dumps, HTML, JSONL, WARC) into raw documents.
 
 This package is the only part of newsfuse that reads files.
 """
@@ -12,12 +12,14 @@ from newsfuse.errors import RejectedInput
 from newsfuse.ingest.decode import decode
 from newsfuse.ingest.jsonl import record, records
 from newsfuse.ingest.sources import Skipped, Source, expand, shown
+from newsfuse.ingest.warc import PassedOver, is_warc, read_warc
 from newsfuse.models import Hints, Origin, RawDocument, Rejected
 from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
 
 __all__ = [
     "Limits",
+    "PassedOver",
     "Skipped",
     "Source",
     "encoding_warning",
@@ -48,10 +50,11 @@ def read(
     max_bytes: int,
     progress: Progress = unwatched,
     limits: Limits = Limits(),
-) -> Iterator[RawDocument | Rejected | Skipped]:
-    """Yield a raw document or a rejection for every input ``args`` name, and the files a
+) -> Iterator[RawDocument | Rejected | Skipped | PassedOver]:
+    """Yield a raw document or a rejection for every input ``args`` name, the files a
     folder or glob reached that are no news inputs by their name (see
-    :func:`~newsfuse.ingest.sources.expand`); ``progress`` is told of every file read."""
+    :func:`~newsfuse.ingest.sources.expand`) and the records of web archives that hold no
+    report; ``progress`` is told of every file read."""
     items = list(expand(args))
     total = sum(isinstance(item, Source) for item in items)
     done = 0
@@ -67,12 +70,19 @@ def read(
 
 def read_source(
     source: Source, hints: Hints, max_bytes: int, limits: Limits = Limits()
-) -> Iterator[RawDocument | Rejected]:
-    """Read one file (or stdin) into raw documents; a JSONL file gives one per line.
+) -> Iterator[RawDocument | Rejected | PassedOver]:
+    """Read one file (or stdin) into raw documents; a JSONL file gives one per line, a web
+    archive one per page (its size limit is that of each record, not of the file).
 
     Whatever the bytes, this yields (an input that breaks the reader in a way not foreseen
     is rejected as ``unreadable`` with the error, and the batch goes on).
     """
+    if source.path is not None and is_warc(source.path):
+        try:
+            yield from read_warc(source.path, hints, max_bytes)
+        except Exception as exc:  # noqa: BLE001 - one archive must not stop the batch
+            yield Rejected(source.origin, "unreadable", f"cannot read the archive ({_named(exc)})")
+        return
     origin = source.origin
     try:
         size = source.size()

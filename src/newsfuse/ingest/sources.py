@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.ingest.decode import format_by_name
+from newsfuse.ingest.warc import WARC_SUFFIXES
 from newsfuse.models import Origin, Rejected
 
 
@@ -59,8 +60,8 @@ def expand(args: list[str]) -> Iterator[Source | Rejected | Skipped]:
     again. Names that match nothing are rejected with a reason, and the rest go on. A file a
     folder or glob reaches is read only when its name is that of a news input
     (:data:`~newsfuse.ingest.decode.NAME_FORMATS`: text dumps, HTML, JSONL, and their gzip
-    forms); the others are yielded as :class:`Skipped`. A file named on its own is read
-    whatever its name: its content decides.
+    forms) or of a web archive (``.warc``, ``.warc.gz``); the others are yielded as
+    :class:`Skipped`. A file named on its own is read whatever its name: its content decides.
     """
     seen_files: set[str] = set()
     seen_dirs: set[str] = set()
@@ -106,7 +107,7 @@ def _walk(
             if child.name.startswith("."):
                 continue  # hidden files (editor swap files, .DS_Store) are never reports
             yield from _walk(child, seen_files, seen_dirs, named=False)
-    elif not named and format_by_name(path.name) is None:
+    elif not named and format_by_name(path.name) is None and not _is_warc_name(path.name):
         yield Skipped(shown(path))
     elif os.path.isfile(real):
         if real not in seen_files:
@@ -116,3 +117,7 @@ def _walk(
         yield Rejected(
             origin, "not_a_file", f"{origin.path} is not a regular file (device or socket?)"
         )
+
+
+def _is_warc_name(name: str) -> bool:
+    return name.lower().endswith(WARC_SUFFIXES)

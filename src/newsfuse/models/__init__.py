@@ -5,8 +5,9 @@ Every dataclass used by more than one package lives here, one module per subject
 :mod:`~newsfuse.models.analysis` (what is read off one article),
 :mod:`~newsfuse.models.event` (PLOVER events), :mod:`~newsfuse.models.story` (stories, copy
 lineage, what comparing a story takes), :mod:`~newsfuse.models.comparison` (claims and their
-groups), :mod:`~newsfuse.models.brief` and :mod:`~newsfuse.models.feed` (feeds and
-fetches). Import them from here, ``newsfuse.models``.
+groups), :mod:`~newsfuse.models.outlet` (outlets as records), :mod:`~newsfuse.models.brief`
+and :mod:`~newsfuse.models.feed` (feeds and fetches). Import them from here,
+``newsfuse.models``.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ from newsfuse.models.feed import (
     FetchSummary,
     PollSummary,
 )
+from newsfuse.models.outlet import OUTLET_KINDS, Outlet, OutletKind
 from newsfuse.models.story import (
     CopyKind,
     IndexRemoval,
@@ -89,6 +91,7 @@ from newsfuse.models.story import (
 )
 
 __all__ = [
+    "OUTLET_KINDS",
     "Actor",
     "Analysis",
     "Article",
@@ -131,6 +134,8 @@ __all__ = [
     "Metadata",
     "Origin",
     "FetchedPage",
+    "Outlet",
+    "OutletKind",
     "PlaceName",
     "PollSummary",
     "Quantity",

@@ -32,7 +32,10 @@ SourceFormat = Literal["text", "html", "jsonl"]
 
 @dataclass(frozen=True)
 class Origin:
-    """Where an input came from: a file, a line of a JSONL file, a record id."""
+    """Where an input came from: a file, a line of a JSONL file, a record id.
+
+    For a record of a web archive, ``line`` is the byte offset where the record starts.
+    """
 
     path: str | None = None
     line: int | None = None
@@ -117,7 +120,7 @@ class Metadata:
     credit: str | None = None
     section: str | None = None
     published: str | None = None  # ISO 8601 date or datetime
-    published_source: str | None = None  # "hint", "page", "text"
+    published_source: str | None = None  # "hint", "page", "text", "crawl"
     language: str | None = None
     url: str | None = None
     canonical_url: str | None = None
@@ -171,6 +174,8 @@ class IngestSummary:
             stories whose events were coded (each 0 when the run did not get that far).
         warnings: Articles stored with a doubt, in the form of a rejection (origin, a reason
             code such as ``encoding_uncertain``, a message) though they were not rejected.
+        passed_over: Records of web archives that hold no report, counted by what they are
+            (``request``, ``revisit``, ``not_html``, ``status_404``, ``truncated``...).
     """
 
     ingested: int = 0
@@ -183,6 +188,7 @@ class IngestSummary:
     analysed: int = 0
     coded: int = 0
     warnings: tuple[Rejected, ...] = ()
+    passed_over: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from newsfuse.models import (
     IndexRemoval,
     IndexRows,
     Lineage,
+    Outlet,
     Rejected,
     Story,
 )
@@ -187,6 +188,22 @@ class Store(Protocol):
 
     def revisions(self, article_ids: Sequence[str]) -> dict[str, str]:
         """Article -> the article it revises, for those of ``article_ids`` that revise one."""
+        ...
+
+    # Outlets as records (newsfuse.store.sqlite.outlets).
+
+    def outlet_records(self) -> list[Outlet]:
+        """Every outlet of the store with its domains, by name."""
+        ...
+
+    def add_outlets(self, outlets: Sequence[Outlet], replace: bool = False) -> None:
+        """Add outlets in one transaction; raises ConfigError on a name or domain clash."""
+        ...
+
+    def remove_outlet(self, name: str) -> bool: ...
+
+    def coverage_rows(self, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each story's members: id, outlet, url, published, copy_of."""
         ...
 
     def close(self) -> None: ...

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
+from newsfuse.coverage import stories_coverage
 from newsfuse.errors import NotFound
 from newsfuse.store.stories import assemble_story
 from newsfuse.timestamps import date_range, readable
@@ -104,6 +105,7 @@ def story_page(store: Store, story_id: StoryId) -> dict[str, Any]:
     return {
         "story": story,
         "revisions": story.pop("revisions"),
+        "coverage": stories_coverage(store, [story["id"]])[story["id"]],
         "articles": articles,
         "quotes": quotes,
         "entities": story_entity_rows(loaded),

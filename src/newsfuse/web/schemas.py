@@ -1,9 +1,8 @@
 """Shapes of the REST API's responses, for validation and the OpenAPI schema.
 
 They describe the very dicts the pages are rendered from, so ``/api/...`` answers equal the
-pages' ``.json`` twins. A shape that carries a dataclass of :mod:`newsfuse.models` is named
-after it with ``Schema`` added (``QuoteGroupSchema`` for ``QuoteGroup``), so that one name
-never stands for two classes.
+pages' ``.json`` twins. A shape carrying a dataclass of :mod:`newsfuse.models` is named after
+it with ``Schema`` added (``QuoteGroupSchema`` for ``QuoteGroup``): one name, one class.
 """
 
 from __future__ import annotations
@@ -11,6 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
+
+from newsfuse.web.coverage import Coverage
+from newsfuse.web.entity_schemas import EntityPage as EntityPage  # the routes name it here
 
 
 class ErrorDetail(BaseModel):
@@ -208,6 +210,7 @@ class StoryEvent(BaseModel):
 class StoryPage(BaseModel):
     story: StorySummary
     revisions: int  # reports fetched again with new text; each names it in revision_of
+    coverage: Coverage
     articles: list[StoryArticle]
     quotes: list[QuoteGroupSchema]
     entities: list[StoryEntity]
@@ -248,46 +251,6 @@ class ArticlePage(BaseModel):
     dates: list[dict[str, Any]] | None
     reading: dict[str, Any] | None
     chrome: list[ChromeLineSchema] | None
-
-
-class EntitySummary(BaseModel):
-    id: str
-    name: str
-    type: str
-    articles: int
-    mentions: int
-
-
-class EntityMention(BaseModel):
-    text: str
-    anchor: str | None
-    sentence: str | None
-
-
-class EntityQuote(BaseModel):
-    text: str
-    kind: str
-    anchor: str | None
-
-
-class EntityArticle(BaseModel):
-    id: str
-    headline: str | None
-    outlet: str | None
-    published: str | None
-    mentions: list[EntityMention]
-    quotes: list[EntityQuote]
-
-
-class EntityStory(BaseModel):
-    id: str | None
-    label: str | None
-    articles: list[EntityArticle]
-
-
-class EntityPage(BaseModel):
-    entity: EntitySummary
-    stories: list[EntityStory]
 
 
 class RejectRow(BaseModel):

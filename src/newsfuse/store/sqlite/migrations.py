@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 
 from newsfuse.store.sqlite.index import index_from_blob
+from newsfuse.store.sqlite.outlets import outlet_tables
 
 #: A migration is SQL run as a script, or a function run inside one transaction.
 Migration = str | Callable[[sqlite3.Connection], None]
@@ -182,6 +183,8 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
         # How sure the input's encoding was (0 to 1); NULL for articles stored before.
         "ALTER TABLE articles ADD COLUMN encoding_confidence REAL;",
     ),
+    # Outlets as records, seeded from data/outlets.json (see newsfuse.store.sqlite.outlets).
+    ("0010_outlets", outlet_tables),
     (
         "0011_feeds_and_fetches",
         # Live sources. feeds: what 'newsfuse watch' polls, with the validators of its last

@@ -16,12 +16,15 @@ from newsfuse.store.sqlite.feeds import FeedsMixin
 from newsfuse.store.sqlite.ids import by_prefix
 from newsfuse.store.sqlite.index import IndexMixin
 from newsfuse.store.sqlite.migrations import MIGRATIONS
+from newsfuse.store.sqlite.outlets import OutletsMixin
 from newsfuse.store.sqlite.removal import RemovalMixin
 from newsfuse.store.sqlite.search import SearchMixin
 from newsfuse.store.sqlite.stories import StoriesMixin
 
 
-class SqliteStore(AnalysesMixin, StoriesMixin, IndexMixin, SearchMixin, RemovalMixin, FeedsMixin):
+class SqliteStore(
+    AnalysesMixin, StoriesMixin, IndexMixin, SearchMixin, RemovalMixin, FeedsMixin, OutletsMixin
+):
     """A :class:`newsfuse.store.base.Store` in one SQLite file.
 
     With ``read_only=True`` the file is opened with ``mode=ro`` (SQLite refuses every write)
