@@ -22,7 +22,7 @@ _WORDS = [
 # Every other word a made-up term, so that long generated text has a real text's spread of
 # words (and is not junk by repetition).
 _SYLLABLES = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"]
-_TERMS = [a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES[:8]]
+_TERMS = [a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES]
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -88,6 +88,21 @@ def html_10mb_attribute() -> tuple[str, bytes]:
     return "attr-10mb.html", _page(f'<img src="data:image/png;base64,{blob}">' + _article_html())
 
 
+def dump_at_the_limits() -> tuple[str, bytes]:
+    """A 20 MB dump of 19,000 paragraphs of ~1,000 characters: under the line and size limits."""
+    return "paras-19k-long.txt", "\n\n".join(_paragraphs(19_000, 160)).encode()
+
+
+def html_at_the_limits() -> tuple[str, bytes]:
+    """HTML of ~20,000 elements, 1,990 paragraphs to a section: under every limit."""
+    paragraphs = iter(_paragraphs(19_900, 12))
+    sections = (
+        "<section>" + "".join(f"<p>{next(paragraphs)}</p>" for _ in range(1_990)) + "</section>"
+        for _ in range(10)
+    )
+    return "elements-20k.html", _page("".join(sections))
+
+
 def _article_html() -> str:
     return "".join(
         f"<p>{p} Officials said the work would take weeks.</p>" for p in _paragraphs(8, 20, 3)
@@ -145,4 +160,6 @@ EXPECTED: dict[Builder, str] = {
     japanese_report: "article",
     flood: "junk",
     random_numbers: "junk",
+    dump_at_the_limits: "article",
+    html_at_the_limits: "article",
 }

@@ -11,6 +11,7 @@ from newsfuse.models import Block
 __all__ = ["check_body", "count_words"]
 
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\b[\d_]+\b")  # a \w+ token without a letter
 # Chinese and Japanese are written without spaces, so a run of their characters is one \w+
 # token however long. Han ideographs, kana and the CJK compatibility ideographs (the ranges
 # of the line model's `cjk` feature) count two characters to a word instead, as the dump
@@ -34,12 +35,18 @@ _FIGURES_SHARE = 0.9
 _JUNK_MIN_WORDS = 100
 
 
-def count_words(text: str) -> int:
-    """Words of ``text``: \\w+ tokens, with Chinese and Japanese characters two to a word."""
-    cjk = len(_CJK.findall(text))
-    tokens = len(_WORD.findall(text))
-    if not cjk:
+def count_words(text: str, tokens: int | None = None) -> int:
+    """Words of ``text``: \\w+ tokens, with Chinese and Japanese characters two to a word.
+
+    Args:
+        text: The text.
+        tokens: Its number of \\w+ tokens, when the caller has counted them.
+    """
+    if tokens is None:
+        tokens = len(_WORD.findall(text))
+    if not _CJK.search(text):
         return tokens
+    cjk = len(_CJK.findall(text))
     return tokens - len(_CJK_OPENING.findall(text)) + cjk // _CHARS_TO_A_WORD
 
 
@@ -55,24 +62,24 @@ def check_body(body: Iterable[Block], min_words: int) -> int:
             repetition (few distinct words) or only figures.
     """
     text = "\n".join(block.text for block in body)
-    words = count_words(text)
+    tokens = _WORD.findall(text)
+    words = count_words(text, len(tokens))
     if words < min_words:
         raise RejectedInput(
             "no_article_text",
             f"only {words} words of article text found (fewer than {min_words}); is this a "
             "news report? Set NEWSFUSE_MIN_BODY_WORDS to accept shorter ones",
         )
-    tokens = _WORD.findall(text.lower())
     if len(tokens) < _JUNK_MIN_WORDS:
         return words
-    distinct = len(set(tokens))
+    distinct = len(set(map(str.lower, tokens)))
     if distinct < _DISTINCT_SHARE * len(tokens):
         raise RejectedInput(
             "junk",
             f"the text repeats itself: {distinct:,} distinct words in {len(tokens):,} "
             f"(under {_DISTINCT_SHARE:.0%}); this is no news report",
         )
-    figures = sum(1 for t in tokens if not any(map(str.isalpha, t)))
+    figures = len(_NUMBER.findall(text))
     if figures > _FIGURES_SHARE * len(tokens):
         raise RejectedInput(
             "junk",

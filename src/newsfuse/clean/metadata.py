@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from datetime import date, datetime
 from functools import cache
+from itertools import islice
 
 from newsfuse.data import load_json
 from newsfuse.models import CleanPage, Hints, Metadata
@@ -155,7 +156,8 @@ def _agency_name(name: str) -> str | None:
 
 def language(text: str) -> str | None:
     """ISO 639-1 code of the language whose function words cover most of ``text``."""
-    words = re.findall(r"\w+", text.lower())[:2000]
+    # the first 2,000 words, found without reading the rest (a 20 MB page took 2.5 s)
+    words = [m[0] for m in islice(re.finditer(r"\w+", text.lower()), 2000)]
     if len(words) < 5:
         return None
     scores = {lang: sum(w in sw for w in words) / len(words) for lang, sw in _stopwords().items()}
