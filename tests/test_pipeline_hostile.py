@@ -168,7 +168,7 @@ CASES: list[tuple[str, Writer, str | None]] = [
     (*_bytes("bidi.txt", ("\u202e" + GOOD.replace("number 1", "number 9")).encode()), "article"),
     (
         *_bytes("only-markup.html", b"<html>" + b"<div></div>" * 10_000 + b"</html>"),
-        "no_article_text",
+        "too_many_children",
     ),
     (
         *_bytes("xml.html", b'<?xml version="1.0"?><rss><channel><item>x</item></channel></rss>'),
