@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import hostile_clean_cases  # noqa: E402
 from conftest import make_dump  # noqa: E402
 
 #: The size limit (max_bytes) the corpus is run with, and the JSONL limits.
@@ -246,7 +247,7 @@ def not_articles() -> Iterator[Case]:
     entities = b'<!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>'
     yield raw("entities.html", entities + b"<html><body><p>&b;&b;</p></body></html>", None)
     deep = "<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>"
-    yield raw("deep.html", deep.encode(), "markup_too_deep")
+    yield raw("deep.html", deep.encode(), "too_many_elements")
 
 
 def jsonl() -> Iterator[Case]:
@@ -353,6 +354,14 @@ def valid_reports() -> Iterator[Case]:
 
 
 #: The named builders of the corpus, in order; each yields cases with unique names.
+def cleaning_limits() -> Iterator[Case]:
+    """The inputs that once cost the cleaning stage gigabytes or minutes (see
+    ``hostile_clean_cases``); one over the corpus's size limit is refused for its size."""
+    for build, expect in hostile_clean_cases.EXPECTED.items():
+        name, data = build()
+        yield raw(f"limits-{name}", data, "too_large" if len(data) > LIMIT else expect)
+
+
 BUILDERS: tuple[Callable[[], Iterator[Case]], ...] = (
     empty_and_blank,
     binary,
@@ -365,6 +374,7 @@ BUILDERS: tuple[Callable[[], Iterator[Case]], ...] = (
     jsonl,
     names,
     valid_reports,
+    cleaning_limits,
 )
 
 

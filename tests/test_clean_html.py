@@ -182,8 +182,11 @@ def test_fragment_is_accepted() -> None:
         ("<html><head><script>var a = 1;</script></head></html>", "no_article_text"),
         ("<html><body></body></html>", "no_article_text"),
         ("<html><body><nav><a href='/'>Home</a></nav></body></html>", "no_article_text"),
-        ("<html><body>" + "<div>" * 100_000 + "text" + "</div>" * 100_000, "markup_too_deep"),
-        ("<html><body><p>" + "<b>" * 100_000 + "text", "markup_too_deep"),
+        ("<html><body>" + "<div>" * 5_000 + "text" + "</div>" * 5_000, "markup_too_deep"),
+        ("<html><body><p>" + "<b>" * 5_000 + "text", "markup_too_deep"),
+        # as deep, but more elements than a page may have: refused before parsing
+        ("<html><body>" + "<div>" * 100_000 + "text" + "</div>" * 100_000, "too_many_elements"),
+        ("<html><body><p>" + "<b>" * 100_000 + "text", "too_many_elements"),
     ],
 )
 def test_hostile_pages_are_rejected_with_a_reason(html: str, reason: str) -> None:

@@ -7,13 +7,13 @@ events. Slow stages tell a :data:`~newsfuse.progress.Progress` callback how far 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
 from newsfuse.clean import clean
+from newsfuse.clean.body import check_body
 from newsfuse.clean.metadata import describe
 from newsfuse.errors import RejectedInput
 from newsfuse.ingest import Limits, PassedOver, Skipped, encoding_warning, read
@@ -27,8 +27,6 @@ from newsfuse.stories.cluster.index import StoryIndex, recluster_index
 from newsfuse.stories.cluster.stored import StoredStories
 from newsfuse.stories.copies.index import ANCHOR_POSTINGS, CopyIndex
 from newsfuse.stories.copies.stored import StoredCopies
-
-_WORDS = re.compile(r"\w+")
 
 
 def ingest_paths(
@@ -79,17 +77,12 @@ def process(raw: RawDocument, settings: Settings, key: str | None = None) -> Art
     """Clean and describe one raw document.
 
     Raises:
-        RejectedInput: when no article text is found, or too little of it.
+        RejectedInput: when no article text is found, too little of it or junk, or the input
+            is over a limit or the time budget of cleaning.
     """
     key = key or content_key(raw)
-    page = clean(raw)
-    words = sum(len(_WORDS.findall(b.text)) for b in page.body)
-    if words < settings.min_body_words:
-        raise RejectedInput(
-            "no_article_text",
-            f"only {words} words of article text found (fewer than {settings.min_body_words}); "
-            "is this a news report? Set NEWSFUSE_MIN_BODY_WORDS to accept shorter ones",
-        )
+    page = clean(raw, settings)
+    check_body(page.body, settings.min_body_words)
     extra = dict(raw.hints.extra)
     extra.setdefault("encoding", raw.encoding)
     return Article(

@@ -46,7 +46,50 @@ class Settings:
     min_body_words: int = _setting(
         25,
         "Fewest words of clean body text for an input to count as an article; fewer is "
-        "rejected as no_article_text (the shortest gold body in the extraction data has ~60).",
+        "rejected as no_article_text (the shortest gold body in the extraction data has ~60). "
+        "Chinese and Japanese text counts two characters to a word.",
+    )
+    max_lines: int = _setting(
+        20_000,
+        "Most non-blank lines a text dump may have; more is rejected as too_many_lines before "
+        "any scoring. The longest dump of the extraction data has 530 (~40x).",
+    )
+    max_html_elements: int = _setting(
+        20_000,
+        "Most elements (start tags) an HTML page may have; more is rejected as "
+        "too_many_elements before parsing. The largest page of the extraction data has "
+        "1,737 (~12x); at this limit (1,990 paragraphs to a section) cleaning took ~6 s and "
+        "0.2 GB.",
+    )
+    max_html_children: int = _setting(
+        2_000,
+        "Most child elements one HTML element may have; more is rejected as too_many_children "
+        "after parsing, before extraction, whose cost grows with their square (5,000 spans in "
+        "one paragraph took 2 s, 19,000 over a minute). The extraction data's most is 258.",
+    )
+    max_attributes: int = _setting(
+        1_000,
+        "Most attributes one HTML element may have; more is rejected as too_many_attributes "
+        "before parsing (the parser's cost grows with their square: 30,000 took 35 s). The "
+        "extraction data's most is 64 (~15x).",
+    )
+    max_attribute_chars: int = _setting(
+        4096,
+        "Attribute values longer than this are dropped before extraction: they are inlined "
+        "data (base64 images, serialized state), never class names or ids; matching classes "
+        "and ids over a 5 MB value took 6.5 s.",
+    )
+    max_table_cells: int = _setting(
+        5_000,
+        "Most table cells (td, th) an HTML page may have; more is rejected as "
+        "too_many_table_cells before parsing. The extraction data's most is 287 (~17x); a "
+        "1000x100 table took 45 s to extract.",
+    )
+    clean_seconds: float = _setting(
+        10.0,
+        "CPU seconds one input may spend in cleaning; past them it is rejected as too_slow "
+        "(checked between steps and inside the cascades' loops). On the extraction data a page "
+        "takes 5 ms (dump) or 45 ms (HTML) at the median, 0.32 s at the most (~30x under).",
     )
     user_agent: str = _setting(
         "newsfuse/0.1 (news monitoring; fetches pages its operator follows; honours robots.txt)",

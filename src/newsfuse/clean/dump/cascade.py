@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from itertools import repeat
 from operator import is_not
 
 import numpy as np
 
+from newsfuse.clean.budget import Budget
 from newsfuse.clean.dump import regions, rules
 from newsfuse.clean.dump.features import read_lines
 from newsfuse.clean.dump.labels import (
@@ -23,9 +25,15 @@ from newsfuse.models import Block, ChromeLabel, ChromeLine, CleanPage
 
 __all__ = ["clean_dump"]
 
+_NON_BLANK = re.compile(r"^[^\S\n]*\S", re.M)
+
 
 def clean_dump(
-    text: str, recurring: frozenset[str] = frozenset(), *, model: LineModel | None = None
+    text: str,
+    recurring: frozenset[str] = frozenset(),
+    *,
+    model: LineModel | None = None,
+    budget: Budget | None = None,
 ) -> CleanPage:
     """Split a plain-text page dump into headline, body, captions and labelled chrome.
 
@@ -44,13 +52,23 @@ def clean_dump(
         recurring: Normalised lines (see `normalise_line`) seen on many pages of the same
             site; they are chrome whatever the model says.
         model: The line model; the one shipped with the package by default.
+        budget: The limits and time budget of this input; the default settings' from now
+            when None.
 
     Returns:
         The clean page. ``chrome`` lists every non-blank, non-body line with its label and
         0-based line number in ``text``; captions are also in ``captions``.
+
+    Raises:
+        RejectedInput: ``too_many_lines`` over the budget's line limit (counted before any
+            other work), ``too_slow`` past its deadline.
     """
+    budget = budget or Budget.start()
+    _check_lines(text, budget)
     lines = split_lines(text)
+    budget.check("splitting lines")
     page = read_lines(lines, recurring)
+    budget.check("line features")
     if not page.pos:
         return CleanPage(headline=None, body=())
     texts, norms, words, kinds, features = (
@@ -60,7 +78,7 @@ def clean_dump(
         page.kinds,
         page.features,
     )
-    probs = (model or shipped_model()).predict(features)
+    probs = (model or shipped_model()).predict(features, lambda: budget.check("line model"))
     patterned = np.fromiter(map(is_not, kinds, repeat(None)), dtype=bool, count=len(kinds))
     chrome = keyword_chrome(features, words) | patterned
     body = rules.main_text(probs, words, chrome)
@@ -76,6 +94,7 @@ def clean_dump(
     regions.legal_footer(texts, body)
     regions.list_gaps(texts, probs, words, body, chrome, features)
     rules.islands(texts, words, body)
+    budget.check("body regions")
     fixed: dict[int, ChromeLabel] = dict(captions(kinds, words, body))
     fixed.update(pictured)
     fixed.update(rules.repeats(texts, norms, body))
@@ -98,3 +117,11 @@ def clean_dump(
         captions=tuple(texts[j] for j, label in labels.items() if label == "caption"),
         chrome=tuple(map(ChromeLine, map(texts.__getitem__, labels), labels.values(), numbers)),
     )
+
+
+def _check_lines(text: str, budget: Budget) -> None:
+    """Reject a dump of more non-blank lines than the budget allows, counting cheaply."""
+    if text.count("\n") < budget.max_lines:  # the common case: no need to look closer
+        return
+    count = sum(1 for _ in _NON_BLANK.finditer(text))
+    budget.over("too_many_lines", "non-blank lines", count, budget.max_lines, "max_lines")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.clean.dump.codepoints import char_table, code_points
+from newsfuse.clean.dump.chars import CLASSES, SPACE, PageText, char_counts
+from newsfuse.clean.dump.codepoints import char_table
 from newsfuse.clean.dump.lexicon import LEXICON, keyword_counts
 from newsfuse.clean.dump.lines import BULLET, Line, lines_containing, normalise_lines
 from newsfuse.clean.dump.patterns import pattern_kinds
@@ -30,9 +31,6 @@ FEATURES: tuple[str, ...] = (
 )  # fmt: skip
 
 _SENTENCE_END = '.!?。！？:;"”’»)'
-# Character class bits: word, digit, upper, alpha, space, CJK, separator, sentence end.
-_W, _D, _U, _A, _S, _C, _P, _E = (1 << i for i in range(8))
-_CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF))
 # The bullet symbols of `BULLET` (numbered items are its other kind).
 _BULLET_SYMBOLS = "•◦▪▫■□☆★●○◆◇‣⁃*+·–—-"
 
@@ -43,23 +41,6 @@ _SPAN_WORDS = 10
 _SPAN_FLOOR = -6
 
 
-def _bits(test: Callable[[str], bool]) -> npt.NDArray[np.uint8]:
-    return char_table(test).astype(np.uint8)
-
-
-def _char_classes() -> npt.NDArray[np.uint8]:
-    """Class bits of every Basic Multilingual Plane character."""
-    codes = np.arange(0x10000)
-    cjk = np.zeros(0x10000, dtype=bool)
-    for low, high in _CJK_RANGES:
-        cjk |= (codes >= low) & (codes <= high)
-    table = _bits(str.isalnum) * _W | _bits(str.isdigit) * _D | _bits(str.isupper) * _U
-    table |= _bits(str.isalpha) * _A | _bits(str.isspace) * _S | cjk.astype(np.uint8) * _C
-    table[ord("_")] |= _W  # \w is alphanumeric or the underscore
-    table |= _bits("|»›>/".__contains__) * _P | _bits(".!?。！？".__contains__) * _E
-    return table.astype(np.uint8)
-
-
 def _char_set(chars: str) -> npt.NDArray[np.bool_]:
     """A lookup table: True for the code points of ``chars``."""
     table = np.zeros(0x10000, dtype=bool)
@@ -68,74 +49,18 @@ def _char_set(chars: str) -> npt.NDArray[np.bool_]:
 
 
 # Built once, at import (~30 ms).
-_CLASSES = _char_classes()
 _ENDS_SENTENCE = _char_set(_SENTENCE_END)
 _BULLET_SYMBOL = _char_set(_BULLET_SYMBOLS)
 _MAYBE_BULLET = char_table(str.isdecimal) | _char_set("\uffff")  # confirmed by `BULLET`
 
 
-@dataclass(frozen=True)
-class _Text:
-    """The characters of the newline-joined non-blank lines of a page, and per-line counts."""
-
-    codes: npt.NDArray[np.uint32]  # code points, those beyond the BMP as U+FFFF
-    starts: npt.NDArray[np.intp]  # offset of each line
-    chars: npt.NDArray[np.intp]  # line lengths (never 0)
-    counts: dict[str, FloatArray]  # character classes and word starts, per line
-
-    def at(self, offset: int) -> npt.NDArray[np.uint32]:
-        """Code of each line's character at ``offset`` (from the end when negative).
-
-        Where a line is too short for ``offset`` the code is that of a neighbouring
-        character; callers check the line length.
-        """
-        index = self.starts + (offset if offset >= 0 else self.chars + offset)
-        return self.codes.take(index, mode="clip")
-
-
-def _char_counts(doc: str) -> _Text:
-    """Per-line counts of character classes and word starts of the newline-joined ``doc``.
-
-    Characters beyond the Basic Multilingual Plane count as U+FFFF, which is in no class.
-    """
-    codes = np.minimum(code_points(doc), 0xFFFF)
-    bits = _CLASSES.take(codes)
-    breaks = np.flatnonzero(codes == 10)
-    starts = np.concatenate(([0], breaks + 1))
-    word = (bits & _W) > 0
-    first = word.copy()
-    first[1:] &= ~word[:-1]  # the first character of each \w+ token
-    cjk = (bits & _C) > 0
-    space_next = np.append((bits[1:] & _S) > 0, True)
-    cols = {
-        "tokens": first,
-        "capitalised": first & ((bits & _U) > 0),
-        "alpha": first & ((bits & _A) > 0),
-        "digit": (bits & _D) > 0,
-        "punct": (bits & (_W | _S)) == 0,
-        "separator": (bits & _P) > 0,
-        "sentence": ((bits & _E) > 0) & (space_next | cjk),
-        "cjk": cjk,
-        "cjk_start": first & cjk,
-    }
-    # One row per class, characters along the contiguous axis: one reduceat sums them all.
-    rows = np.stack(list(cols.values())).view(np.uint8)
-    sums = np.add.reduceat(rows, starts, axis=1, dtype=np.int32)
-    return _Text(
-        codes=codes,
-        starts=starts,
-        chars=np.append(breaks, len(codes)) - starts,
-        counts={name: row.astype(np.float64) for name, row in zip(cols, sums, strict=True)},
-    )
-
-
-def _bullets(texts: list[str], text: _Text) -> dict[int, int]:
+def _bullets(texts: list[str], text: PageText) -> dict[int, int]:
     """The lines that open with a bullet (`BULLET`), and the length of that bullet and space.
 
     A bullet symbol and a space are read off the character codes; numbered items and lines
     opening beyond the BMP are left to the regex.
     """
-    second = (_CLASSES[text.at(1)] & _S) > 0
+    second = (CLASSES[text.at(1)] & SPACE) > 0
     symbol = _BULLET_SYMBOL[text.at(0)] & second & (text.chars >= 2)
     found = dict.fromkeys(np.flatnonzero(symbol).tolist(), 2)
     for j in np.flatnonzero(_MAYBE_BULLET[text.at(0)]).tolist():
@@ -175,7 +100,7 @@ def read_lines(lines: list[Line], recurring: frozenset[str] = frozenset()) -> Pa
     picked = list(map(lines.__getitem__, pos))
     texts = list(map(itemgetter(1), picked))
     doc = "\n".join(texts)
-    text = _char_counts(doc)
+    text = char_counts(doc)
     c, chars, last = text.counts, text.chars.astype(np.float64), text.at(-1)
     # A CJK run is a single \w+ token: count its characters, two to a word, instead.
     words = c["tokens"] - c["cjk_start"] + c["cjk"] // 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
@@ -13,6 +14,15 @@ from newsfuse.clean.dump.features import FEATURES
 from newsfuse.data import load_json
 
 FloatArray = npt.NDArray[np.float64]
+
+# Lines scored at a time: scoring takes ~5 kB a line (every split test of every tree), so a
+# chunk holds ~20 MB whatever the page's length; lines are scored independently, so the
+# probabilities are those of one pass over all lines.
+CHUNK_LINES = 4096
+
+
+def _unchecked() -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -33,8 +43,11 @@ class LineModel:
     threshold: float = 0.5  # probability above which a line is body
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def predict(self, rows: FloatArray) -> FloatArray:
+    def predict(self, rows: FloatArray, check: Callable[[], None] = _unchecked) -> FloatArray:
         """Probability that each row's line belongs to the article body.
+
+        Rows are scored `CHUNK_LINES` at a time, calling ``check`` before each chunk (a
+        time budget raises there).
 
         All distinct split tests of all trees are evaluated at once, one row of outcomes per
         test (lines along the contiguous axis); each tree's outcomes, packed into one small
@@ -42,12 +55,21 @@ class LineModel:
 
         Args:
             rows: Feature matrix, one row per line, columns in ``self.features`` order.
+            check: Called before each chunk.
 
         Returns:
             One probability per row.
         """
         if not len(rows):
             return np.zeros(0)
+        parts = []
+        for start in range(0, len(rows), CHUNK_LINES):
+            check()
+            parts.append(self._predict(rows[start : start + CHUNK_LINES]))
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+    def _predict(self, rows: FloatArray) -> FloatArray:
+        """`predict` of one chunk of rows, all at once."""
         # The trees were fitted on float32 features (scikit-learn's tree dtype): a value is
         # rounded to float32 and compared with the float64 threshold, which gives the same
         # outcome as comparing it with the threshold rounded down to float32 (`_tests`).

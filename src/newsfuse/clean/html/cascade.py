@@ -3,10 +3,13 @@
 The cascade, top to bottom:
 
 1. guard the input (empty, binary, too large) before spending any time on it;
-2. parse once with lxml; reject nesting deeper than the parser keeps, trim huge attributes;
-3. read headline, captions and page metadata off the tree (trafilatura + htmldate);
-4. extract the main text with trafilatura (precision mode, no comments) as structured XML;
-5. turn it into paragraph and heading blocks, then drop the chrome it let through.
+2. scan the source: reject too many elements, table cells or attributes on one element,
+   empty giant attribute values (the budget's limits, :mod:`~newsfuse.clean.html.prescan`);
+3. parse once with lxml; reject nesting deeper than the parser keeps or an element with too
+   many children (extraction's cost grows with their square), trim huge attributes;
+4. read headline, captions and page metadata off the tree (trafilatura + htmldate);
+5. extract the main text with trafilatura (precision mode, no comments) as structured XML;
+6. turn it into paragraph and heading blocks, then drop the chrome it let through.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from newsfuse.clean.budget import Budget
 from newsfuse.clean.html.chrome import clean_blocks
 from newsfuse.clean.html.meta import captions, headline, page_meta
+from newsfuse.clean.html.prescan import prescan
 from newsfuse.errors import RejectedInput
 from newsfuse.models import Block, CleanPage
 
@@ -30,9 +35,8 @@ MAX_HTML_CHARS = 20_000_000
 # libxml2 stops building the tree at 256 levels and silently drops what is deeper, so a page
 # reaching this depth has lost content; the deepest page of the extraction data has 51 levels.
 MAX_DEPTH = 255
-# Attribute values longer than this are inlined data (base64 images, serialized state), never
-# class names or ids; trafilatura's class/id matching on a 5 MB attribute took 6.5 s.
-MAX_ATTRIBUTE_CHARS = 4096
+# The tree walk checks the time budget once per this many elements.
+_CHECK_EVERY = 1024
 # Share of control characters in the first bytes that marks a binary file, not markup.
 _BINARY_SHARE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -49,12 +53,14 @@ _CONTAINERS = {"body", "div", "quote", "list", "table", "row", "figure", "sectio
 _SKIP = {"graphic"}
 
 
-def clean_html(html: str, url: str | None = None) -> CleanPage:
+def clean_html(html: str, url: str | None = None, budget: Budget | None = None) -> CleanPage:
     """Clean one HTML page.
 
     Args:
         html: the page source, decoded.
         url: the URL it was fetched from, if known (helps metadata and relative links).
+        budget: the limits and time budget of this input; the default settings' from now
+            when None.
 
     Returns:
         The page's headline, body blocks (paragraphs and subheads), figure captions, the
@@ -62,14 +68,19 @@ def clean_html(html: str, url: str | None = None) -> CleanPage:
 
     Raises:
         RejectedInput: the page is empty, binary, too large, nested too deeply to parse
-            completely, or holds no article text.
+            completely, over a limit of the budget (elements, table cells, attributes on
+            one element), past its deadline, or holds no article text.
     """
+    budget = budget or Budget.start()
     _check_source(html)
-    tree = _parse(html)
+    tree = _parse(prescan(html, budget), budget)
     meta, title = page_meta(tree, url)
     head = headline(tree, title, meta.get("sitename"))
     caps = captions(tree)
-    body, chrome = clean_blocks(_extract_blocks(tree, url), head, caps)
+    budget.check("page metadata")
+    blocks = _extract_blocks(tree, url)
+    budget.check("main text extraction")
+    body, chrome = clean_blocks(blocks, head, caps)
     if not body:
         raise RejectedInput(
             "no_article_text",
@@ -98,7 +109,7 @@ def _check_source(html: str) -> None:
         )
 
 
-def _parse(html: str) -> HtmlElement:
+def _parse(html: str, budget: Budget) -> HtmlElement:
     """Parse once (lxml via trafilatura's loader); reject cut-off nesting, trim huge attributes."""
     # trafilatura's own loader: it drops comments and processing instructions, whose nodes
     # otherwise split paragraphs (a comment after the first word cost half an article's text)
@@ -111,7 +122,9 @@ def _parse(html: str) -> HtmlElement:
             "no_article_text", "the input could not be parsed as HTML; pass the page source"
         )
     depth = 0
-    for event, el in etree.iterwalk(tree, events=("start", "end")):
+    for seen, (event, el) in enumerate(etree.iterwalk(tree, events=("start", "end"))):
+        if not seen % _CHECK_EVERY:
+            budget.check("parsing the HTML")
         depth += 1 if event == "start" else -1
         if depth >= MAX_DEPTH:
             raise RejectedInput(
@@ -120,8 +133,12 @@ def _parse(html: str) -> HtmlElement:
                 "drops content; repair the markup (e.g. close unclosed tags) and retry",
             )
         if event == "start":
+            budget.over(
+                "too_many_children", "child elements in one element", len(el),
+                budget.max_html_children, "max_html_children",
+            )  # fmt: skip
             for name, value in el.attrib.items():
-                if len(value) > MAX_ATTRIBUTE_CHARS:
+                if len(value) > budget.max_attribute_chars:
                     del el.attrib[name]
     return tree
 
