@@ -20,8 +20,22 @@ def utc_key(published: str | None) -> str:
     except ValueError:
         return published
     if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(UTC).replace(tzinfo=None)
+        try:
+            stamp = stamp.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:
+            # In UTC the stamp falls before year 1 or after 9999 (0001-01-01T00:00+14:00,
+            # 9999-12-31T23:59-03:00): it sorts first or last, where it belongs.
+            return "0000" if stamp.year == 1 else "9999-12-31T23:59:59.999999+"
     return stamp.isoformat()
+
+
+def shift_day(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, stopping at the first or last day of the calendar (1 January
+    of year 1, 31 December 9999) instead of overflowing."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min if days < 0 else dt.date.max
 
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
