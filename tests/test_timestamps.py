@@ -61,3 +61,17 @@ def test_shift_day_stops_at_the_ends_of_the_calendar(
     day: dt.date, days: int, shifted: dt.date
 ) -> None:
     assert shift_day(day, days) == shifted
+
+
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        ("9999-12", (dt.date(9999, 12, 1), dt.date(9999, 12, 31))),
+        ("0001-01", (dt.date(1, 1, 1), dt.date(1, 1, 31))),
+        ("9999-W52-WE", (dt.date(9999, 12, 31), dt.date(9999, 12, 31))),
+        ("9999", (dt.date(9999, 1, 1), dt.date(9999, 12, 31))),
+        ("2024-02", (dt.date(2024, 2, 1), dt.date(2024, 2, 29))),
+    ],
+)
+def test_date_range_at_the_ends_of_the_calendar(value: str, span: tuple[dt.date, dt.date]) -> None:
+    assert date_range(value) == span

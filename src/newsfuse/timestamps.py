@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from datetime import UTC, datetime
@@ -52,17 +53,16 @@ def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
             return day, day
         if re.fullmatch(r"\d{4}-\d{2}", value):
             first = dt.date.fromisoformat(value + "-01")
-            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return first, nxt - dt.timedelta(days=1)
+            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
         if re.fullmatch(r"\d{4}", value):
             return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
         week = _WEEK.match(value)
         if week:
             monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
             if week[3]:
-                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-            return monday, monday + dt.timedelta(days=6)
-    except ValueError:
+                return shift_day(monday, 5), shift_day(monday, 6)
+            return monday, shift_day(monday, 6)
+    except (ValueError, OverflowError):
         return None
     return None
 

@@ -46,8 +46,9 @@ def ingest(
     .jsonl, .ndjson, and .gz of those); the others are listed as skipped. A file named on its
     own is read whatever its name. Creates the store if it does not exist.
 
-    Exit status: 0 when every input became an article or was already present, 1 when any
-    input was rejected (see 'newsfuse rejects').
+    Exit status: 0 when every input became an article or was already present; 1 when any
+    input was rejected or an article's analysis failed (see 'newsfuse rejects'); 2 when the
+    run itself failed (the store, a setting, an unexpected error).
     """
     # Imported here: stage code loads spaCy and the story index, which other commands skip.
     from newsfuse.clean.metadata import normalise_published
@@ -65,13 +66,15 @@ def ingest(
         summary = ingest_paths(list(paths), hints, store, obj.settings, not no_analyse, progress)
     store.close()
     _report(summary)
-    sys.exit(1 if summary.rejected else 0)
+    sys.exit(1 if summary.rejected or summary.failed else 0)
 
 
 def _report(s: IngestSummary) -> None:
     """The rejects and skipped files on stderr, the counts on stdout."""
     for rej in s.rejects:
         err.print(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", markup=False)
+    for failure in s.failed:
+        err.print(f"analysis failed: {failure.message}", markup=False)
     if s.skipped:
         more = len(s.skipped) - SHOW_SKIPPED
         names = ", ".join(s.skipped[:SHOW_SKIPPED]) + (f" and {more} more" if more > 0 else "")
@@ -81,6 +84,7 @@ def _report(s: IngestSummary) -> None:
     out.print(
         f"ingested {s.ingested}, already present {s.present}, rejected {s.rejected}, "
         f"skipped {len(s.skipped)}, into stories {s.clustered}, analysed {s.analysed}"
+        + (f", analysis failed {len(s.failed)}" if s.failed else "")
     )
 
 
@@ -107,6 +111,9 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
     store = obj.store()
     art = store.article(article_id)
     data = article_dict(art, chrome=chrome, analysis=store.analysis(art.id))
+    failed = store.analysis_failures([art.id])
+    if failed:
+        data["analysis_failed"] = failed[0].message
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -114,6 +121,8 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
     for key, value in data["meta"].items():
         if value:
             out.print(f"  {key}: {value}", markup=False)
+    if failed:
+        out.print(f"  analysis failed: {data['analysis_failed']}", markup=False)
     out.print()
     for block in data["body"]:
         out.print(f"## {block['text']}" if block["heading"] else block["text"], markup=False)

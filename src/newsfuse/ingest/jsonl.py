@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from newsfuse.models import Hints, Origin, RawDocument, Rejected
+
+#: A lone surrogate: JSON may escape one ("\\ud800"), but no UTF-8 text (nor SQLite) holds it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _KNOWN = {"id", "url", "title", "text", "html", "published", "outlet", "byline", "language"}
 
@@ -23,7 +27,7 @@ def records(text: str, path: str | None, base: Hints) -> Iterator[RawDocument | 
             continue
         origin = Origin(path=path, line=number)
         try:
-            rec = json.loads(line)
+            rec = _scrub(json.loads(line))
         except json.JSONDecodeError as exc:
             yield Rejected(origin, "bad_json", f"line {number} is not valid JSON ({exc.msg})")
             continue
@@ -67,3 +71,14 @@ def _str(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def _scrub(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value

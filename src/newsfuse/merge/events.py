@@ -54,10 +54,12 @@ def story_events(story: StoryInput, nlp: Language | None = None) -> list[Event]:
     Returns:
         Events in order of first mention.
     """
-    analyses = [story.analyses[a.id] for a in story.articles]
+    # A report not analysed (yet, or its analysis failed) states no events.
+    articles = [a for a in story.articles if a.id in story.analyses]
+    analyses = [story.analyses[a.id] for a in articles]
     merged = canonicalise_story([a.entities for a in analyses])
     names = {e.id: e.name for e in merged.entities}
-    drafts = _drafts(story.articles, analyses, nlp)
+    drafts = _drafts(articles, analyses, nlp)
     mentions = [
         story_mention(draft, ids, names)
         for ids, mine in zip(merged.members, drafts, strict=True)

@@ -27,6 +27,7 @@ from newsfuse.models.analysis import (
     draft_from_json,
 )
 from newsfuse.models.article import (
+    AnalysisRun,
     Article,
     Block,
     BlockKind,
@@ -81,6 +82,7 @@ from newsfuse.models.story import (
 __all__ = [
     "Actor",
     "Analysis",
+    "AnalysisRun",
     "Article",
     "ArticleEntities",
     "Block",

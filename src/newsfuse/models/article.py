@@ -164,6 +164,7 @@ class IngestSummary:
             rejects: nothing was wrong with them).
         clustered: Articles put into stories; ``analysed``: articles analysed; ``coded``:
             stories whose events were coded (each 0 when the run did not get that far).
+        failed: Articles stored whose analysis failed (see :class:`AnalysisRun`).
     """
 
     ingested: int = 0
@@ -175,6 +176,21 @@ class IngestSummary:
     clustered: int = 0
     analysed: int = 0
     coded: int = 0
+    failed: tuple[Rejected, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnalysisRun:
+    """What one analysis run did.
+
+    Attributes:
+        analysed: Articles analysed.
+        failed: Articles whose analysis raised, as rejects with reason ``analysis_failed``
+            (recorded in the store; later runs leave them out until retried).
+    """
+
+    analysed: int = 0
+    failed: tuple[Rejected, ...] = ()
 
 
 @dataclass(frozen=True)

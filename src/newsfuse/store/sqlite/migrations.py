@@ -177,4 +177,18 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
         """,
     ),
     ("0007_index_from_blob", index_from_blob),
+    (
+        "0008_analysis_failures",
+        # An article whose analysis raised: it is left out of later runs (until a newer
+        # analysis version, or 'newsfuse analyse --retry') and listed with the rejects.
+        """
+        CREATE TABLE analysis_failures (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            failed_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            message TEXT NOT NULL
+        );
+        """,
+    ),
 )
