@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import REPO, SAMPLES, make_dump
+from fastapi.testclient import TestClient
 
 from newsfuse.cli import cli
 from newsfuse.extract.analyse import ANALYSIS_VERSION
 from newsfuse.store import open_store
+from newsfuse.web.app import create_app
 
 EXTREMES = ["0001-01-01", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59+14:00"]
 
@@ -120,6 +122,13 @@ def test_failed_analysis_is_shown_skipped_and_retried_on_request(tmp_path: Path)
     (row,) = [json.loads(line) for line in output.splitlines()]
     assert row["reason"] == "analysis_failed" and broken in row["message"]
     assert row["origin"].endswith("1.txt")
+
+    with TestClient(create_app(str(db))) as client:
+        page = client.get(f"/articles/{broken}.json").json()
+        assert "E088" in page["analysis_failed"] and page["entities"] is None
+        assert "Not analysed" in client.get(f"/articles/{broken}").text
+        reasons = [r["reason"] for r in client.get("/api/rejects").json()["rejects"]]
+        assert reasons == ["analysis_failed"]
 
     code, output = _run(db, "analyse", "--retry")
     assert code == 0 and "analysed 1, failed 0" in output

@@ -110,10 +110,8 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
     """Show one article: metadata, clean body, entities, quotes, dates (ID may be a prefix)."""
     store = obj.store()
     art = store.article(article_id)
-    data = article_dict(art, chrome=chrome, analysis=store.analysis(art.id))
     failed = store.analysis_failures([art.id])
-    if failed:
-        data["analysis_failed"] = failed[0].message
+    data = article_dict(art, chrome, store.analysis(art.id), failed[0] if failed else None)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -121,7 +119,7 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
     for key, value in data["meta"].items():
         if value:
             out.print(f"  {key}: {value}", markup=False)
-    if failed:
+    if data["analysis_failed"]:
         out.print(f"  analysis failed: {data['analysis_failed']}", markup=False)
     out.print()
     for block in data["body"]:
