@@ -71,3 +71,22 @@ def test_ingest_into_an_inconsistent_store_repairs_it(tmp_path: Path) -> None:
     assert copy_of == first
     code, output = _run(db, "ingest", str(tmp_path / "copy.txt"), "--no-analyse")
     assert code == 0  # and later runs go on as usual
+
+
+def test_articles_left_in_no_story_are_placed_again(tmp_path: Path) -> None:
+    db, first = _broken_store(tmp_path)
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM article_story WHERE article_id = ?", (first,))
+    con.commit()
+    con.close()
+    (tmp_path / "new.txt").write_text(make_dump(9, topic="tram"), encoding="utf-8")
+    code, output = _run(db, "ingest", str(tmp_path / "new.txt"), "--no-analyse")
+    assert code == 0, output
+    con = sqlite3.connect(db)
+    try:
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        placed = con.execute("SELECT count(DISTINCT article_id) FROM article_story").fetchone()[0]
+        entries = con.execute("SELECT count(*) FROM copy_entries").fetchone()[0]
+    finally:
+        con.close()
+    assert articles == placed == entries == 4

@@ -26,12 +26,20 @@ def assign_stories(store: Store, batch_size: int = 1000, progress: Progress = un
     size of the store.
 
     The whole step runs under the store's ``stories`` claim: another process grouping the
-    same store waits, then finds these articles placed. A story index found lacking a row it
-    needs (left by older versions' concurrent runs) is rebuilt, as by :func:`recluster_store`.
+    same store waits, then finds these articles placed. A store left inconsistent by older
+    versions' concurrent runs (the story index lacking a row its stories need, or articles
+    that no story holds) is repaired by re-clustering it, as :func:`recluster_store` does.
     """
     with store.claim("stories"):
         upgrade_index(store)
+        # Articles in no story that the run would not look at (ingested before the mark of
+        # clustered articles) were dropped from their stories by such runs too. Counted
+        # before the pending articles are listed: another process may add articles meanwhile.
+        stray = store.count_articles() - store.count_in_stories()
         pending = store.unassigned_ids()
+        if stray > len(pending):
+            recluster_store(store)
+            return stray
         if not pending:
             return 0
         try:

@@ -85,6 +85,10 @@ class Store(Protocol):
 
     def unassigned_ids(self) -> list[str]: ...
 
+    def count_in_stories(self) -> int:
+        """How many articles belong to a story."""
+        ...
+
     def articles_by_ids(self, ids: Sequence[str]) -> list[Article]: ...
 
     def save_stories(

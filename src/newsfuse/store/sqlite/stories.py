@@ -37,6 +37,10 @@ class StoriesMixin:
         )
         return [aid for _, aid in sorted((utc_key(published), aid) for aid, published in rows)]
 
+    def count_in_stories(self) -> int:
+        """How many articles belong to a story."""
+        return int(self._db.execute("SELECT count(*) FROM article_story").fetchone()[0])
+
     def save_stories(
         self,
         stories: Sequence[Story],
