@@ -28,7 +28,7 @@ $(EMBEDDINGS): | $(STAMP)
 venv: $(STAMP) $(EMBEDDINGS)
 
 demo: $(STAMP) $(EMBEDDINGS)
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB)-claim-*
 	$(BIN)/newsfuse --db $(DEMO_DB) ingest samples/*.txt samples/*.html samples/*.html.gz samples/*.jsonl; test $$? -le 1
 	$(BIN)/newsfuse --db $(DEMO_DB) articles
 
@@ -48,4 +48,4 @@ bench: $(STAMP) $(EMBEDDINGS)
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB)-claim-*

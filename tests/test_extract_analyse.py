@@ -28,8 +28,8 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[SqliteStore, dict[
         read(paths, Hints(published="2024-12-13"), settings.max_bytes), store, settings
     )
     assert summary.ingested == 2
-    assert pipeline.analyse_pending(store) == 2
-    assert pipeline.analyse_pending(store) == 0  # nothing left: resumable and idempotent
+    assert pipeline.analyse_pending(store).analysed == 2
+    assert pipeline.analyse_pending(store).analysed == 0  # nothing left: resumable and idempotent
     by_seed = {Path(a.origin.path or "").name[:3]: a.id for a in store.articles()}
     return store, by_seed
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -408,3 +409,18 @@ def test_quality_floor_on_each_half(half: str) -> None:
     scores = evaluate_dates(data, half)  # type: ignore[arg-type]
     assert scores["documents"] == 128
     assert scores["value_f1"] >= HALF_FLOORS[half], f"{half} value F1 {scores['value_f1']:.4f}"
+
+
+_RELATIVE = (
+    "Yesterday the council met, and on Monday it voted. Next year the bridge opens, two weeks "
+    "from now the road closes, and the work began three days ago, on Dec. 30, last week."
+)
+
+
+@pytest.mark.parametrize("published", [dt.date.min, dt.date.max, dt.date(1, 1, 2)])
+def test_relative_dates_at_the_ends_of_the_calendar_never_overflow(published: dt.date) -> None:
+    found = find_dates(_RELATIVE, published)
+    assert len(found) >= 5
+    for m in found:
+        assert m.value is not None or m.status == "unresolved"
+        assert m.value is None or not re.match(r"\d{5}|0000", m.value), m

@@ -46,7 +46,8 @@ def open_news(db: str | os.PathLike[str] | None = None, *, create: bool = True) 
         The store, ready for ingest and reading; use it as a context manager to close it.
     """
     settings = load_settings(db=None if db is None else os.fspath(db))
-    return News(open_store(settings.db, create=create), settings)
+    store = open_store(settings.db, create=create, lock_timeout=settings.lock_timeout)
+    return News(store, settings)
 
 
 class News:

@@ -38,6 +38,11 @@ def delete_articles(store: Store, ids: Sequence[str]) -> DeleteSummary:
         NotFound: when an id matches no article, or several (they are listed).
     """
     deleted = list(dict.fromkeys(store.article(i).id for i in ids))
+    with store.claim("stories"):  # the story index changes in two steps: no one between
+        return _delete(store, deleted)
+
+
+def _delete(store: Store, deleted: list[str]) -> DeleteSummary:
     upgrade_index(store)
     plan = removal(store, deleted)
     before = store.index_articles(plan.unassigned)

@@ -7,7 +7,8 @@
     ├── ConfigError               a setting or flag has a value newsfuse cannot use
     ├── StoreError                the store cannot be opened, migrated or written
     │   ├── UnsupportedStore      the --db URL names a back-end that is not available
-    │   └── MissingStore          the --db file does not exist (only ingest creates a store)
+    │   ├── MissingStore          the --db file does not exist (only ingest creates a store)
+    │   └── InconsistentStore     the story index lacks a row its stories need
     └── NotFound                  an id asked for does not exist in the store
 
 Messages say what was wrong and how to fix it.
@@ -52,3 +53,12 @@ class MissingStore(StoreError):
 
 class NotFound(NewsfuseError):
     """An article, story or other id does not exist in the store."""
+
+
+class InconsistentStore(StoreError):
+    """The story index lacks a row that its stories need (an article's copy entry, a story's
+    state): left by runs of older versions that wrote one store at once. Grouping into
+    stories repairs it by rebuilding the index, as ``newsfuse recluster`` does."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what}; run 'newsfuse recluster' to rebuild the story index")

@@ -121,6 +121,13 @@ class Settings:
         "5xx) is fetched again before it is left alone.",
     )
 
+    lock_timeout: float = _setting(
+        0.0,
+        "Seconds a process waits while another works on the same store (grouping into "
+        "stories, analysing, coding events) before giving up with an error; 0 waits as long "
+        "as that process runs (its claim ends with it, however it ends).",
+    )
+
 
 def describe() -> list[tuple[str, Any, str]]:
     """``(name, default, help)`` of every setting, for docs and ``newsfuse settings``."""

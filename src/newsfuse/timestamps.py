@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from datetime import UTC, datetime
@@ -20,8 +21,22 @@ def utc_key(published: str | None) -> str:
     except ValueError:
         return published
     if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(UTC).replace(tzinfo=None)
+        try:
+            stamp = stamp.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:
+            # In UTC the stamp falls before year 1 or after 9999 (0001-01-01T00:00+14:00,
+            # 9999-12-31T23:59-03:00): it sorts first or last, where it belongs.
+            return "0000" if stamp.year == 1 else "9999-12-31T23:59:59.999999+"
     return stamp.isoformat()
+
+
+def shift_day(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, stopping at the first or last day of the calendar (1 January
+    of year 1, 31 December 9999) instead of overflowing."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.min if days < 0 else dt.date.max
 
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
@@ -38,17 +53,16 @@ def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
             return day, day
         if re.fullmatch(r"\d{4}-\d{2}", value):
             first = dt.date.fromisoformat(value + "-01")
-            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-            return first, nxt - dt.timedelta(days=1)
+            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
         if re.fullmatch(r"\d{4}", value):
             return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
         week = _WEEK.match(value)
         if week:
             monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
             if week[3]:
-                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-            return monday, monday + dt.timedelta(days=6)
-    except ValueError:
+                return shift_day(monday, 5), shift_day(monday, 6)
+            return monday, shift_day(monday, 6)
+    except (ValueError, OverflowError):
         return None
     return None
 

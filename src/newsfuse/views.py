@@ -71,9 +71,13 @@ def article_row(article: Article) -> dict[str, Any]:
 
 
 def article_dict(
-    article: Article, chrome: bool = False, analysis: dict[str, Any] | None = None
+    article: Article,
+    chrome: bool = False,
+    analysis: dict[str, Any] | None = None,
+    failure: Rejected | None = None,
 ) -> dict[str, Any]:
-    """An article in full, with what was read off it; the removed chrome only when asked for."""
+    """An article in full, with what was read off it (or why its analysis failed); the
+    removed chrome only when asked for."""
     data: dict[str, Any] = {
         "id": article.id,
         "headline": article.meta.headline,
@@ -82,6 +86,7 @@ def article_dict(
         "format": article.format,
         "body": [{"text": b.text, "heading": b.kind == "heading"} for b in article.body],
         "captions": list(article.captions),
+        "analysis_failed": None if failure is None else failure.message,
     }
     if analysis is not None:
         data["entities"] = [

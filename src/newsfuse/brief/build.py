@@ -19,7 +19,7 @@ from newsfuse.models import (
     Section,
     StoryInput,
 )
-from newsfuse.timestamps import date_range, readable
+from newsfuse.timestamps import date_range, readable, shift_day
 
 __all__ = ["brief"]
 
@@ -206,7 +206,7 @@ def _window(comp: Comparison) -> tuple[dt.date, dt.date] | None:
         first, last = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
     except (IndexError, ValueError):
         return None
-    return first - dt.timedelta(days=7), last + dt.timedelta(days=1)
+    return shift_day(first, -7), shift_day(last, 1)
 
 
 def _people(story: StoryInput, comp: Comparison) -> list[BriefSentence]:

@@ -9,6 +9,7 @@ loads none of it.
 from __future__ import annotations
 
 import sys
+import traceback
 
 import click
 
@@ -74,17 +75,27 @@ for _command in COMMANDS:
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning newsfuse errors into a message and exit status 2."""
+    """Entry point: run the CLI, turning newsfuse errors into a message and exit status 2.
+
+    Exit status 1 is left to commands that report refused inputs (ingest, analyse); 2 is a
+    run that failed, also by an unexpected error (its traceback is printed first).
+    """
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        # A usage error is 2 already; click's other errors (a file it cannot open) are 1,
+        # which here means refused inputs.
+        sys.exit(max(exc.exit_code, 2))
     except click.exceptions.Abort:
         err.print("aborted")
         sys.exit(130)
     except NewsfuseError as exc:
         show(f"error: {exc}", multiline=True, to=err)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the run failed: exit 2, never 1 (rejects)
+        traceback.print_exc()
+        err.print(f"error: unexpected {type(exc).__name__}: {exc}", markup=False)
         sys.exit(2)

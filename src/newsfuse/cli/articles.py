@@ -47,8 +47,9 @@ def ingest(
     counted. A file named on its
     own is read whatever its name. Creates the store if it does not exist.
 
-    Exit status: 0 when every input became an article or was already present, 1 when any
-    input was rejected (see 'newsfuse rejects').
+    Exit status: 0 when every input became an article or was already present; 1 when any
+    input was rejected or an article's analysis failed (see 'newsfuse rejects'); 2 when the
+    run itself failed (the store, a setting, an unexpected error).
     """
     # Imported here: stage code loads spaCy and the story index, which other commands skip.
     from newsfuse.clean.metadata import normalise_published
@@ -66,7 +67,7 @@ def ingest(
         summary = ingest_paths(list(paths), hints, store, obj.settings, not no_analyse, progress)
     store.close()
     _report(summary)
-    sys.exit(1 if summary.rejected else 0)
+    sys.exit(1 if summary.rejected or summary.failed else 0)
 
 
 def _report(s: IngestSummary) -> None:
@@ -75,6 +76,8 @@ def _report(s: IngestSummary) -> None:
         show(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", to=err)
     for warn in s.warnings:
         show(f"warning {warn.origin.describe()}: {warn.reason}: {warn.message}", to=err)
+    for failure in s.failed:
+        show(f"analysis failed: {failure.message}", to=err)
     if s.skipped:
         more = len(s.skipped) - SHOW_SKIPPED
         names = ", ".join(s.skipped[:SHOW_SKIPPED]) + (f" and {more} more" if more > 0 else "")
@@ -87,6 +90,7 @@ def _report(s: IngestSummary) -> None:
         f"ingested {s.ingested}, already present {s.present}, rejected {s.rejected}, "
         f"skipped {len(s.skipped)}, into stories {s.clustered}, analysed {s.analysed}"
         + (f", archive records passed over {passed}" if s.passed_over else "")
+        + (f", analysis failed {len(s.failed)}" if s.failed else "")
     )
 
 
@@ -112,7 +116,8 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
     """Show one article: metadata, clean body, entities, quotes, dates (ID may be a prefix)."""
     store = obj.store()
     art = store.article(article_id)
-    data = article_dict(art, chrome=chrome, analysis=store.analysis(art.id))
+    failed = store.analysis_failures([art.id])
+    data = article_dict(art, chrome, store.analysis(art.id), failed[0] if failed else None)
     if as_json:
         click.echo(json_text(data, indent=2))
         return
@@ -120,6 +125,8 @@ def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
     for key, value in data["meta"].items():
         if value:
             show(f"  {key}: {value}")
+    if data["analysis_failed"]:
+        show(f"  analysis failed: {data['analysis_failed']}")
     out.print()
     for block in data["body"]:
         show(f"## {block['text']}" if block["heading"] else block["text"], multiline=True)

@@ -28,7 +28,8 @@ class Context:
             # Imported here: the store is not needed by --help or a usage error.
             from newsfuse.store import open_store
 
-            self._store = open_store(self.settings.db, create=create)
+            settings = self.settings
+            self._store = open_store(settings.db, create=create, lock_timeout=settings.lock_timeout)
         return self._store
 
     def story(self, story_id: str) -> StoryInput:

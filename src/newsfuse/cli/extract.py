@@ -2,23 +2,37 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from newsfuse.cli.context import Context
-from newsfuse.cli.output import json_lines, out, table
+from newsfuse.cli.output import err, json_lines, out, table
 from newsfuse.views import story_entity_rows, story_quote_rows
 
 
 @click.command()
+@click.option(
+    "--retry", is_flag=True, help="Also try again the articles whose analysis failed before."
+)
 @click.pass_obj
-def analyse(obj: Context) -> None:
-    """Read entities, quotes, dates off articles that lack them; code stories' events."""
+def analyse(obj: Context, retry: bool) -> None:
+    """Read entities, quotes, dates off articles that lack them; code stories' events.
+
+    An article whose analysis fails is recorded (see 'newsfuse rejects') and left out of
+    later runs until --retry. Exit status: 0, or 1 when an article's analysis failed.
+    """
     store = obj.store()  # first: a wrong --db fails before stage code loads
     from newsfuse.pipeline import analyse_pending, code_events_pending
 
-    done = analyse_pending(store)
+    run = analyse_pending(store, retry=retry)
     coded = code_events_pending(store)
-    out.print(f"analysed {done}, stories with events coded {coded}")
+    for failure in run.failed:
+        err.print(f"analysis failed: {failure.message}", markup=False)
+    out.print(
+        f"analysed {run.analysed}, failed {len(run.failed)}, stories with events coded {coded}"
+    )
+    sys.exit(1 if run.failed else 0)
 
 
 @click.command()

@@ -15,7 +15,7 @@ from spacy.language import Language
 from newsfuse.extract.dates.find import find_dates, publication_date
 from newsfuse.extract.entities.find import extract_entities
 from newsfuse.extract.events.read import article_drafts
-from newsfuse.extract.nlp import installed_model, load_language, load_nlp, parse
+from newsfuse.extract.nlp import analysed_part, installed_model, load_language, load_nlp, parse
 from newsfuse.extract.quotes.find import find_quotes
 from newsfuse.extract.reading import Reading, pipeline_entities, reading_for, sentencizer
 from newsfuse.models import (
@@ -122,7 +122,7 @@ def _analyse_english(
         return []
     model = nlp if nlp is not None else load_nlp()
     name = f"{model.meta['lang']}_{model.meta['name']}"
-    paragraphs = [[b.text for b in a.body] for a in articles]
+    paragraphs = [[analysed_part(b.text, model) for b in a.body] for a in articles]
     flat = [p for paras in paragraphs for p in paras]
     docs = parse(flat, _NEEDED, model)
     out: list[Analysis] = []
@@ -141,7 +141,7 @@ def _analyse_english(
         dates += [
             DatedMention(i, True, m)
             for i, c in enumerate(article.captions)
-            for m in _dates(c, published, estimate)
+            for m in _dates(analysed_part(c, model), published, estimate)
         ]
         entities = extract_entities(paras, docs=mine, nlp=model)
         quotes = tuple(find_quotes(paras, model, docs=mine))

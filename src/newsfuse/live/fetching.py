@@ -55,7 +55,7 @@ def finish(
 ) -> FetchSummary:
     """Count what the fetches came to, and cluster (and analyse) the new articles."""
     clustered = assign_stories(store, progress=progress)
-    analysed = analyse_pending(store, progress=progress) if analyse else 0
+    analysed = analyse_pending(store, progress=progress).analysed if analyse else 0
     ok = [r for r in records if r.status == "ok"]
     return FetchSummary(
         stored=sum(r.previous_id is None for r in ok),

@@ -21,7 +21,7 @@ from newsfuse.extract.entities.gazetteer import Place
 from newsfuse.extract.entities.places import resolve_places
 from newsfuse.extract.events.lexicon import iso3, polecat_type
 from newsfuse.extract.events.read import article_drafts, story_mention
-from newsfuse.extract.nlp import load_nlp, parse
+from newsfuse.extract.nlp import analysed_part, load_nlp, parse
 from newsfuse.merge.entities import canonicalise_story
 from newsfuse.merge.mentions import fill_codes, merge_mentions
 from newsfuse.models import (
@@ -54,10 +54,12 @@ def story_events(story: StoryInput, nlp: Language | None = None) -> list[Event]:
     Returns:
         Events in order of first mention.
     """
-    analyses = [story.analyses[a.id] for a in story.articles]
+    # A report not analysed (yet, or its analysis failed) states no events.
+    articles = [a for a in story.articles if a.id in story.analyses]
+    analyses = [story.analyses[a.id] for a in articles]
     merged = canonicalise_story([a.entities for a in analyses])
     names = {e.id: e.name for e in merged.entities}
-    drafts = _drafts(story.articles, analyses, nlp)
+    drafts = _drafts(articles, analyses, nlp)
     mentions = [
         story_mention(draft, ids, names)
         for ids, mine in zip(merged.members, drafts, strict=True)
@@ -77,7 +79,7 @@ def _drafts(
     fresh: dict[int, list[EventDraft]] = {}
     if stale:
         model = nlp if nlp is not None else load_nlp()
-        paragraphs = [[b.text for b in articles[i].body] for i in stale]
+        paragraphs = [[analysed_part(b.text, model) for b in articles[i].body] for i in stale]
         docs = parse([p for paras in paragraphs for p in paras], PARSE_COMPONENTS, model)
         at = 0
         for i, paras in zip(stale, paragraphs, strict=True):

@@ -29,6 +29,7 @@ from newsfuse.models.analysis import (
     draft_from_json,
 )
 from newsfuse.models.article import (
+    AnalysisRun,
     Article,
     Block,
     BlockKind,
@@ -94,6 +95,7 @@ __all__ = [
     "OUTLET_KINDS",
     "Actor",
     "Analysis",
+    "AnalysisRun",
     "Article",
     "ArticleEntities",
     "Block",

@@ -176,6 +176,7 @@ class IngestSummary:
             code such as ``encoding_uncertain``, a message) though they were not rejected.
         passed_over: Records of web archives that hold no report, counted by what they are
             (``request``, ``revisit``, ``not_html``, ``status_404``, ``truncated``...).
+        failed: Articles stored whose analysis failed (see :class:`AnalysisRun`).
     """
 
     ingested: int = 0
@@ -189,6 +190,21 @@ class IngestSummary:
     coded: int = 0
     warnings: tuple[Rejected, ...] = ()
     passed_over: tuple[tuple[str, int], ...] = ()
+    failed: tuple[Rejected, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnalysisRun:
+    """What one analysis run did.
+
+    Attributes:
+        analysed: Articles analysed.
+        failed: Articles whose analysis raised, as rejects with reason ``analysis_failed``
+            (recorded in the store; later runs leave them out until retried).
+    """
+
+    analysed: int = 0
+    failed: tuple[Rejected, ...] = ()
 
 
 @dataclass(frozen=True)

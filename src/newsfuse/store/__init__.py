@@ -15,13 +15,15 @@ from newsfuse.store.sqlite.store import SqliteStore
 __all__ = ["SqliteStore", "Store", "open_store"]
 
 
-def open_store(url: str, create: bool = True) -> SqliteStore:
+def open_store(url: str, create: bool = True, lock_timeout: float = 0.0) -> SqliteStore:
     """Open (migrating if needed) the store named by ``url``.
 
     Args:
         url: A file path, ``sqlite:///path`` or ``sqlite://`` (in memory).
         create: Create the database when it does not exist. Only commands that add to a store
             (ingest) create one: elsewhere a mistyped path is an error, not a new empty store.
+        lock_timeout: Seconds to wait for another process's claim, 0 for as long as it runs
+            (setting ``lock_timeout``).
 
     Raises:
         UnsupportedStore: for a URL scheme no back-end handles yet.
@@ -34,7 +36,7 @@ def open_store(url: str, create: bool = True) -> SqliteStore:
             f"no newsfuse database at {path!r}; check --db (or NEWSFUSE_DB), or create one "
             f"with 'newsfuse --db {path} ingest FILES...'"
         )
-    return SqliteStore(path)
+    return SqliteStore(path, lock_timeout=lock_timeout)
 
 
 def sqlite_path(url: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from newsfuse.models import (
@@ -27,6 +28,11 @@ ID_PATTERN = r"^[A-Za-z0-9_-]+$"
 
 class Store(Protocol):
     """Where ingest writes and every reader (CLI, export, web) reads."""
+
+    def claim(self, name: str) -> AbstractContextManager[None]:
+        """Hold the claim ``name`` for a ``with`` block: one process at a time does the work
+        it names (``stories``: the story index; ``analysis``; ``events``), others wait."""
+        ...
 
     def has_content(self, content_key: str) -> bool:
         """Whether an article with this content key is stored already."""
@@ -55,7 +61,7 @@ class Store(Protocol):
     def count_articles(self) -> int: ...
 
     def rejects(self) -> list[Rejected]:
-        """Every recorded rejection, oldest first."""
+        """Every recorded rejection, oldest first, then every recorded analysis failure."""
         ...
 
     def add_analysis(self, data: dict[str, Any]) -> None:
@@ -74,6 +80,20 @@ class Store(Protocol):
         """How many articles have no analysis of this version."""
         ...
 
+    def add_analysis_failure(
+        self, article_id: str, version: int, reason: str, message: str
+    ) -> None:
+        """Record that analysing an article failed: later runs leave it out (of this version)."""
+        ...
+
+    def analysis_failures(self, article_ids: Sequence[str] | None = None) -> list[Rejected]:
+        """Recorded analysis failures as rejects with reason ``analysis_failed``."""
+        ...
+
+    def retry_analyses(self) -> int:
+        """Forget recorded analysis failures so they are tried again; returns how many."""
+        ...
+
     def quote_rows(
         self, speaker: str | None = None, article_ids: Sequence[str] | None = None
     ) -> list[dict[str, Any]]: ...
@@ -81,6 +101,10 @@ class Store(Protocol):
     def entity_rows(self, article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]: ...
 
     def unassigned_ids(self) -> list[str]: ...
+
+    def count_in_stories(self) -> int:
+        """How many articles belong to a story."""
+        ...
 
     def articles_by_ids(self, ids: Sequence[str]) -> list[Article]: ...
 
@@ -144,7 +168,9 @@ class Store(Protocol):
         """Stories whose members or analyses changed since their facts were last checked."""
         ...
 
-    def story_checked(self, story_id: str) -> None: ...
+    def story_checked(self, story_id: str, basis: str | None = None) -> None:
+        """Unmark a story whose facts are current (made from ``basis``, if still its basis)."""
+        ...
 
     def story_of(self, article_id: str) -> str | None: ...
 

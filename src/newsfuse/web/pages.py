@@ -126,7 +126,8 @@ def article_page(
     """One article: clean text by sentence, metadata, origin, what was read off it."""
     art = store.article(article_id)
     analysis = store.analysis(art.id)
-    data = article_dict(art, chrome=chrome, analysis=analysis)
+    failed = store.analysis_failures([art.id])
+    data = article_dict(art, chrome, analysis, failed[0] if failed else None)
     for key in ("entities", "quotes", "dates", "reading", "chrome"):
         data.setdefault(key, None)
     data["story_id"] = store.story_of(art.id)

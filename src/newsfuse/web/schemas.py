@@ -244,6 +244,7 @@ class ArticlePage(BaseModel):
     format: str
     body: list[BlockSchema]
     captions: list[str]
+    analysis_failed: str | None
     story_id: str | None
     paragraphs: list[Paragraph]
     entities: list[dict[str, Any]] | None

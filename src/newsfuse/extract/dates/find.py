@@ -43,6 +43,8 @@ _SENTENCE_END = re.compile(
     r"[.!?]['\"]*\s+(?=[A-Z\"'`])|\n\s*\n"
 )
 _WORD = re.compile(r"[A-Za-z']+(?:-[a-z]+)?")
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_OUTSIDE = "falls outside the years 1 to 9999 newsfuse counts"
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateM
             text[max(0, cand.start - 40) : cand.start],
             _main_quarter(quarters, cand.start),
         )
-        res = _RESOLVERS[cand.rule](cand.match, ctx)
+        res = _resolve(cand.rule, cand.match, ctx)
         if res is None:
             continue
         begin = _drop_article(text, cand, res)
@@ -101,6 +103,20 @@ def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateM
                 count = quarters.get(res.value, (0, res, 0))[0]
                 quarters[res.value] = (count + 1, res, cand.end)
     return mentions
+
+
+def _resolve(rule: str, match: re.Match[str], ctx: DateContext) -> Resolution | None:
+    """What a rule's resolver makes of a match; a value that would fall outside the calendar
+    Python can count (years 1 to 9999: "the day before" 1 January of year 1, "next year" in
+    9999) is kept as an unresolved mention saying so, rather than raised."""
+    try:
+        res = _RESOLVERS[rule](match, ctx)
+    except (OverflowError, ValueError):
+        return Resolution(None, "day", "date", "unresolved", _OUTSIDE)
+    # Year arithmetic ("next year" in 9999) overflows no calendar, only the four digits.
+    if res is not None and res.value and _FIVE_DIGITS.match(res.value):
+        return replace(res, value=None, status="unresolved", reason=_OUTSIDE)
+    return res
 
 
 def _in_view(text: str, last: tuple[Resolution, int] | None, cand: _Candidate) -> Resolution | None:
@@ -149,7 +165,7 @@ def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
             if is_lookalike(rule, m, before):
                 continue
             tense = _tense(text, m.start(), m.end())
-            if _RESOLVERS[rule](m, DateContext(anchor, tense, None, before)) is not None:
+            if _resolve(rule, m, DateContext(anchor, tense, None, before)) is not None:
                 found.append(_Candidate(m.start(), m.end(), rule, m, tense))
     return found
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from newsfuse.models import Article
+from newsfuse.models import Article, Origin, Rejected
 from newsfuse.store.codec import article_from_row
 
 
@@ -26,6 +26,7 @@ class AnalysesMixin:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM quotes WHERE article_id = ?", (aid,))
             self._db.execute("DELETE FROM entity_mentions WHERE article_id = ?", (aid,))
+            self._db.execute("DELETE FROM analysis_failures WHERE article_id = ?", (aid,))
             self._db.execute(
                 "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)",
                 (aid, data["version"], now, json.dumps(data, ensure_ascii=False)),
@@ -79,22 +80,58 @@ class AnalysesMixin:
         return out
 
     def unanalysed(self, version: int, limit: int) -> list[Article]:
-        """Articles with no analysis of this version, oldest ingest first."""
+        """Articles with no analysis of this version, oldest ingest first; those whose
+        analysis of this version failed are left out."""
         rows = self._db.execute(
-            "SELECT a.* FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
-            "WHERE n.article_id IS NULL OR n.version < ? ORDER BY a.seq LIMIT ?",
-            (version, limit),
+            f"SELECT a.* FROM articles a {_PENDING} ORDER BY a.seq LIMIT ?",
+            (version, version, limit),
         )
         return [article_from_row(r) for r in rows]
 
     def count_unanalysed(self, version: int) -> int:
-        """How many articles have no analysis of this version."""
+        """How many articles :meth:`unanalysed` has to give."""
         row = self._db.execute(
-            "SELECT count(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
-            "WHERE n.article_id IS NULL OR n.version < ?",
-            (version,),
+            f"SELECT count(*) FROM articles a {_PENDING}", (version, version)
         ).fetchone()
         return int(row[0])
+
+    def add_analysis_failure(
+        self, article_id: str, version: int, reason: str, message: str
+    ) -> None:
+        """Record that analysing an article (at this analysis version) failed, and why."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self._db.execute(
+            "INSERT OR REPLACE INTO analysis_failures VALUES (?, ?, ?, ?, ?)",
+            (article_id, version, now, reason, message),
+        )
+
+    def analysis_failures(self, article_ids: Sequence[str] | None = None) -> list[Rejected]:
+        """Recorded analysis failures (of these articles), oldest first, as rejects of the
+        article's origin with reason ``analysis_failed``."""
+        sql = (
+            "SELECT f.*, a.origin_path, a.origin_line, a.origin_record_id, a.content_key "
+            "FROM analysis_failures f JOIN articles a ON a.id = f.article_id"
+        )
+        args: list[str] = []
+        if article_ids is not None:
+            args = list(article_ids) or [""]
+            sql += f" WHERE f.article_id IN ({','.join('?' * len(args))})"
+        rows = self._db.execute(sql + " ORDER BY f.failed_at, a.seq", args)
+        return [
+            Rejected(
+                Origin(r["origin_path"], r["origin_line"], r["origin_record_id"]),
+                "analysis_failed",
+                f"article {r['article_id']}: {r['reason']}: {r['message']} (stored, but not "
+                "analysed; 'newsfuse analyse --retry' tries again)",
+                r["content_key"],
+            )
+            for r in rows
+        ]
+
+    def retry_analyses(self) -> int:
+        """Forget every recorded analysis failure, so the next run tries those articles again;
+        returns how many there were."""
+        return self._db.execute("DELETE FROM analysis_failures").rowcount
 
     def quote_rows(
         self, speaker: str | None = None, article_ids: Sequence[str] | None = None
@@ -143,6 +180,14 @@ class AnalysesMixin:
         ]
         rows.sort(key=lambda r: (-r["mentions"], r["entity_id"]))
         return rows
+
+
+#: Articles without an analysis of the version bound twice, nor a failure of that version.
+_PENDING = (
+    "LEFT JOIN analyses n ON n.article_id = a.id "
+    "LEFT JOIN analysis_failures f ON f.article_id = a.id AND f.version >= ? "
+    "WHERE (n.article_id IS NULL OR n.version < ?) AND f.article_id IS NULL"
+)
 
 
 def _chunks(items: list[str], size: int = 500) -> list[list[str]]:

@@ -183,6 +183,20 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
         # How sure the input's encoding was (0 to 1); NULL for articles stored before.
         "ALTER TABLE articles ADD COLUMN encoding_confidence REAL;",
     ),
+    (
+        "0009_analysis_failures",
+        # An article whose analysis raised: it is left out of later runs (until a newer
+        # analysis version, or 'newsfuse analyse --retry') and listed with the rejects.
+        """
+        CREATE TABLE analysis_failures (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            failed_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            message TEXT NOT NULL
+        );
+        """,
+    ),
     # Outlets as records, seeded from data/outlets.json (see newsfuse.store.sqlite.outlets).
     ("0010_outlets", outlet_tables),
     (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from newsfuse.errors import StoreError
 from newsfuse.models import Article, Origin, Rejected
 from newsfuse.store.codec import article_from_row, article_row
 from newsfuse.store.sqlite.analyses import AnalysesMixin
+from newsfuse.store.sqlite.claims import Claims
 from newsfuse.store.sqlite.feeds import FeedsMixin
 from newsfuse.store.sqlite.ids import by_prefix
 from newsfuse.store.sqlite.index import IndexMixin
@@ -20,6 +22,11 @@ from newsfuse.store.sqlite.outlets import OutletsMixin
 from newsfuse.store.sqlite.removal import RemovalMixin
 from newsfuse.store.sqlite.search import SearchMixin
 from newsfuse.store.sqlite.stories import StoriesMixin
+
+#: Seconds a write waits for another process's transaction. Those are one article, one
+#: analysis or one batch of stories long (seconds at most); the long work between them is
+#: ordered by claims (:mod:`newsfuse.store.sqlite.claims`), which hold no SQLite lock.
+_BUSY_TIMEOUT = 120.0
 
 
 class SqliteStore(
@@ -32,22 +39,32 @@ class SqliteStore(
     used from a thread other than the one that opened it (one at a time), as a web server does.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, read_only: bool = False, lock_timeout: float = 0.0
+    ) -> None:
         self.path = str(path)
+        self._claims = Claims(self.path, lock_timeout)
         if read_only:
             self._db = _open_read_only(self.path)
             return
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_TIMEOUT)
             self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
-            # NORMAL in WAL mode never corrupts the file; a power cut may lose the last commit,
-            # which a rerun re-ingests (content keys make that idempotent).
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            # Two processes creating one store at once would both apply the first migration.
+            with self._claims.claim("migrate"):
+                self._db.execute("PRAGMA journal_mode=WAL")
+                # NORMAL in WAL mode never corrupts the file; a power cut may lose the last
+                # commit, which a rerun re-ingests (content keys make that idempotent).
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open SQLite database {self.path!r}: {exc}") from exc
+
+    def claim(self, name: str) -> AbstractContextManager[None]:
+        """Hold the claim ``name`` (``stories``, ``analysis``, ``events``) for a ``with``
+        block, waiting while another process holds it (see :mod:`.claims`)."""
+        return self._claims.claim(name)
 
     def _migrate(self) -> None:
         self._db.execute(
@@ -145,8 +162,9 @@ class SqliteStore(
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def rejects(self) -> list[Rejected]:
+        """Rejected inputs, oldest first, then articles whose analysis failed."""
         rows = self._db.execute("SELECT * FROM rejects ORDER BY seq")
-        return [
+        refused = [
             Rejected(
                 Origin(r["origin_path"], r["origin_line"], r["origin_record_id"]),
                 r["reason"],
@@ -155,6 +173,7 @@ class SqliteStore(
             )
             for r in rows
         ]
+        return refused + self.analysis_failures()
 
     def integrity_check(self) -> str:
         return str(self._db.execute("PRAGMA integrity_check").fetchone()[0])

@@ -37,6 +37,10 @@ class StoriesMixin:
         )
         return [aid for _, aid in sorted((utc_key(published), aid) for aid, published in rows)]
 
+    def count_in_stories(self) -> int:
+        """How many articles belong to a story."""
+        return int(self._db.execute("SELECT count(*) FROM article_story").fetchone()[0])
+
     def save_stories(
         self,
         stories: Sequence[Story],
@@ -115,9 +119,12 @@ class StoriesMixin:
         )
         return [r[0] for r in rows]
 
-    def story_checked(self, story_id: str) -> None:
-        """Record that a story's derived facts are current."""
-        self._db.execute("DELETE FROM story_dirty WHERE story_id = ?", (story_id,))
+    def story_checked(self, story_id: str, basis: str | None = None) -> None:
+        """Record that a story's derived facts are current: made from ``basis``, when given,
+        and only if that is still the story's basis (another process may have changed it)."""
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._unmark(story_id, basis)
 
     def resolve_story(self, story_id: str) -> str:
         """The current id of a story, following recorded merges; raises NotFound."""
@@ -183,7 +190,8 @@ class StoriesMixin:
         return None if row is None else (str(row[0]), list(json.loads(row[1])))
 
     def save_story_events(self, story_id: str, basis: str, rows: list[dict[str, Any]]) -> None:
-        """Replace a story's coded events and mark it checked, in one transaction."""
+        """Replace a story's coded events and mark it checked (if ``basis`` is still its
+        basis), in one transaction."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
@@ -191,6 +199,12 @@ class StoriesMixin:
                 "INSERT OR REPLACE INTO story_events VALUES (?, ?, ?, ?)",
                 (story_id, basis, now, json.dumps(rows, ensure_ascii=False)),
             )
+            self._unmark(story_id, basis)
+
+    def _unmark(self, story_id: str, basis: str | None) -> None:
+        # Inside the caller's transaction: a story whose members or analyses changed while its
+        # facts were coded (by another process) stays marked, to be coded again.
+        if basis is None or self.story_basis(story_id) == basis:
             self._db.execute("DELETE FROM story_dirty WHERE story_id = ?", (story_id,))
 
     def story_basis(self, story_id: str) -> str:

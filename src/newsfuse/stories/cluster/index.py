@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from newsfuse.errors import InconsistentStore
 from newsfuse.models import Article, IndexRows, Story, StoryAssignment
 from newsfuse.stories.cluster import local as cluster_local
 from newsfuse.stories.cluster.backend import MemoryStories, StoryBackend
@@ -70,10 +71,10 @@ class StoryIndex:
         return sid
 
     def story_of(self, article_id: str) -> str:
-        """Current story id of an added article (KeyError if it was never added)."""
+        """Current story id of an added article (InconsistentStore if it was never added)."""
         sid = self._state.story_of(article_id)
         if sid is None:
-            raise KeyError(article_id)
+            raise InconsistentStore(f"article {article_id} is in the story index but in no story")
         return self.resolve(sid)
 
     def add(self, article: Article) -> StoryAssignment:
@@ -135,7 +136,7 @@ class StoryIndex:
     def _live(self, sid: str) -> StoryState:
         story = self._state.get(sid)
         if story is None:
-            raise KeyError(f"story {sid} is not in the index")
+            raise InconsistentStore(f"story {sid} is in the story index without its state")
         return story
 
     def _candidates(self, terms: list[str], day: int | None) -> list[str]:

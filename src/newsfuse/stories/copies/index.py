@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from newsfuse.errors import InconsistentStore
 from newsfuse.models import Article, CopyKind, Lineage
 from newsfuse.stories.compact import containment, minhash_bands, sorted_hashes
 from newsfuse.stories.copies.state import (
@@ -112,7 +113,7 @@ class CopyIndex:
     def _entry(self, article_id: str) -> CopyEntry:
         entry = self._state.entry(article_id)
         if entry is None:
-            raise KeyError(article_id)
+            raise InconsistentStore(f"the copy index has no entry for article {article_id}")
         return entry
 
     def lineage(self, article_id: str) -> Lineage:

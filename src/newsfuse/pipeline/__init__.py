@@ -1,0 +1,69 @@
+"""The order of stages, written once.
+
+read -> decode -> clean -> describe -> store (:mod:`~newsfuse.pipeline.articles`), then per
+batch: stories, incrementally (:mod:`~newsfuse.pipeline.stories`), analyse and code events
+(:mod:`~newsfuse.pipeline.analysis`). Slow stages tell a :data:`~newsfuse.progress.Progress`
+callback how far they got.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from newsfuse.ingest import Limits, PassedOver, Skipped, read
+from newsfuse.models import Hints, IngestSummary, RawDocument, Rejected
+from newsfuse.pipeline.analysis import analyse_pending, code_events_pending
+from newsfuse.pipeline.articles import content_key, ingest, process
+from newsfuse.pipeline.stories import assign_stories, recluster_store, upgrade_index
+from newsfuse.progress import Progress, unwatched
+from newsfuse.settings import Settings
+from newsfuse.store.base import Store
+
+__all__ = [
+    "analyse_pending",
+    "assign_stories",
+    "code_events_pending",
+    "content_key",
+    "ingest",
+    "ingest_items",
+    "ingest_paths",
+    "process",
+    "recluster_store",
+    "upgrade_index",
+]
+
+
+def ingest_paths(
+    paths: list[str],
+    hints: Hints,
+    store: Store,
+    settings: Settings,
+    analyse: bool = True,
+    progress: Progress = unwatched,
+) -> IngestSummary:
+    """Ingest what ``paths`` name (files, folders, globs, ``-``), then put it into stories and,
+    with ``analyse``, read entities, quotes and dates and code events; each stage tells
+    ``progress`` how far it got. Returns the counts of every stage."""
+    items = read(paths, hints, settings.max_bytes, progress, Limits.of(settings))
+    return ingest_items(items, store, settings, analyse, progress)
+
+
+def ingest_items(
+    items: Iterable[RawDocument | Rejected | Skipped | PassedOver],
+    store: Store,
+    settings: Settings,
+    analyse: bool = True,
+    progress: Progress = unwatched,
+) -> IngestSummary:
+    """Store ``items`` (see :func:`ingest`), then put them into stories and, with ``analyse``,
+    read entities, quotes and dates and code events. Returns the counts of every stage."""
+    summary = ingest(items, store, settings, progress)
+    clustered = assign_stories(store, progress=progress)
+    if not analyse:
+        return replace(summary, clustered=clustered)
+    run = analyse_pending(store, progress=progress)
+    coded = code_events_pending(store, progress)
+    return replace(
+        summary, clustered=clustered, analysed=run.analysed, coded=coded, failed=run.failed
+    )

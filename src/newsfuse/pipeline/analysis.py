@@ -1,0 +1,155 @@
+"""What is read off stored articles (entities, quotes, dates) and the events coded per story."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+from newsfuse.errors import NewsfuseError
+from newsfuse.models import Analysis, AnalysisRun, Article, StoryInput
+from newsfuse.progress import Progress, unwatched
+from newsfuse.store.base import Store
+from newsfuse.store.stories import story_input
+
+__all__ = ["analyse_pending", "code_events_pending"]
+
+#: Characters of an error's message kept with a failed article (a message can quote the text).
+_MESSAGE_CHARS = 300
+
+
+def analyse_pending(
+    store: Store, batch_size: int = 16, progress: Progress = unwatched, retry: bool = False
+) -> AnalysisRun:
+    """Analyse every stored article that has no current analysis.
+
+    Each article's analysis is written in its own transaction, so an interrupted run is
+    resumed by running it again. An article whose analysis raises is recorded as failed, with
+    the error, and the run goes on; later runs leave it out unless ``retry`` (or a newer
+    analysis version) asks for it again. Returns how many were analysed, and the failures.
+    """
+    # Imported here: loading spaCy takes seconds, which ingest-only runs should not pay.
+    from newsfuse.extract.analyse import ANALYSIS_VERSION
+    from newsfuse.extract.nlp import load_nlp
+
+    load_nlp()  # a missing model fails the run (ConfigError), not each article in turn
+    # One process analyses a store at a time: another would analyse the same articles again.
+    with store.claim("analysis"):
+        if retry:
+            store.retry_analyses()
+        done, failed = _analyse_all(store, batch_size, progress, ANALYSIS_VERSION)
+    return AnalysisRun(done, tuple(store.analysis_failures(failed)))
+
+
+def _analyse_all(
+    store: Store, batch_size: int, progress: Progress, version: int
+) -> tuple[int, list[str]]:
+    """Analyse and store every pending article; how many were analysed, which failed."""
+    from newsfuse.extract.analyse import to_json
+
+    done, failed = 0, []
+    total = store.count_unanalysed(version)
+    progress("analysing", 0, total)
+    while batch := store.unanalysed(version, batch_size):
+        estimates = {
+            a.id: d
+            for a in batch
+            if not a.meta.published and (d := _story_date(store, a.id)) is not None
+        }
+        for article, result in _analyse_each(batch, estimates):
+            if isinstance(result, Exception):
+                message = " ".join(str(result).split())[:_MESSAGE_CHARS] or "(no message)"
+                reason = type(result).__name__
+                store.add_analysis_failure(article.id, version, reason, message)
+                failed.append(article.id)
+            else:
+                store.add_analysis(to_json(result))
+                done += 1
+            progress("analysing", done + len(failed), max(done + len(failed), total))
+    return done, failed
+
+
+def _analyse_each(
+    batch: list[Article], estimates: dict[str, date]
+) -> Iterator[tuple[Article, Analysis | Exception]]:
+    """Each article with its analysis, or with the exception analysing it raised.
+
+    The batch is parsed together (faster); only when that raises is each article analysed
+    alone, to tell the one that fails from the others.
+    """
+    from newsfuse.extract.analyse import analyse
+
+    try:
+        yield from zip(batch, analyse(batch, estimates=estimates), strict=True)
+        return
+    except NewsfuseError:
+        raise
+    except Exception:  # noqa: BLE001 - any error of one article must not stop the batch
+        pass
+    for article in batch:
+        try:
+            (result,) = analyse([article], estimates=estimates)
+        except NewsfuseError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - recorded with the article, shown to the user
+            yield article, exc
+        else:
+            yield article, result
+
+
+def _story_date(store: Store, article_id: str) -> date | None:
+    """The earliest publication date among the article's story mates, if any has one."""
+    story_id = store.story_of(article_id)
+    if story_id is None:
+        return None
+    dates = [
+        a.meta.published[:10]
+        for a in store.articles_by_ids(store.story_article_ids(story_id))
+        if a.meta.published
+    ]
+    try:
+        return date.fromisoformat(min(dates)) if dates else None
+    except ValueError:
+        return None
+
+
+def code_events_pending(store: Store, progress: Progress = unwatched) -> int:
+    """Code the events of every story whose members or analyses changed; return how many.
+
+    Only stories marked when their members or analyses changed are looked at (the mark is
+    written in the same transaction as the change, so a run interrupted before coding them
+    leaves them marked). Each story's coding is stored with the basis it was made from (its
+    members and their analysis versions); a story whose basis is unchanged is just unmarked.
+    """
+    # Imported here: event coding loads spaCy's parser, which ingest-only runs should not pay.
+    from newsfuse.merge.events import code_story_events
+
+    # One process codes a store's events at a time: another would code the same stories.
+    with store.claim("events"):
+        return _code_all(store, progress, code_story_events)
+
+
+def _code_all(
+    store: Store, progress: Progress, code: Callable[[StoryInput], list[dict[str, Any]]]
+) -> int:
+    done = 0
+    pending = store.pending_story_ids()
+    progress("events", 0, len(pending))
+    for checked, sid in enumerate(pending, 1):
+        basis = store.story_basis(sid)
+        stored = store.story_events(sid)
+        if stored is not None and stored[0] == basis:
+            store.story_checked(sid, basis)
+        else:
+            try:
+                rows = code(story_input(store, sid))
+            except NewsfuseError:
+                raise
+            except Exception:  # noqa: BLE001 - one story's coding never blocks the others
+                # Stored with no events and its basis, so that it is tried again only when
+                # its members or their analyses change. The story page shows no events.
+                rows = []
+            store.save_story_events(sid, basis, rows)
+            done += 1
+        progress("events", checked, len(pending))
+    return done
