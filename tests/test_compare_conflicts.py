@@ -74,3 +74,32 @@ def _changed(a: str, b: str) -> bool:
 )
 def test_quote_words(first: str, second: str, changed: bool) -> None:
     assert _changed(first, second) is changed
+
+
+@pytest.mark.parametrize(("reports", "sentences"), [(1, 3000), (40, 400)])
+def test_the_claims_compared_are_bounded(reports: int, sentences: int) -> None:
+    """Pairwise arrays grow with the square of a story's claims: a huge report or a story of
+    many long ones gives at most MAX_STORY_CLAIMS claims (each report's first)."""
+    from newsfuse.compare.claims import (
+        LEAD_CLAIMS,
+        MAX_REPORT_CLAIMS,
+        MAX_STORY_CLAIMS,
+        story_claims,
+    )
+    from newsfuse.models import Article, Block, Metadata, Origin
+
+    articles = [
+        Article(
+            id=f"a{r}",
+            content_key=f"a{r}",
+            origin=Origin(record_id=f"a{r}"),
+            format="text",
+            meta=Metadata(outlet=f"Outlet {r}"),
+            body=tuple(Block(f"Ships number {i} came back to port {r}.") for i in range(sentences)),
+        )
+        for r in range(reports)
+    ]
+    claims, _ = story_claims(articles, [None] * reports)
+    per_report = min(MAX_REPORT_CLAIMS, max(LEAD_CLAIMS, MAX_STORY_CLAIMS // reports))
+    assert len(claims) == reports * min(sentences, per_report) <= MAX_STORY_CLAIMS
+    assert claims[0].paragraph == 0  # the first ones are kept

@@ -45,6 +45,17 @@ class ClaimFeatures:
         )
 
 
+#: Most claims one report contributes to a comparison: its first ones. The comparison's
+#: pairwise arrays grow with the square of a story's claims (a 20 MB page of 20,000 sentences
+#: needed 8 GB). The longest report of the evaluation data has about 150 sentences (ECB+;
+#: BASIL 114), some of which a clause split doubles.
+MAX_REPORT_CLAIMS = 400
+#: Most claims of a whole story (about 1 GB of pairwise arrays); a story of many reports
+#: takes fewer from each, but never fewer than its first LEAD_CLAIMS.
+MAX_STORY_CLAIMS = 6000
+LEAD_CLAIMS = 12
+
+
 def story_claims(
     articles: Sequence[Article], analyses: Sequence[Analysis | None], whole: bool = False
 ) -> tuple[list[Claim], dict[str, ClaimFeatures]]:
@@ -66,9 +77,10 @@ def story_claims(
     members = {a.article_id: m for a, m in zip(present, merged.members, strict=True)}
     claims: list[Claim] = []
     features: dict[str, ClaimFeatures] = {}
+    limit = min(MAX_REPORT_CLAIMS, max(LEAD_CLAIMS, MAX_STORY_CLAIMS // max(len(articles), 1)))
     for article, analysis in zip(articles, analyses, strict=True):
         spans = _entity_spans(analysis, members.get(article.id, {}), types)
-        for claim, feats in _article_claims(article, analysis, spans, whole):
+        for claim, feats in _article_claims(article, analysis, spans, whole, limit):
             claims.append(claim)
             features[claim.id] = feats
     return claims, features
@@ -91,10 +103,16 @@ def _entity_spans(
 
 
 def _article_claims(
-    article: Article, analysis: Analysis | None, spans: dict[int, list[_Span]], whole: bool
+    article: Article,
+    analysis: Analysis | None,
+    spans: dict[int, list[_Span]],
+    whole: bool,
+    limit: int,
 ) -> list[tuple[Claim, ClaimFeatures]]:
-    out = []
+    out: list[tuple[Claim, ClaimFeatures]] = []
     for p, block in enumerate(article.body):
+        if len(out) >= limit:
+            return out[:limit]
         if block.kind != "paragraph":
             continue  # subheads label a section; they state no fact of their own
         text = block.text
@@ -145,7 +163,7 @@ def _article_claims(
                     published=article.meta.published,
                 )
                 out.append((claim, _features(text, start, end, mine, claim)))
-    return out
+    return out[:limit]
 
 
 def _type(spans: list[_Span], entity: str) -> str:
