@@ -211,3 +211,13 @@ def test_the_python_api_follows_and_polls(
         assert [f.url for f in news.follow(site.url_for("/feed"))] == [site.url_for("/feed")]
         assert news.poll(analyse=False).fetched.stored == 1
         assert news.fetch([site.url_for("/p/1")], analyse=False).unchanged == 1
+
+
+def test_fetched_pages_are_analysed_and_their_stories_coded(
+    site: HTTPServer, store: SqliteStore, fetcher: Fetcher
+):
+    site.expect_request("/news/7").respond_with_data(article_html(7), content_type=HTML)
+    summary = fetch_urls([site.url_for("/news/7")], store, fast_settings(), fetcher)
+    assert summary.stored == summary.analysed == 1
+    [row] = store.story_rows()
+    assert store.story_events(row["id"]) is not None  # coded, not left pending

@@ -9,7 +9,14 @@ from datetime import UTC, datetime
 from newsfuse.errors import NotFound, RejectedInput
 from newsfuse.ingest.fetch import Fetcher, clean_url, page_document
 from newsfuse.models import FeedEntry, FetchRecord, FetchSummary, Origin, RawDocument, Rejected
-from newsfuse.pipeline import analyse_pending, assign_stories, content_key, ingest, process
+from newsfuse.pipeline import (
+    analyse_pending,
+    assign_stories,
+    code_events_pending,
+    content_key,
+    ingest,
+    process,
+)
 from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
 from newsfuse.store.base import Store
@@ -56,6 +63,8 @@ def finish(
     """Count what the fetches came to, and cluster (and analyse) the new articles."""
     clustered = assign_stories(store, progress=progress)
     analysed = analyse_pending(store, progress=progress).analysed if analyse else 0
+    if analyse:
+        code_events_pending(store, progress)
     ok = [r for r in records if r.status == "ok"]
     return FetchSummary(
         stored=sum(r.previous_id is None for r in ok),
