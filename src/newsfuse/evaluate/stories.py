@@ -131,12 +131,21 @@ def score_records(
     Returns:
         ``b3_p``, ``b3_r``, ``b3_f1``, ``ari``, ``docs``, ``stories`` and ``seconds``.
     """
+    return _scored(records, mode, cluster)[1]
+
+
+def _scored(
+    records: list[dict[str, str]],
+    mode: str,
+    cluster: Callable[[list[dict[str, str]], Mode], dict[str, str]],
+) -> tuple[dict[str, str], dict[str, float]]:
+    """The predicted stories of ``records`` and their scores against the sub-topics."""
     start = time.perf_counter()
     pred = cluster(records, mode)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     sub = {r["id"]: r["subtopic"] for r in records}
     p, r, f1 = b_cubed(pred, sub)
-    return {
+    return pred, {
         "b3_p": p,
         "b3_r": r,
         "b3_f1": f1,
@@ -171,20 +180,6 @@ def evaluate_stories(
     if mode not in ("incremental", "recluster") or half not in ("all", "odd", "even"):
         raise ValueError(f"mode {mode!r} / half {half!r}: use incremental|recluster, all|odd|even")
     records = [r for r in load_ecb(data_dir) if _in_half(r["topic"], half)]  # type: ignore[arg-type]
-    start = time.perf_counter()
-    pred = cluster(records, mode)  # type: ignore[arg-type]
-    seconds = time.perf_counter() - start
-    sub = {r["id"]: r["subtopic"] for r in records}
+    pred, scores = _scored(records, mode, cluster)
     top = {r["id"]: r["topic"] for r in records}
-    p, r, f1 = b_cubed(pred, sub)
-    return {
-        "b3_p": p,
-        "b3_r": r,
-        "b3_f1": f1,
-        "ari": ari(pred, sub),
-        "topic_b3_f1": b_cubed(pred, top)[2],
-        "topic_ari": ari(pred, top),
-        "docs": float(len(records)),
-        "stories": float(len(set(pred.values()))),
-        "seconds": seconds,
-    }
+    return {**scores, "topic_b3_f1": b_cubed(pred, top)[2], "topic_ari": ari(pred, top)}
