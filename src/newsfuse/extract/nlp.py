@@ -46,7 +46,7 @@ _READS_OUTPUT_OF: dict[str, tuple[str, ...]] = {
 
 
 #: Where :func:`doc_text` keeps a Doc's text (``Doc.user_data`` keys are the caller's).
-_TEXT_KEY = ("newsfuse", "text")
+_TEXT_KEY = "newsfuse.text"
 
 
 @cache
