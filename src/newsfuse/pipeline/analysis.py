@@ -75,12 +75,14 @@ def _outcomes(
     store: Store, batch_size: int, version: int, workers: int
 ) -> Iterator[tuple[str, Outcome]]:
     """Each pending article's id with its outcome, in the order of the articles."""
-    if workers <= 1:
+    ids = store.unanalysed_ids(version) if workers > 1 else []
+    # A worker costs a model load (about 3 s): none for what one batch holds.
+    if len(ids) <= batch_size:
         # The pending list shrinks as results are stored (a failure too is left out).
         while batch := store.unanalysed(version, batch_size):
             yield from _analyse_batch((batch, _estimates(store, batch)))
         return
-    ids = store.unanalysed_ids(version)
+    workers = min(workers, -(-len(ids) // batch_size))
     jobs = (_job(store, ids[at : at + batch_size]) for at in range(0, len(ids), batch_size))
     for outcomes in in_order(_analyse_batch, jobs, workers, warm=_warm):
         yield from outcomes
