@@ -32,9 +32,9 @@ SHOW_SKIPPED = 20
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes that parse and read articles (default: the number of cores).",
+    type=click.IntRange(min=0),
+    default=1,
+    help="Processes that parse and read articles (default 1; 0: the number of cores).",
 )
 @click.pass_obj
 def ingest(
@@ -44,7 +44,7 @@ def ingest(
     outlet: str | None,
     url: str | None,
     no_analyse: bool,
-    workers: int | None,
+    workers: int,
 ) -> None:
     """Ingest files, folders, globs or - (stdin): text dumps, HTML, JSONL, web archives.
 
@@ -78,6 +78,8 @@ def ingest(
             obj.settings,
             not no_analyse,
             progress,
+            # Default 1: concurrent ingests with workers gave other stories than one after
+            # another in tests/test_pipeline_concurrent.py (3 runs of 5); until explained.
             workers or available_cores(),
         )
     store.close()
