@@ -78,8 +78,9 @@ def ingest(
             obj.settings,
             not no_analyse,
             progress,
-            # Default 1: concurrent ingests with workers gave other stories than one after
-            # another in tests/test_pipeline_concurrent.py (3 runs of 5); until explained.
+            # Default 1: concurrent ingests gave other stories than one after another in
+            # tests/test_pipeline_concurrent.py under load, more often with workers (see
+            # docs/pipeline.md); until that is explained, workers are asked for.
             workers or available_cores(),
         )
     store.close()
