@@ -16,6 +16,7 @@ from newsfuse.models import Hints, IngestSummary, RawDocument, Rejected
 from newsfuse.pipeline.analysis import analyse_pending, code_events_pending
 from newsfuse.pipeline.articles import content_key, ingest, process
 from newsfuse.pipeline.stories import assign_stories, recluster_store, upgrade_index
+from newsfuse.pipeline.workers import available_cores
 from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
 from newsfuse.store.base import Store
@@ -23,6 +24,7 @@ from newsfuse.store.base import Store
 __all__ = [
     "analyse_pending",
     "assign_stories",
+    "available_cores",
     "code_events_pending",
     "content_key",
     "ingest",
@@ -41,12 +43,14 @@ def ingest_paths(
     settings: Settings,
     analyse: bool = True,
     progress: Progress = unwatched,
+    workers: int = 1,
 ) -> IngestSummary:
     """Ingest what ``paths`` name (files, folders, globs, ``-``), then put it into stories and,
     with ``analyse``, read entities, quotes and dates and code events; each stage tells
-    ``progress`` how far it got. Returns the counts of every stage."""
+    ``progress`` how far it got; ``workers`` processes parse and read the articles (see
+    :func:`analyse_pending`). Returns the counts of every stage."""
     items = read(paths, hints, settings.max_bytes, progress, Limits.of(settings))
-    return ingest_items(items, store, settings, analyse, progress)
+    return ingest_items(items, store, settings, analyse, progress, workers)
 
 
 def ingest_items(
@@ -55,6 +59,7 @@ def ingest_items(
     settings: Settings,
     analyse: bool = True,
     progress: Progress = unwatched,
+    workers: int = 1,
 ) -> IngestSummary:
     """Store ``items`` (see :func:`ingest`), then put them into stories and, with ``analyse``,
     read entities, quotes and dates and code events. Returns the counts of every stage."""
@@ -62,7 +67,7 @@ def ingest_items(
     clustered = assign_stories(store, progress=progress)
     if not analyse:
         return replace(summary, clustered=clustered)
-    run = analyse_pending(store, progress=progress)
+    run = analyse_pending(store, progress=progress, workers=workers)
     coded = code_events_pending(store, progress)
     return replace(
         summary, clustered=clustered, analysed=run.analysed, coded=coded, failed=run.failed

@@ -8,18 +8,26 @@ from typing import Any
 
 from newsfuse.errors import NewsfuseError
 from newsfuse.models import Analysis, AnalysisRun, Article, StoryInput
+from newsfuse.pipeline.workers import in_order
 from newsfuse.progress import Progress, unwatched
 from newsfuse.store.base import Store
 from newsfuse.store.stories import story_input
 
 __all__ = ["analyse_pending", "code_events_pending"]
 
+#: What analysing one article gave: its analysis as stored, or its failure (reason, message).
+Outcome = dict[str, Any] | tuple[str, str]
+
 #: Characters of an error's message kept with a failed article (a message can quote the text).
 _MESSAGE_CHARS = 300
 
 
 def analyse_pending(
-    store: Store, batch_size: int = 16, progress: Progress = unwatched, retry: bool = False
+    store: Store,
+    batch_size: int = 16,
+    progress: Progress = unwatched,
+    retry: bool = False,
+    workers: int = 1,
 ) -> AnalysisRun:
     """Analyse every stored article that has no current analysis.
 
@@ -27,6 +35,10 @@ def analyse_pending(
     resumed by running it again. An article whose analysis raises is recorded as failed, with
     the error, and the run goes on; later runs leave it out unless ``retry`` (or a newer
     analysis version) asks for it again. Returns how many were analysed, and the failures.
+
+    With ``workers`` over 1, batches are parsed and read in that many worker processes (each
+    loads the model once) while this process stores the results in the order of the
+    articles, so the store ends the same as with one process.
     """
     # Imported here: loading spaCy takes seconds, which ingest-only runs should not pay.
     from newsfuse.extract.analyse import ANALYSIS_VERSION
@@ -37,36 +49,84 @@ def analyse_pending(
     with store.claim("analysis"):
         if retry:
             store.retry_analyses()
-        done, failed = _analyse_all(store, batch_size, progress, ANALYSIS_VERSION)
+        done, failed = _analyse_all(store, batch_size, progress, ANALYSIS_VERSION, workers)
     return AnalysisRun(done, tuple(store.analysis_failures(failed)))
 
 
 def _analyse_all(
-    store: Store, batch_size: int, progress: Progress, version: int
+    store: Store, batch_size: int, progress: Progress, version: int, workers: int
 ) -> tuple[int, list[str]]:
     """Analyse and store every pending article; how many were analysed, which failed."""
-    from newsfuse.extract.analyse import to_json
-
     done, failed = 0, []
     total = store.count_unanalysed(version)
     progress("analysing", 0, total)
-    while batch := store.unanalysed(version, batch_size):
-        estimates = {
-            a.id: d
-            for a in batch
-            if not a.meta.published and (d := _story_date(store, a.id)) is not None
-        }
-        for article, result in _analyse_each(batch, estimates):
-            if isinstance(result, Exception):
-                message = " ".join(str(result).split())[:_MESSAGE_CHARS] or "(no message)"
-                reason = type(result).__name__
-                store.add_analysis_failure(article.id, version, reason, message)
-                failed.append(article.id)
-            else:
-                store.add_analysis(to_json(result))
-                done += 1
-            progress("analysing", done + len(failed), max(done + len(failed), total))
+    for aid, outcome in _outcomes(store, batch_size, version, workers):
+        if isinstance(outcome, tuple):
+            store.add_analysis_failure(aid, version, *outcome)
+            failed.append(aid)
+        else:
+            store.add_analysis(outcome)
+            done += 1
+        progress("analysing", done + len(failed), max(done + len(failed), total))
     return done, failed
+
+
+def _outcomes(
+    store: Store, batch_size: int, version: int, workers: int
+) -> Iterator[tuple[str, Outcome]]:
+    """Each pending article's id with its outcome, in the order of the articles."""
+    ids = store.unanalysed_ids(version) if workers > 1 else []
+    # A worker costs a model load (about 3 s): none for what one batch holds.
+    if len(ids) <= batch_size:
+        # The pending list shrinks as results are stored (a failure too is left out).
+        while batch := store.unanalysed(version, batch_size):
+            yield from _analyse_batch((batch, _estimates(store, batch)))
+        return
+    workers = min(workers, -(-len(ids) // batch_size))
+    jobs = (_job(store, ids[at : at + batch_size]) for at in range(0, len(ids), batch_size))
+    for outcomes in in_order(_analyse_batch, jobs, workers, warm=_warm):
+        yield from outcomes
+
+
+def _job(store: Store, ids: list[str]) -> tuple[list[Article], dict[str, date]]:
+    loaded = {a.id: a for a in store.articles_by_ids(ids)}
+    batch = [loaded[aid] for aid in ids if aid in loaded]
+    return batch, _estimates(store, batch)
+
+
+def _estimates(store: Store, batch: list[Article]) -> dict[str, date]:
+    """Publication dates estimated from their stories, for the articles that give none."""
+    return {
+        a.id: d
+        for a in batch
+        if not a.meta.published and (d := _story_date(store, a.id)) is not None
+    }
+
+
+def _warm() -> None:
+    """What a worker process loads once, before its first batch: the model, the gazetteer."""
+    from newsfuse.extract.entities.gazetteer import alternate_index
+    from newsfuse.extract.nlp import load_nlp
+
+    load_nlp()
+    alternate_index()
+
+
+def _analyse_batch(job: tuple[list[Article], dict[str, date]]) -> list[tuple[str, Outcome]]:
+    """Each article's stored form of its analysis, or the reason and message of its failure.
+
+    Plain data only: it crosses from a worker process to the one that stores it.
+    """
+    from newsfuse.extract.analyse import to_json
+
+    out: list[tuple[str, Outcome]] = []
+    for article, result in _analyse_each(*job):
+        if isinstance(result, Exception):
+            message = " ".join(str(result).split())[:_MESSAGE_CHARS] or "(no message)"
+            out.append((article.id, (type(result).__name__, message)))
+        else:
+            out.append((article.id, to_json(result)))
+    return out
 
 
 def _analyse_each(

@@ -76,6 +76,10 @@ class Store(Protocol):
         """Articles with no analysis of this version, oldest ingest first."""
         ...
 
+    def unanalysed_ids(self, version: int) -> list[str]:
+        """Ids of every article :meth:`unanalysed` has to give, in its order."""
+        ...
+
     def count_unanalysed(self, version: int) -> int:
         """How many articles have no analysis of this version."""
         ...

@@ -13,6 +13,7 @@ from newsfuse.extract.entities.heads import is_honorific
 from newsfuse.extract.entities.lexicon import SHORT_ACRONYM, EntityLexicon, shouted
 from newsfuse.extract.entities.places import demonym_country, is_government_use
 from newsfuse.extract.entities.raw import RawMention
+from newsfuse.extract.nlp import doc_text
 
 __all__ = ["NER_LABELS", "paragraph_mentions"]
 
@@ -40,7 +41,7 @@ def paragraph_mentions(
     Returns:
         The mentions in text order, and the country codes its demonyms point to.
     """
-    text = doc.text
+    text = doc_text(doc)
     known = _alias_matches(index, text, lex)
     ner = [
         m

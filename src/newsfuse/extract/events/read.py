@@ -18,6 +18,7 @@ from newsfuse.extract.dates.find import publication_date
 from newsfuse.extract.events.actors import build_actor, known_mentions
 from newsfuse.extract.events.parse import sentence_mentions
 from newsfuse.extract.events.roles import speaker_of
+from newsfuse.extract.nlp import doc_text
 from newsfuse.models import (
     Actor,
     Article,
@@ -56,7 +57,7 @@ def article_drafts(
     published = publication_date(article.meta.published)
     out: list[EventDraft] = []
     for p, doc in enumerate(docs):
-        skip = _skipper(_quoted_spans(quotes, p, doc.text))
+        skip = _skipper(_quoted_spans(quotes, p, doc_text(doc)))
         for sent in doc.sents:
             for raw in sentence_mentions(sent, skip):
                 speaker = speaker_of(raw.trigger)

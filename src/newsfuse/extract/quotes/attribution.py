@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.extract.nlp import doc_text
 from newsfuse.extract.quotes.lexicon import SPEAKER_DROP_DEPS, SUBJECT_DEPS, cue_lexicon
 from newsfuse.extract.quotes.subjects import fallback_speaker, is_dateline, tail_cues
 
@@ -210,7 +211,7 @@ def _agent(verb: Token) -> Token | None:
 
 def tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens that start between two character offsets (without a scan of the whole Doc)."""
-    span = doc.char_span(start, max(start, min(end, len(doc.text))), alignment_mode="expand")
+    span = doc.char_span(start, max(start, min(end, len(doc_text(doc)))), alignment_mode="expand")
     return [t for t in span if start <= t.idx < end] if span is not None else []
 
 

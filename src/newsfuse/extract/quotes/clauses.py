@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.extract.nlp import doc_text
 from newsfuse.extract.quotes.attribution import (
     Reported,
     according_attribution,
@@ -144,7 +145,7 @@ def _trim(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
     if not ordered:
         return None
     start, end = ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)
-    text = doc.text
+    text = doc_text(doc)
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT + ".":

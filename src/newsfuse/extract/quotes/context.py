@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.extract.nlp import doc_text
 from newsfuse.extract.quotes.attribution import Attribution, speaker_extent
 from newsfuse.extract.quotes.lexicon import SUBJECT_DEPS
 
@@ -25,7 +26,7 @@ def label_attribution(doc: Doc, start: int) -> Attribution | None:
     Returns:
         An attribution with cue :data:`LABEL_CUE` and the label as speaker, or None.
     """
-    before = doc.text[:start].rstrip(_OPENING_MARKS)
+    before = doc_text(doc)[:start].rstrip(_OPENING_MARKS)
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -61,7 +62,7 @@ def introducing_subject(doc: Doc) -> Attribution | None:
     Args:
         doc: The parsed paragraph before the quotation.
     """
-    if len(doc) == 0 or not doc.text.rstrip().endswith(":"):
+    if len(doc) == 0 or not doc_text(doc).rstrip().endswith(":"):
         return None
     root = list(doc.sents)[-1].root
     for child in root.children:

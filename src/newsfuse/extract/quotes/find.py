@@ -8,7 +8,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsfuse.extract.nlp import parse
+from newsfuse.extract.nlp import doc_text, parse
 from newsfuse.extract.quotes.attribution import (
     Attribution,
     Reported,
@@ -184,7 +184,7 @@ def _recent(
 
 def _introduced(doc: Doc) -> Attribution | None:
     """The attribution of a paragraph that introduces the next one ("Cruz said:")."""
-    text = doc.text.rstrip()
+    text = doc_text(doc).rstrip()
     if not text.endswith(":") or len(doc) == 0:
         return None
     found: Attribution | None = None
@@ -199,13 +199,13 @@ def _introduced(doc: Doc) -> Attribution | None:
 def _finish(draft: Draft, docs: Sequence[Doc], resolver: SpeakerResolver) -> Quote:
     """Fill in the text and the resolved speaker of a draft."""
     if draft.pieces:
-        text = " ".join(docs[draft.paragraph].text[a:b].strip() for a, b in draft.pieces)
+        text = " ".join(doc_text(docs[draft.paragraph])[a:b].strip() for a, b in draft.pieces)
     elif draft.paragraph == draft.end_paragraph:
-        text = docs[draft.paragraph].text[draft.start : draft.end]
+        text = doc_text(docs[draft.paragraph])[draft.start : draft.end]
     else:
-        parts = [docs[draft.paragraph].text[draft.start :]]
-        parts += [docs[i].text for i in range(draft.paragraph + 1, draft.end_paragraph)]
-        parts.append(docs[draft.end_paragraph].text[: draft.end])
+        parts = [doc_text(docs[draft.paragraph])[draft.start :]]
+        parts += [doc_text(docs[i]) for i in range(draft.paragraph + 1, draft.end_paragraph)]
+        parts.append(doc_text(docs[draft.end_paragraph])[: draft.end])
         text = "\n".join(parts)
     cue = speaker = name = None
     span: tuple[int, int, int] | None = None
@@ -214,7 +214,7 @@ def _finish(draft: Draft, docs: Sequence[Doc], resolver: SpeakerResolver) -> Quo
         cue = attribution.cue
         if attribution.speaker_index is not None:
             doc = docs[draft.source_paragraph]
-            speaker = doc.text[attribution.speaker_start : attribution.speaker_end]
+            speaker = doc_text(doc)[attribution.speaker_start : attribution.speaker_end]
             span = (draft.source_paragraph, attribution.speaker_start, attribution.speaker_end)
             name = resolver.resolve(doc, draft.source_paragraph, attribution.speaker_index)
             name = name or fallback_name(speaker)

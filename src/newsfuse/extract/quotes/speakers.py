@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.extract.nlp import doc_text
 from newsfuse.extract.quotes.gender import agrees, gender_of
 from newsfuse.extract.quotes.lexicon import (
     NAME_PARTICLES,
@@ -60,7 +61,7 @@ def collect_mentions(
     """
     mentions: list[NameMention] = []
     for index, doc in enumerate(docs):
-        text = doc.text
+        text = doc_text(doc)
         for token in doc:
             if token.tag_ not in _PROPER_TAGS or _inside_longer_name(token):
                 continue
@@ -116,7 +117,7 @@ class SpeakerResolver:
         if _looks_proper(token):
             doc = token.doc
             first = _name_start(token)
-            name = doc.text[doc[first].idx : token.idx + len(token.text)]
+            name = doc_text(doc)[doc[first].idx : token.idx + len(token.text)]
             return self._full_name(name, paragraph, token.idx)
         for child in token.children:
             # "the company's chief executive, Jane Doe, said": the apposition names her.

@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from newsfuse.extract.nlp import doc_text
+
 # Dependency labels of words that cannot be the speaker of a nearby cue: objects of
 # prepositions ("with Chrabaszcz"), possessors, and modifiers inside another noun phrase.
 _NOT_SPEAKER_DEPS = frozenset({"pobj", "poss", "nmod", "dobj", "attr", "conj", "amod"})
@@ -102,7 +104,7 @@ def is_dateline(token: Token) -> bool:
     """Whether a word belongs to a dateline opening the paragraph ("LONDON (Reuters) -")."""
     if token.i > 4:
         return False
-    found = _DATELINE.match(token.doc.text)
+    found = _DATELINE.match(doc_text(token.doc))
     return found is not None and token.idx < found.end()
 
 

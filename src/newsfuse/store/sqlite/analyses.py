@@ -88,6 +88,13 @@ class AnalysesMixin:
         )
         return [article_from_row(r) for r in rows]
 
+    def unanalysed_ids(self, version: int) -> list[str]:
+        """Ids of every article :meth:`unanalysed` has to give, in its order."""
+        rows = self._db.execute(
+            f"SELECT a.id FROM articles a {_PENDING} ORDER BY a.seq", (version, version)
+        )
+        return [str(r[0]) for r in rows]
+
     def count_unanalysed(self, version: int) -> int:
         """How many articles :meth:`unanalysed` has to give."""
         row = self._db.execute(

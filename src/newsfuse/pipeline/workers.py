@@ -1,0 +1,57 @@
+"""Work spread over worker processes, its results handed back in the order it was given.
+
+Each worker is a fresh process (``spawn``: nothing of the parent's store connection, threads
+or locks is inherited) that runs ``warm`` once, e.g. to load the language model, and then
+one job after another. At most two jobs per worker are in flight, so memory stays bounded
+whatever the number of jobs, and the caller consumes results in submission order: what it
+does with them is the same as with one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.pool import AsyncResult
+from typing import TypeVar
+
+__all__ = ["available_cores", "in_order"]
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+
+#: Jobs queued per worker ahead of the one it runs: enough to keep it busy while the parent
+#: stores the previous result, few enough that the jobs' articles stay a small share of memory.
+_AHEAD = 2
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows: no affinity call
+        return max(1, os.cpu_count() or 1)
+
+
+def in_order(
+    run: Callable[[Job], Result],
+    jobs: Iterable[Job],
+    workers: int,
+    warm: Callable[[], None] | None = None,
+) -> Iterator[Result]:
+    """``run(job)`` for each job, computed in ``workers`` processes, yielded in job order.
+
+    ``run`` and ``warm`` must be module-level functions (they are sent by name). An exception
+    a job raises is raised here, at its place in the order; closing the iterator early stops
+    the workers.
+    """
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=warm) as pool:
+        pending: deque[AsyncResult[Result]] = deque()
+        for job in jobs:
+            pending.append(pool.apply_async(run, (job,)))
+            if len(pending) > workers * _AHEAD:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
