@@ -1,5 +1,10 @@
 """Four `newsfuse ingest` processes writing one store at once, while the web server reads it,
-give the same stories as the same ingests run one after another."""
+give the stories of the same ingests run one after another.
+
+Incremental grouping depends on the order articles arrive in (and concurrent runs interleave
+them), so the stories as ingest left them are compared with the sequential run's by their
+agreement (B-cubed F1), and exactly after `newsfuse recluster`, which does not depend on order.
+"""
 
 from __future__ import annotations
 
@@ -140,6 +145,15 @@ def _groupings(db: Path) -> tuple[int, list[tuple[str, ...]], dict[str, int]]:
     return articles, sorted(tuple(sorted(ids)) for ids in stories.values()), counts
 
 
+def _agreement(stories: list[tuple[str, ...]], expected: list[tuple[str, ...]]) -> float:
+    """B-cubed F1 of one grouping of the same articles against another."""
+    from newsfuse.evaluate.stories import b_cubed
+
+    pred = {a: str(k) for k, ids in enumerate(stories) for a in ids}
+    gold = {a: str(k) for k, ids in enumerate(expected) for a in ids}
+    return b_cubed(pred, gold)[2]
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -222,9 +236,8 @@ def test_concurrent_ingests_give_the_stories_of_a_sequential_run(tmp_path: Path)
     assert set(counts.values()) == {1}, "every article is in exactly one story"
     expected = _groupings(sequential)
     assert articles == expected[0] == len(sample_inputs()) + 1 + 30  # the feed holds two
-    assert stories == expected[1]
     # The samples' four stories, a story per generated event, the bridges: several to tell apart.
-    assert len(stories) >= 4 + len(_EVENTS) + 1
+    assert len(expected[1]) >= 4 + len(_EVENTS) + 1
     con = sqlite3.connect(db)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -233,3 +246,15 @@ def test_concurrent_ingests_give_the_stories_of_a_sequential_run(tmp_path: Path)
     finally:
         con.close()
     assert copies == articles  # the copy index has every article's entry
+    # Another arrival order may join or split a story or two (seen: 0.94-1.0 in 8 runs).
+    assert _agreement(stories, expected[1]) >= 0.8
+    for store in (db, sequential):
+        proc = subprocess.run(
+            [sys.executable, "-m", "newsfuse", "--db", str(store), "recluster"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+            timeout=600,
+        )
+        assert proc.returncode == 0, proc.stderr
+    assert _groupings(db)[1] == _groupings(sequential)[1]
