@@ -8,15 +8,16 @@ from datetime import UTC, datetime
 
 from newsfuse.errors import NotFound, RejectedInput
 from newsfuse.ingest.fetch import Fetcher, clean_url, page_document
-from newsfuse.models import FeedEntry, FetchRecord, FetchSummary, Origin, RawDocument, Rejected
-from newsfuse.pipeline import (
-    analyse_pending,
-    assign_stories,
-    code_events_pending,
-    content_key,
-    ingest,
-    process,
+from newsfuse.models import (
+    FeedEntry,
+    FetchRecord,
+    FetchSummary,
+    IngestSummary,
+    Origin,
+    RawDocument,
+    Rejected,
 )
+from newsfuse.pipeline import content_key, ingest, process, settle
 from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
 from newsfuse.store.base import Store
@@ -60,11 +61,8 @@ def finish(
     progress: Progress = unwatched,
     interrupted: bool = False,
 ) -> FetchSummary:
-    """Count what the fetches came to, and cluster (and analyse) the new articles."""
-    clustered = assign_stories(store, progress=progress)
-    analysed = analyse_pending(store, progress=progress).analysed if analyse else 0
-    if analyse:
-        code_events_pending(store, progress)
+    """Count what the fetches came to, and cluster (and analyse and code) the new articles."""
+    settled = settle(IngestSummary(), store, analyse, progress)
     ok = [r for r in records if r.status == "ok"]
     return FetchSummary(
         stored=sum(r.previous_id is None for r in ok),
@@ -72,8 +70,8 @@ def finish(
         unchanged=sum(r.status in ("unchanged", "not_modified") for r in records),
         rejected=sum(r.status == "rejected" for r in records),
         records=tuple(records),
-        clustered=clustered,
-        analysed=analysed,
+        clustered=settled.clustered,
+        analysed=settled.analysed,
         interrupted=interrupted,
     )
 

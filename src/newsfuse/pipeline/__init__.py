@@ -32,6 +32,7 @@ __all__ = [
     "ingest_paths",
     "process",
     "recluster_store",
+    "settle",
     "upgrade_index",
 ]
 
@@ -63,7 +64,18 @@ def ingest_items(
 ) -> IngestSummary:
     """Store ``items`` (see :func:`ingest`), then put them into stories and, with ``analyse``,
     read entities, quotes and dates and code events. Returns the counts of every stage."""
-    summary = ingest(items, store, settings, progress)
+    return settle(ingest(items, store, settings, progress), store, analyse, progress, workers)
+
+
+def settle(
+    summary: IngestSummary,
+    store: Store,
+    analyse: bool = True,
+    progress: Progress = unwatched,
+    workers: int = 1,
+) -> IngestSummary:
+    """Put the stored articles that are in no story yet into stories and, with ``analyse``,
+    read them and code events: ``summary`` with the counts of those stages added."""
     clustered = assign_stories(store, progress=progress)
     if not analyse:
         return replace(summary, clustered=clustered)
