@@ -8,9 +8,10 @@ import pytest
 from conftest import make_dump
 
 from newsfuse.clean import clean_dump
-from newsfuse.clean.body import check_body, count_words
+from newsfuse.clean.body import check_body
 from newsfuse.errors import RejectedInput
 from newsfuse.models import Block
+from newsfuse.text import count_words
 
 
 @pytest.mark.parametrize(

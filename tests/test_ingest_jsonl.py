@@ -95,6 +95,16 @@ def test_a_bad_line_is_rejected_alone(line: str, reason: str) -> None:
     assert _reasons(line, max_field_chars=1000, min_words=10) == [reason]
 
 
+def test_words_are_counted_by_script_before_cleaning() -> None:
+    """A Chinese record of 24 characters (12 words as a clean body counts them, but 2 \\w+
+    tokens) is not refused as too short before cleaning, where its words are counted alike."""
+    text = "北京市政府星期一宣布，由于暴雨全市中小学将停课三天"
+    assert _reasons(json.dumps({"text": text}, ensure_ascii=False), min_words=10) == ["doc"]
+    assert _reasons(json.dumps({"text": text[:8]}, ensure_ascii=False), min_words=10) == [
+        "no_article_text"
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "field", "value"),
     [

@@ -7,21 +7,12 @@ from collections.abc import Iterable
 
 from newsfuse.errors import RejectedInput
 from newsfuse.models import Block
+from newsfuse.text import count_words
 
-__all__ = ["check_body", "count_words"]
+__all__ = ["check_body"]
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"\b[\d_]+\b")  # a \w+ token without a letter
-# Chinese and Japanese are written without spaces, so a run of their characters is one \w+
-# token however long. Han ideographs, kana and the CJK compatibility ideographs (the ranges
-# of the line model's `cjk` feature) count two characters to a word instead, as the dump
-# cascade's word counts do: the mean length of a Chinese word is ~1.5-2 characters, and two
-# keeps the 25-word minimum near the same amount of text as in English (a four-sentence
-# report of ~150 characters has ~75 words). Korean is written with spaces and counts as is.
-_CJK_CHARS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
-_CJK = re.compile(f"[{_CJK_CHARS}]")
-_CJK_OPENING = re.compile(rf"(?<!\w)[{_CJK_CHARS}]")  # a \w+ token that opens with one
-_CHARS_TO_A_WORD = 2
 
 # Junk: the share of distinct words under which a body is repetition ("flood" 20,000
 # times, one sentence pasted over and over). The lowest share in the extraction data's gold
@@ -33,21 +24,6 @@ _DISTINCT_SHARE = 0.02
 _FIGURES_SHARE = 0.9
 # Too few words to tell repetition from a short text.
 _JUNK_MIN_WORDS = 100
-
-
-def count_words(text: str, tokens: int | None = None) -> int:
-    """Words of ``text``: \\w+ tokens, with Chinese and Japanese characters two to a word.
-
-    Args:
-        text: The text.
-        tokens: Its number of \\w+ tokens, when the caller has counted them.
-    """
-    if tokens is None:
-        tokens = len(_WORD.findall(text))
-    if not _CJK.search(text):
-        return tokens
-    cjk = len(_CJK.findall(text))
-    return tokens - len(_CJK_OPENING.findall(text)) + cjk // _CHARS_TO_A_WORD
 
 
 def check_body(body: Iterable[Block], min_words: int) -> int:

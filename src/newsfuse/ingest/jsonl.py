@@ -10,16 +10,15 @@ from typing import Any
 
 from newsfuse.models import Hints, Origin, RawDocument, Rejected
 from newsfuse.settings import Settings
-
-#: A lone surrogate: JSON may escape one ("\\ud800"), but no UTF-8 text (nor SQLite) holds it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from newsfuse.text import count_words
 
 _KNOWN = {"id", "url", "title", "text", "html", "published", "outlet", "byline", "language"}
 # A news record is flat or nests a few levels (authors, images); past this it is no record,
 # and storing it would strain every JSON encoder after it (Python's recursion limit is 1000).
 MAX_DEPTH = 64
+#: A lone surrogate: JSON may escape one ("\\ud800"), but no UTF-8 text (nor SQLite) holds it.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_WORD = re.compile(r"\w+")  # as the pipeline counts the words of a clean body
+_WORD = re.compile(r"\w+")
 
 
 def records(
@@ -210,12 +209,13 @@ def _fix(value: Any) -> Any:
 
 
 def _count_words(text: str, enough: int) -> int:
-    """Words in ``text``, counted up to ``enough`` (a long text is not scanned to its end)."""
-    count = 0
-    for count, _ in enumerate(_WORD.finditer(text), start=1):
-        if count >= enough:
-            break
-    return count
+    """Words in ``text`` as the clean body's are counted (:func:`~newsfuse.text.count_words`),
+    up to ``enough``: a long text is not scanned to its end."""
+    tokens = 0
+    for tokens, _ in enumerate(_WORD.finditer(text), start=1):
+        if tokens >= enough:
+            return tokens
+    return count_words(text, tokens)
 
 
 def _body(rec: dict[str, Any]) -> tuple[str | None, Any]:
