@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from newsfuse.timestamps import date_range, readable, shift_day, utc_key
+from newsfuse.timestamps import date_range, html_datetime, readable, shift_day, utc_key
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,25 @@ def test_shift_day_stops_at_the_ends_of_the_calendar(
 )
 def test_date_range_at_the_ends_of_the_calendar(value: str, span: tuple[dt.date, dt.date]) -> None:
     assert date_range(value) == span
+
+
+@pytest.mark.parametrize(
+    ("value", "attribute"),
+    [
+        ("2024-12-13", "2024-12-13"),
+        ("2025-09", "2025-09"),
+        ("2014", "2014"),
+        ("2024-W49", "2024-W49"),
+        # HTML has no weekend: the week that holds it.
+        ("2024-W49-WE", "2024-W49"),
+        ("2024-12-10TMO", "2024-12-10"),
+        ("2024-12-07T10:30:00+00:00", "2024-12-07T10:30:00+00:00"),
+        ("2024-SU", None),
+        ("199X", None),
+        ("2024-13", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_html_datetime(value: str | None, attribute: str | None) -> None:
+    assert html_datetime(value) == attribute

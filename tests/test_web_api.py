@@ -21,6 +21,7 @@ from newsfuse.errors import StoreError
 from newsfuse.models import Rejected
 from newsfuse.store import open_store
 from newsfuse.store.sqlite.search import fts_query
+from newsfuse.timestamps import html_datetime
 from newsfuse.web.app import SECURITY_HEADERS, create_app
 
 SAMPLES = sorted(str(p) for p in (REPO / "samples").iterdir() if p.name != "README.md")
@@ -118,7 +119,9 @@ def test_html_shows_what_the_twin_holds(client: TestClient, ids: dict[str, str])
     for e in data["entities"]:
         assert f'href="/entities/{e["id"]}"' in html
     for t in data["timeline"]:
-        assert t["value"] in html
+        assert str(escape(t["label"])) in html
+    for attribute in re.findall(r'<time datetime="([^"]*)"', html):
+        assert html_datetime(attribute) == attribute  # only forms HTML accepts
     listing = _get(client, "/stories.json")["stories"]
     page = _get(client, "/stories")
     assert [s["id"] for s in listing] == re.findall(r'href="/stories/([^"./]+)"', page)

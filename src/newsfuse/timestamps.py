@@ -67,6 +67,27 @@ def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+def html_datetime(value: str | None) -> str | None:
+    """The form of a calendar value that HTML's ``<time datetime>`` accepts, or None.
+
+    A day, month, year or ISO week passes as it is; a weekend ("2024-W49-WE", which HTML has
+    no form for) becomes the week that holds it; a timestamp passes when it parses; a value
+    that names no calendar span ("2024-SU", "199X") gives None, and the attribute is left out.
+    """
+    if not value:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T.+", value):
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            # A part of a day ("2024-12-10TMO") has no HTML form: the day holds it.
+            return value[:10] if date_range(value[:10]) else None
+        return value
+    if date_range(value) is None:
+        return None
+    return value.removesuffix("-WE")
+
+
 #: Month names as news style abbreviates them ("Sept 2025", "13 Dec 2024").
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
 

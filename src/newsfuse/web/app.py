@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsfuse.errors import NotFound, StoreError
 from newsfuse.store import open_store
 from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.timestamps import html_datetime
 from newsfuse.web import apidoc
 from newsfuse.web.errors import HttpError, error_body, wants_json
 from newsfuse.web.params import PATTERN_HELP
@@ -78,6 +79,7 @@ def create_app(db_url: str) -> FastAPI:
         lstrip_blocks=True,
     )
     env.filters["href"] = _safe_href
+    env.filters["html_datetime"] = html_datetime
     app.state.templates = env
     for page in PAGES:
         # The twin first: "/stories/{story_id}" would also match "/stories/x.json".
