@@ -116,6 +116,17 @@ def article_dict(
     return data
 
 
+def stored_article(
+    store: Store, id_or_prefix: str, chrome: bool = False
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The stored article with this id (or unique prefix) as ``article_dict`` gives it, with
+    its analysis; raises NotFound."""
+    art = store.article(id_or_prefix)
+    analysis = store.analysis(art.id)
+    failed = store.analysis_failures([art.id])
+    return article_dict(art, chrome, analysis, failed[0] if failed else None), analysis
+
+
 def setting_rows() -> list[dict[str, Any]]:
     """Every setting: its name, default and help."""
     return [{"name": n, "default": d, "help": h} for n, d, h in describe()]

@@ -11,7 +11,7 @@ import click
 from newsfuse.cli.context import Context
 from newsfuse.cli.events import write_csv
 from newsfuse.cli.output import err, escape_json, json_lines, json_text, out, show, table
-from newsfuse.views import article_dict, article_row, reject_row, setting_rows
+from newsfuse.views import article_row, reject_row, setting_rows, stored_article
 
 if TYPE_CHECKING:
     from newsfuse.models import IngestSummary
@@ -132,10 +132,7 @@ def articles(obj: Context, as_json: bool, limit: int | None) -> None:
 @click.pass_obj
 def article(obj: Context, article_id: str, chrome: bool, as_json: bool) -> None:
     """Show one article: metadata, clean body, entities, quotes, dates (ID may be a prefix)."""
-    store = obj.store()
-    art = store.article(article_id)
-    failed = store.analysis_failures([art.id])
-    data = article_dict(art, chrome, store.analysis(art.id), failed[0] if failed else None)
+    data, _ = stored_article(obj.store(), article_id, chrome)
     if as_json:
         click.echo(json_text(data, indent=2))
         return

@@ -19,6 +19,7 @@ from newsfuse.views import (
     EVENT_SUMMARY,
     article_dict,
     reject_row,
+    stored_article,
     story_entity_rows,
     story_event_rows,
     story_quote_rows,
@@ -124,14 +125,11 @@ def article_page(
     ] = False,
 ) -> dict[str, Any]:
     """One article: clean text by sentence, metadata, origin, what was read off it."""
-    art = store.article(article_id)
-    analysis = store.analysis(art.id)
-    failed = store.analysis_failures([art.id])
-    data = article_dict(art, chrome, analysis, failed[0] if failed else None)
+    data, analysis = stored_article(store, article_id, chrome)
     for key in ("entities", "quotes", "dates", "reading", "chrome"):
         data.setdefault(key, None)
-    data["story_id"] = store.story_of(art.id)
-    data["paragraphs"] = anchors.paragraphs(art.id, data["body"], analysis)
+    data["story_id"] = store.story_of(data["id"])
+    data["paragraphs"] = anchors.paragraphs(data["id"], data["body"], analysis)
     for q in data["quotes"] or []:
         q["anchor"] = anchors.sentence_at(data["paragraphs"], q["paragraph"], q["start"])
     return data
