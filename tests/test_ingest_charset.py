@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.ingest.charset import plausibility, to_text
+from newsfuse.ingest.charset import declared_charset, plausibility, to_text
 
 PT = "Inês Carvalho, que dirige um café em São João, disse que a situação é estável.\n"
 FR = "Le maire a déclaré que le café près de la gare a été fermé après l'été.\n"
@@ -66,3 +66,53 @@ def test_mixed_utf8_and_latin1_lines_each_decode_and_are_flagged(utf8: str, lati
 )
 def test_plausibility_prefers_letters_in_place(text: str, better_than: str) -> None:
     assert plausibility(text) > plausibility(better_than)
+
+
+CS = "Starosta řekl, že most bude otevřen v úterý.\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "declared", "text", "encoding"),
+    [
+        # Guessed alone, this Czech text reads as cp1252 ("øekl"): the declaration decides.
+        (CS.encode("cp1250"), "windows-1250", CS, "cp1250"),
+        ((RU * 4).encode("koi8_r"), "KOI8-R", RU * 4, "koi8-r"),
+        # Latin-1 and ASCII labels mean windows-1252, whose quotes sit in 0x80-0x9F.
+        ("“café”\n".encode("cp1252"), "ISO-8859-1", "“café”\n", "cp1252"),
+        ("“café”\n".encode("cp1252"), "us-ascii", "“café”\n", "cp1252"),
+        # Valid UTF-8 wins over a label that says otherwise (a common mislabelling).
+        (PT.encode(), "iso-8859-1", PT, "utf-8"),
+        (PT.encode(), "windows-1250", PT, "utf-8"),
+    ],
+)
+def test_a_declared_charset_decides_what_bytes_cannot(
+    data: bytes, declared: str, text: str, encoding: str
+) -> None:
+    got = to_text(data, declared)
+    assert (got.text, got.encoding) == (text, encoding)
+
+
+@pytest.mark.parametrize("declared", ["no-such-charset", "utf-7'; drop", "", "shift_jis"])
+def test_a_declaration_that_is_unknown_or_does_not_fit_is_ignored(declared: str) -> None:
+    # Latin-1 bytes are no valid Shift-JIS: the declaration is wrong, the guess stands.
+    data = PT.encode("latin-1")
+    assert to_text(data, declared) == to_text(data)
+
+
+@pytest.mark.parametrize(
+    ("content_type", "charset"),
+    [
+        ("text/html; charset=KOI8-R", "KOI8-R"),
+        ('text/html; Charset="windows-1250"', "windows-1250"),
+        ("text/html", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_the_charset_of_a_content_type(content_type: str | None, charset: str | None) -> None:
+    assert declared_charset(content_type) == charset
+
+
+def test_without_a_declaration_the_czech_text_is_misread() -> None:
+    # What the declaration is for: no evidence in these bytes tells cp1250 from cp1252.
+    assert to_text(CS.encode("cp1250")).text != CS

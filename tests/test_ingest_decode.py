@@ -157,3 +157,28 @@ def test_a_few_nul_bytes_in_html_are_dropped(nuls: int) -> None:
 def test_decoded_input_carries_encoding_and_confidence(data: bytes, encoding: str) -> None:
     got = decode(data, "a.txt", LIMIT)
     assert got.encoding == encoding and 0 < got.confidence <= 1
+
+
+CZECH = "Starosta řekl, že most bude otevřen v úterý a lodě připluly do přístavu."
+
+
+@pytest.mark.parametrize(
+    ("head", "content_type"),
+    [
+        ('<meta charset="windows-1250">', None),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">', None),
+        ("", "text/html; charset=windows-1250"),
+        # The HTTP header outranks the page's own tag.
+        ('<meta charset="windows-1252">', "text/html; charset=windows-1250"),
+    ],
+)
+def test_a_page_is_read_in_the_charset_it_declares(head: str, content_type: str | None) -> None:
+    page = f"<html><head>{head}<title>Most</title></head><body><p>{CZECH}</p></body></html>"
+    got = decode(page.encode("cp1250"), "page.html", LIMIT, content_type)
+    assert CZECH in got.text and got.encoding == "cp1250"
+
+
+def test_a_charset_named_late_in_a_page_is_not_read() -> None:
+    # HTML requires the tag in the first 1,024 bytes; a claim deep in the body is content.
+    page = f"<html><body><p>{'x ' * 2000}</p><meta charset=windows-1250><p>{CZECH}</p></body>"
+    assert decode(page.encode("cp1250"), "page.html", LIMIT).encoding != "cp1250"

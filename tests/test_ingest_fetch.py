@@ -296,3 +296,13 @@ def test_an_unreachable_robots_txt_is_asked_for_again_after_a_while(httpserver: 
             f.get(httpserver.url_for("/a"))
         now[0] += 601.0
         assert f.get(httpserver.url_for("/a")).status == 200
+
+
+def test_a_page_is_read_in_the_charset_its_server_declares(server: HTTPServer, fetcher: Fetcher):
+    czech = "Starosta řekl, že most bude otevřen v úterý a lodě připluly do přístavu."
+    body = f"<html><body><article><p>{czech}</p></article></body></html>".encode("cp1250")
+    server.expect_request("/cz/1").respond_with_data(
+        body, content_type="text/html; charset=windows-1250"
+    )
+    raw = page_document(fetcher.get(server.url_for("/cz/1")), None, 10**6)
+    assert czech in raw.text and raw.encoding == "cp1250" and raw.encoding_confidence == 0.95

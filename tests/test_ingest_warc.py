@@ -180,3 +180,14 @@ def test_memory_follows_the_largest_page_read_not_the_archive(tmp_path: Path) ->
         tracemalloc.stop()
     assert kinds == {"Rejected": 1, "RawDocument": 200}
     assert peak < 2_000_000, f"peak {peak} bytes: a record over the limit was loaded"
+
+
+def test_a_page_is_read_in_the_charset_its_response_declares(tmp_path: Path) -> None:
+    czech = "Starosta řekl, že most bude otevřen v úterý a lodě připluly do přístavu."
+    body = f"<html><body><article><p>{czech}</p></article></body></html>".encode("cp1250")
+    path = tmp_path / "cz.warc.gz"
+    opts = {"type": "text/html; charset=windows-1250"}
+    write_warc(path, [("response", "https://cz.example/a", body, opts)])
+    (doc,) = read_warc(path, Hints(), 10**6)
+    assert isinstance(doc, RawDocument) and czech in doc.text and doc.encoding == "cp1250"
+    assert doc.encoding_confidence == 0.95  # named by the response, not guessed

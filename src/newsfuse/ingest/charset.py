@@ -53,6 +53,8 @@ _UTF8_MULTI = re.compile(
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Typographic marks Western text uses; outside a word they are normal.
 _PUNCT = set("’‘“”„–—…«»°€£¥©®™§¶·•¿¡\xa0′″‹›")
+#: The charset parameter of a Content-Type value or a <meta> tag.
+_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _SAMPLE = 200_000
 # cp1252 with the five bytes it leaves undefined read as Latin-1, as browsers do.
 _CP1252 = "".join(
@@ -70,8 +72,15 @@ class Text:
     confidence: float
 
 
-def to_text(data: bytes) -> Text:
+def to_text(data: bytes, declared: str | None = None) -> Text:
     """Decode ``data``; NUL bytes (a few, from a broken export) are dropped.
+
+    Args:
+        data: the bytes.
+        declared: the charset the source names (an HTTP ``Content-Type``, a page's
+            ``<meta charset>``). A byte order mark and valid UTF-8 still come first, since
+            pages in UTF-8 labelled ISO-8859-1 are common and the reverse reads as errors; then
+            the declared charset, when the bytes decode in it; then a guess.
 
     Raises:
         RejectedInput: ``binary`` when NUL bytes run through the input in no text pattern.
@@ -91,9 +100,42 @@ def to_text(data: bytes) -> Text:
         if exc.end == len(data) and exc.reason == "unexpected end of data":
             # A file cut off inside its last character is still UTF-8: drop that character.
             return Text(data[: exc.start].decode("utf-8"), "utf-8", 1.0)
+    named = _declared(data, declared)
+    if named is not None:
+        return named
     if _has_utf8_line(data[:_SAMPLE]):
         return Text(_mixed(data), "utf-8+cp1252", 0.5)
     return _single_byte(data)
+
+
+def declared_charset(content_type: str | None) -> str | None:
+    """The charset an HTTP ``Content-Type`` value names ("text/html; charset=KOI8-R"), or None."""
+    match = _CHARSET.search(content_type or "")
+    return match[1] if match else None
+
+
+def _declared(data: bytes, declared: str | None) -> Text | None:
+    """``data`` in the charset its source names, when the name is known and the bytes decode
+    in it without error; None otherwise (an unknown name, or bytes the charset has no
+    character for, say the declaration was wrong)."""
+    if not declared:
+        return None
+    try:
+        codec = codecs.lookup(declared.strip().strip("\"'")).name
+    except (LookupError, ValueError):
+        return None
+    # As browsers do (the WHATWG Encoding standard), Latin-1 and ASCII labels mean
+    # windows-1252: their pages use its quotes and dashes in 0x80-0x9F.
+    if codec in ("latin-1", "iso8859-1", "ascii"):
+        codec = "cp1252"
+    if codec.startswith(("utf-16", "utf-32")) or codec == "utf-8":
+        return None  # decided above, from the bytes themselves
+    try:
+        text = _cp1252(data) if codec == "cp1252" else data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    # Named by the source and consistent with every byte: surer than any guess, not certain.
+    return Text(text, codec, 0.95)
 
 
 def _clean(text: str) -> str:

@@ -8,7 +8,7 @@ import zlib
 from dataclasses import dataclass
 
 from newsfuse.errors import RejectedInput
-from newsfuse.ingest.charset import to_text
+from newsfuse.ingest.charset import declared_charset, to_text
 from newsfuse.models import SourceFormat
 
 #: File name endings of news inputs and the format each suggests (content still decides); a
@@ -43,6 +43,9 @@ _HTML_START = re.compile(
 )
 
 
+_META = re.compile(r"<meta\b[^>]*>", re.I)
+
+
 @dataclass(frozen=True)
 class Decoded:
     """Decoded text of one input and the format it was recognised as."""
@@ -54,13 +57,18 @@ class Decoded:
     confidence: float = 1.0
 
 
-def decode(data: bytes, name: str | None, max_bytes: int) -> Decoded:
+def decode(
+    data: bytes, name: str | None, max_bytes: int, content_type: str | None = None
+) -> Decoded:
     """Decompress, detect the encoding and the format of ``data``.
 
     Args:
         data: the bytes read (at most ``max_bytes + 1``).
         name: the file name, a hint for the format only; content decides.
         max_bytes: the size limit, applied before and after decompression.
+        content_type: the HTTP ``Content-Type`` the bytes came with, if any: its charset,
+            else a ``<meta charset>`` near the top of a page, is the declared encoding
+            (see :func:`newsfuse.ingest.charset.to_text`).
 
     Raises:
         RejectedInput: empty, oversized, binary, truncated or undecodable input.
@@ -76,13 +84,25 @@ def decode(data: bytes, name: str | None, max_bytes: int) -> Decoded:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise RejectedInput("binary", f"the input is {what}, not a news report")
-    decoded = to_text(data)
+    declared = declared_charset(content_type) or _meta_charset(data)
+    decoded = to_text(data, declared)
     text = decoded.text
     if _control_share(text) > 0.05:
         raise RejectedInput("binary", "the input is mostly control characters: it is not text")
     if not text.strip():
         raise RejectedInput("empty", "the input has only white space")
     return Decoded(text, _sniff(text, name), decoded.encoding, decoded.confidence)
+
+
+def _meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag within its first 2 KB (where HTML
+    requires it), or None."""
+    head = data[:2048].decode("latin-1")
+    for tag in _META.findall(head):
+        charset = declared_charset(tag)
+        if charset:
+            return charset
+    return None
 
 
 def format_by_name(name: str) -> SourceFormat | None:

@@ -103,7 +103,8 @@ def _document(
     if len(data) < size:
         return PassedOver(origin, "truncated")
     try:
-        decoded = decode(data, "page.html", max_bytes)
+        declared = record.http_headers.get("Content-Type")
+        decoded = decode(data, "page.html", max_bytes, declared)
     except RejectedInput as exc:
         return Rejected(origin, exc.reason, exc.message)
     uri, crawled = headers.get("WARC-Target-URI"), headers.get("WARC-Date")
@@ -116,4 +117,11 @@ def _document(
         language=base.language,
         extra={**({"crawled": crawled} if crawled else {}), **base.extra},
     )
-    return RawDocument(origin, "html", decoded.text, hints, decoded.encoding)
+    return RawDocument(
+        origin,
+        "html",
+        decoded.text,
+        hints,
+        decoded.encoding,
+        encoding_confidence=decoded.confidence,
+    )

@@ -32,7 +32,7 @@ def page_document(page: FetchedPage, entry: FeedEntry | None, max_bytes: int) ->
     Raises:
         RejectedInput: when the body is empty, binary or cannot be decoded (see ``decode``).
     """
-    decoded = decode(page.body, page.final_url.rsplit("/", 1)[-1], max_bytes)
+    decoded = decode(page.body, page.final_url.rsplit("/", 1)[-1], max_bytes, page.content_type)
     media = page.content_type.split(";", 1)[0].strip().lower()
     fmt = "text" if media == "text/plain" or decoded.format == "jsonl" else decoded.format
     if media in ("text/html", "application/xhtml+xml"):
@@ -49,4 +49,11 @@ def page_document(page: FetchedPage, entry: FeedEntry | None, max_bytes: int) ->
         url=page.final_url,
         extra=extra,
     )
-    return RawDocument(Origin(path=page.final_url), fmt, decoded.text, hints, decoded.encoding)
+    return RawDocument(
+        Origin(path=page.final_url),
+        fmt,
+        decoded.text,
+        hints,
+        decoded.encoding,
+        encoding_confidence=decoded.confidence,
+    )
