@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import runpy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from newsfuse.cli import cli
 from newsfuse.compare.comparison import compare
@@ -128,3 +130,13 @@ def test_an_ambiguous_story_prefix_lists_the_stories(samples_db: Path) -> None:
     with pytest.raises(NotFound, match="several stories") as caught:
         _run(samples_db, ["story", "s"])
     assert all(sid in str(caught.value) for sid in ids) and "more characters" in str(caught.value)
+
+
+def test_the_settings_doc_is_the_settings_table() -> None:
+    generate = runpy.run_path(str(REPO / "scripts" / "gen_docs.py"))["settings_doc"]
+    text = generate()
+    assert (REPO / "docs" / "settings.md").read_text() == text, (
+        "docs/settings.md is stale: run python scripts/gen_docs.py"
+    )
+    for row in setting_rows():
+        assert f"| `{row['name']}` |" in text

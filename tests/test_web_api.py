@@ -326,9 +326,9 @@ def test_openapi_and_docs(client: TestClient) -> None:
     assert "422" not in json.dumps(schema) and "ErrorResponse" in schema["components"]["schemas"]
     assert "/api/stories/{story_id}" in _get(client, "/api/docs")
     assert "--port" in CliRunner().invoke(cli, ["serve", "--help"]).output  # registered
-    generate = runpy.run_path(str(REPO / "scripts" / "gen_api_docs.py"))["generate"]
+    generate = runpy.run_path(str(REPO / "scripts" / "gen_docs.py"))["api_doc"]
     assert (REPO / "docs" / "api.md").read_text() == generate(), (
-        "docs/api.md is stale: run python scripts/gen_api_docs.py"
+        "docs/api.md is stale: run python scripts/gen_docs.py"
     )
 
 
