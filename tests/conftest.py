@@ -12,13 +12,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from pgserver import PgServer, start_server, unavailable
 
 from newsfuse.clean.dump.cascade import clean_dump
 from newsfuse.models import Article, Hints, Lineage, Metadata, Origin
 from newsfuse.pipeline import ingest_paths
 from newsfuse.settings import load_settings
-from newsfuse.store import open_store
-from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -64,9 +64,41 @@ def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> PgServer | str:
+    """The tests' PostgreSQL server, started once; or why none could be started."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return "psycopg is not installed (pip install -e '.[dev]')"
+    try:
+        return start_server()
+    except RuntimeError as exc:
+        return str(exc)
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    s = open_store(str(tmp_path / "test.db"))
+def pg_url(pg_server: PgServer | str) -> Iterator[str]:
+    """The URL of a new, migrated PostgreSQL database of its own for one test."""
+    if isinstance(pg_server, str):
+        unavailable(pg_server)
+        raise AssertionError("unreachable")
+    url = pg_server.new_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+def store_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A new store of one back-end: a SQLite file in ``tmp_path``, or a PostgreSQL database."""
+    if backend == "sqlite":
+        return str(tmp_path / "test.db")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A new store, once of each back-end."""
+    s = open_store(store_url(request.param, tmp_path, request))
     yield s
     s.close()
 
