@@ -24,8 +24,8 @@ def open_store(
     """Open (migrating if needed) the store named by ``url``.
 
     Args:
-        url: A file path, ``sqlite:///path``, ``sqlite://`` (in memory) or a PostgreSQL URL
-            (``postgresql://user:password@host:port/database``).
+        url: A file path, ``sqlite:///path`` (or ``sqlite:path``), ``sqlite://`` (in memory)
+            or a PostgreSQL URL (``postgresql://user:password@host:port/database``).
         create: Create the database when it does not exist. Only commands that add to a store
             (ingest) create one: elsewhere a mistyped path is an error, not a new empty store.
             A PostgreSQL database is created by its administrator; its tables by newsfuse.
@@ -72,6 +72,8 @@ def sqlite_path(url: str) -> str:
         return url[len("sqlite:///") :]
     if url.startswith("sqlite://"):
         return url[len("sqlite://") :] or ":memory:"
+    if url.startswith("sqlite:"):  # sqlite:PATH, as 'newsfuse migrate --from' takes it
+        return url[len("sqlite:") :]
     if "://" in url:
         scheme = url.split("://", 1)[0]
         raise UnsupportedStore(
