@@ -17,8 +17,6 @@ from newsfuse.store.sqlite.search import (
     MARK_OPEN,
     SNIPPET_WORDS,
     SearchMixin,
-    fts_query,
-    snippet_segments,
 )
 
 #: Weights of the D, C, B (body) and A (headline) labels in ``ts_rank``.
@@ -35,16 +33,10 @@ class PgSearchMixin(SearchMixin):
     _MATCHING_SEQS = "SELECT seq FROM articles_fts WHERE doc @@ websearch_to_tsquery('newsfuse', ?)"
     _HAS_OUTLET = "CAST(stories.outlets_json AS jsonb) @> jsonb_build_array(CAST(? AS text))"
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
-        """Articles whose headline or body match ``query``, best first (headline counts 5x).
-
-        Each hit has the article's id, headline, outlet, published date, story id, and a
-        snippet of ``{"text", "match"}`` segments around the matching words.
-        """
-        match = fts_query(query)
-        if match is None:
-            return []
-        rows = self._db.execute(
+    def _search_rows(self, match: str, limit: int, offset: int) -> Any:
+        """Rows of the hits of a query, best first (``ts_rank``, headline 5x), each with its
+        snippet marked by ``ts_headline``."""
+        return self._db.execute(
             "WITH q AS (SELECT websearch_to_tsquery('newsfuse', ?) AS q), "
             "hits AS (SELECT f.seq, ts_rank(CAST(? AS real[]), f.doc, q.q) AS rank "
             "FROM articles_fts f, q WHERE f.doc @@ q.q "
@@ -56,14 +48,3 @@ class PgSearchMixin(SearchMixin):
             "LEFT JOIN article_story s ON s.article_id = a.id ORDER BY h.rank DESC, h.seq",
             (match, _WEIGHTS, limit, offset, _HEADLINE_OPTIONS),
         )
-        return [
-            {
-                "id": r["id"],
-                "headline": r["headline"],
-                "outlet": r["outlet"],
-                "published": r["published"],
-                "story_id": r["story_id"],
-                "snippet": snippet_segments(r["snip"] or ""),
-            }
-            for r in rows
-        ]

@@ -66,16 +66,6 @@ class SearchMixin:
         match = fts_query(query)
         if match is None:
             return []
-        rows = self._db.execute(
-            "SELECT a.id, a.headline, a.outlet, a.published, s.story_id, "
-            f"snippet(articles_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_WORDS}) "
-            "AS snip "
-            "FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
-            "LEFT JOIN article_story s ON s.article_id = a.id "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq "
-            "LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        )
         return [
             {
                 "id": r["id"],
@@ -85,8 +75,22 @@ class SearchMixin:
                 "story_id": r["story_id"],
                 "snippet": snippet_segments(r["snip"] or ""),
             }
-            for r in rows
+            for r in self._search_rows(match, limit, offset)
         ]
+
+    def _search_rows(self, match: str, limit: int, offset: int) -> Any:
+        """Rows of the hits of an FTS5 query (:func:`fts_query`), best first, each with its
+        marked snippet (``snip``): the dialect's part of :meth:`search`."""
+        return self._db.execute(
+            "SELECT a.id, a.headline, a.outlet, a.published, s.story_id, "
+            f"snippet(articles_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_WORDS}) "
+            "AS snip "
+            "FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
+            "LEFT JOIN article_story s ON s.article_id = a.id "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq "
+            "LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
 
     def find_stories(
         self,
