@@ -187,3 +187,19 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(cli, [*args, "--published", "2024-12-13"])
     assert result.exit_code == 1, result.output  # 1: the tiny input was rejected
     return db
+
+
+@pytest.fixture(scope="session")
+def sequential_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[list[str]], Path]:
+    """The inputs of the concurrent runs, and a store of them ingested one after another
+    (shared by the SQLite and the PostgreSQL test; see :func:`sequential_copy`)."""
+    from test_pipeline_concurrent import _ingest, _inputs
+
+    tmp = tmp_path_factory.mktemp("concurrent")
+    groups = _inputs(tmp)
+    sequential = tmp / "sequential.db"
+    for paths in groups:
+        proc = _ingest(sequential, paths)
+        _, stderr = proc.communicate(timeout=900)
+        assert proc.returncode == 0, stderr
+    return groups, sequential

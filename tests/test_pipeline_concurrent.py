@@ -9,6 +9,7 @@ agreement (B-cubed F1), and exactly after `newsfuse recluster`, which does not d
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -212,13 +213,20 @@ def _check_runs(
     return articles, stories, expected[1]
 
 
-def test_concurrent_ingests_give_the_stories_of_a_sequential_run(tmp_path: Path) -> None:
-    groups = _inputs(tmp_path)
-    sequential = tmp_path / "sequential.db"
-    for paths in groups:
-        proc = _ingest(sequential, paths)
-        _, stderr = proc.communicate(timeout=900)
-        assert proc.returncode == 0, stderr
+def sequential_copy(run: tuple[list[list[str]], Path], to: Path) -> Path:
+    """A copy of the sequential run's store, for a test to change (recluster)."""
+    copy = to / "sequential.db"
+    store = open_store(str(run[1]), create=False)  # closing checkpoints the journal
+    store.close()
+    shutil.copy(run[1], copy)
+    return copy
+
+
+def test_concurrent_ingests_give_the_stories_of_a_sequential_run(
+    tmp_path: Path, sequential_run: tuple[list[list[str]], Path]
+) -> None:
+    groups = sequential_run[0]
+    sequential = sequential_copy(sequential_run, tmp_path)
 
     db = tmp_path / "concurrent.db"
     open_store(str(db)).close()  # the server reads an existing store

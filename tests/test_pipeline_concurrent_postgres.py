@@ -23,9 +23,9 @@ from test_pipeline_concurrent import (
     _free_port,
     _groupings,
     _ingest,
-    _inputs,
     _Reader,
     _wait_for_server,
+    sequential_copy,
 )
 
 from newsfuse.store import open_store
@@ -48,11 +48,11 @@ def _run(db: str, *args: str) -> None:
     assert proc.returncode == 0, proc.stderr
 
 
-def test_concurrent_ingests_into_postgres(tmp_path: Path, pg_url: str) -> None:
-    groups = _inputs(tmp_path)
-    sequential = str(tmp_path / "sequential.db")
-    for paths in groups:
-        _run(sequential, "ingest", *paths)
+def test_concurrent_ingests_into_postgres(
+    tmp_path: Path, pg_url: str, sequential_run: tuple[list[list[str]], Path]
+) -> None:
+    groups = sequential_run[0]
+    sequential = str(sequential_copy(sequential_run, tmp_path))
 
     port = _free_port()
     server = subprocess.Popen(
