@@ -65,16 +65,21 @@ def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> PgServer | str:
-    """The tests' PostgreSQL server, started once; or why none could be started."""
+def pg_server() -> Iterator[PgServer | str]:
+    """The tests' PostgreSQL server, started once and stopped at the end of the session (or
+    at exit, whatever ends it); or why none could be started."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        return "psycopg is not installed (pip install -e '.[dev]')"
+        yield "psycopg is not installed (pip install -e '.[dev]')"
+        return
     try:
-        return start_server()
+        server = start_server()
     except RuntimeError as exc:
-        return str(exc)
+        yield str(exc)
+        return
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -68,20 +68,11 @@ class PgServer:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     def stop(self) -> None:
-        """Stop the server at once and remove its directory."""
-        _run_as(
-            self.user,
-            [
-                str(self.bindir / "pg_ctl"),
-                "stop",
-                "-D",
-                str(self.root / "data"),
-                "-m",
-                "immediate",
-                "-w",
-            ],
-            check=False,
-        )
+        """Stop the server at once and remove its directory (once; later calls do nothing)."""
+        if not self.root.exists():
+            return
+        pg_ctl = [str(self.bindir / "pg_ctl"), "stop", "-D", str(self.root / "data")]
+        _run_as(self.user, [*pg_ctl, "-m", "immediate", "-w"], check=False)
         shutil.rmtree(self.root, ignore_errors=True)
 
 
