@@ -218,3 +218,16 @@ def test_an_unreachable_server_is_a_store_error() -> None:
         StoreError, match="cannot connect to PostgreSQL at postgresql://u:\\*\\*\\*@"
     ):
         open_store("postgresql://u:secret@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_without_a_server_postgres_tests_skip_unless_ci_requires_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pgserver import unavailable
+
+    monkeypatch.delenv("NEWSFUSE_REQUIRE_POSTGRES", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no PostgreSQL server for the tests: why"):
+        unavailable("why")
+    monkeypatch.setenv("NEWSFUSE_REQUIRE_POSTGRES", "1")
+    with pytest.raises(pytest.fail.Exception, match="NEWSFUSE_REQUIRE_POSTGRES=1 requires"):
+        unavailable("why")
