@@ -12,13 +12,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from pgserver import PgServer, start_server, unavailable
 
 from newsfuse.clean.dump.cascade import clean_dump
 from newsfuse.models import Article, Hints, Lineage, Metadata, Origin
 from newsfuse.pipeline import ingest_paths
 from newsfuse.settings import load_settings
-from newsfuse.store import open_store
-from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -64,9 +64,46 @@ def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer | str]:
+    """The tests' PostgreSQL server, started once and stopped at the end of the session (or
+    at exit, whatever ends it); or why none could be started."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        yield "psycopg is not installed (pip install -e '.[dev]')"
+        return
+    try:
+        server = start_server()
+    except RuntimeError as exc:
+        yield str(exc)
+        return
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SqliteStore]:
-    s = open_store(str(tmp_path / "test.db"))
+def pg_url(pg_server: PgServer | str) -> Iterator[str]:
+    """The URL of a new, migrated PostgreSQL database of its own for one test."""
+    if isinstance(pg_server, str):
+        unavailable(pg_server)
+        raise AssertionError("unreachable")
+    url = pg_server.new_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+def store_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A new store of one back-end: a SQLite file in ``tmp_path``, or a PostgreSQL database."""
+    if backend == "sqlite":
+        return str(tmp_path / "test.db")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A new store, once of each back-end."""
+    s = open_store(store_url(request.param, tmp_path, request))
     yield s
     s.close()
 
@@ -155,3 +192,19 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(cli, [*args, "--published", "2024-12-13"])
     assert result.exit_code == 1, result.output  # 1: the tiny input was rejected
     return db
+
+
+@pytest.fixture(scope="session")
+def sequential_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[list[str]], Path]:
+    """The inputs of the concurrent runs, and a store of them ingested one after another
+    (shared by the SQLite and the PostgreSQL test; see :func:`sequential_copy`)."""
+    from test_pipeline_concurrent import _ingest, _inputs
+
+    tmp = tmp_path_factory.mktemp("concurrent")
+    groups = _inputs(tmp)
+    sequential = tmp / "sequential.db"
+    for paths in groups:
+        proc = _ingest(sequential, paths)
+        _, stderr = proc.communicate(timeout=900)
+        assert proc.returncode == 0, stderr
+    return groups, sequential

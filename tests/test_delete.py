@@ -153,3 +153,21 @@ def test_the_cli_resolves_prefixes_before_deleting_anything(
     assert result.exit_code == 0 and f"deleted {ids[0]}" in result.output
     assert "updated story s" in result.output
     assert store.count_articles() == len(ids) - 1
+
+
+def test_deleting_on_postgresql_leaves_the_stories_sqlite_leaves(
+    tmp_path: Path, pg_url: str
+) -> None:
+    lite = _build(tmp_path / "all.db", sample_inputs())
+    pg = _build(pg_url, sample_inputs())  # type: ignore[arg-type]
+    for store in (lite, pg):
+        delete_articles(store, [_id_of(store, "10_"), _id_of(store, "05_")])
+        assert store.integrity_check() == "ok"
+    assert _stories(pg) == _stories(lite)
+    assert [a.id for a in pg.articles()] == [a.id for a in lite.articles()]
+    assert pipeline.recluster_store(pg) == pipeline.recluster_store(lite)
+    assert _stories(pg) == _stories(lite)
+    assert pg.pending_story_ids() == lite.pending_story_ids()
+    assert {h["id"] for h in pg.search("flood", limit=100)} == {
+        h["id"] for h in lite.search("flood", limit=100)
+    }

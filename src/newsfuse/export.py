@@ -12,9 +12,11 @@ from typing import Any
 from newsfuse.brief.build import brief
 from newsfuse.brief.render import to_json as brief_json
 from newsfuse.compare.comparison import compare
-from newsfuse.models import Article, StoryInput
+from newsfuse.models import Article, MigrateSummary, StoryInput
+from newsfuse.store import open_store
 from newsfuse.store.base import Store
 from newsfuse.store.stories import load_story
+from newsfuse.store.transfer import copy_store
 from newsfuse.views import comparison_rows, story_entity_rows, story_event_rows, story_quote_rows
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -153,3 +155,43 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
         }
         for event in story_event_rows(store, row["id"]):
             yield {"type": "event", "schema": SCHEMA_VERSION, **event}
+
+
+def migrate_store(source_url: str, target_url: str, sample: int = 50) -> MigrateSummary:
+    """Copy a SQLite store into PostgreSQL and check the copy: every table's row count, and
+    the export of ``sample`` articles and ``sample`` stories spread over the store.
+
+    Raises:
+        StoreError: when a store cannot be opened, or the target holds articles already.
+    """
+    counts = copy_store(source_url, target_url)
+    differences = [f"table {t}: {a} rows, {b} copied" for t, (a, b) in counts.items() if a != b]
+    source, target = open_store(source_url, create=False), open_store(target_url, create=False)
+    try:
+        total = source.count_articles()
+        picks = sorted({i * total // sample for i in range(sample)}) if total else []
+        articles = [a for i in picks for a in source.articles(limit=1, offset=i)]
+        for art in articles:
+            if _article_export(source, art) != _article_export(target, target.article(art.id)):
+                differences.append(f"article {art.id} exports differently")
+        rows = source.story_rows()
+        stories = [rows[i * len(rows) // sample]["id"] for i in range(min(sample, len(rows)))]
+        for sid in stories:
+            if _story_export(source, sid) != _story_export(target, sid):
+                differences.append(f"story {sid} exports differently")
+    finally:
+        source.close()
+        target.close()
+    return MigrateSummary(counts, len(articles), len(stories), tuple(differences))
+
+
+def _article_export(store: Store, article: Article) -> list[dict[str, Any]]:
+    story_id = store.story_of(article.id)
+    data = store.analysis(article.id)
+    facts = list(article_facts(article.id, story_id, data)) if data is not None else []
+    return [article_record(article, story_id), *facts]
+
+
+def _story_export(store: Store, story_id: str) -> dict[str, Any]:
+    full, story = load_story(store, story_id)
+    return {**story_record(full, story), "events": list(story_event_rows(store, story_id))}

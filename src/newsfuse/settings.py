@@ -21,7 +21,10 @@ def _setting(default: Any, help: str) -> Any:
 class Settings:
     """Resolved settings. Build with :func:`load_settings`."""
 
-    db: str = _setting("newsfuse.db", "SQLite file path or database URL (sqlite:///path).")
+    db: str = _setting(
+        "newsfuse.db",
+        "SQLite file path or database URL (sqlite:///path, postgresql://user@host/db).",
+    )
     max_bytes: int = _setting(
         20 * 1024 * 1024,
         "Largest input accepted, in bytes; larger inputs are rejected as too_large. "

@@ -13,7 +13,17 @@ import traceback
 
 import click
 
-from newsfuse.cli import articles, compare, events, extract, live, outlets, serve, stories
+from newsfuse.cli import (
+    articles,
+    compare,
+    events,
+    extract,
+    live,
+    outlets,
+    serve,
+    store,
+    stories,
+)
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import err, show
 from newsfuse.errors import NewsfuseError
@@ -69,6 +79,7 @@ COMMANDS: tuple[click.Command, ...] = (
     extract.entities,
     extract.quotes,
     serve.serve,
+    store.migrate,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

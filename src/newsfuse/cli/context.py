@@ -8,7 +8,7 @@ from newsfuse.settings import Settings
 
 if TYPE_CHECKING:
     from newsfuse.models import StoryInput
-    from newsfuse.store.sqlite.store import SqliteStore
+    from newsfuse.store.base import Store
 
 
 class Context:
@@ -16,9 +16,9 @@ class Context:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._store: SqliteStore | None = None
+        self._store: Store | None = None
 
-    def store(self, create: bool = False) -> SqliteStore:
+    def store(self, create: bool = False) -> Store:
         """The store, opened on first use; only commands that add to it (ingest) may create it.
 
         Raises:

@@ -220,3 +220,25 @@ class DeleteSummary:
     deleted: tuple[str, ...]
     stories: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MigrateSummary:
+    """What copying a store into another did, and how the copy was checked.
+
+    Attributes:
+        counts: Per table, its rows in the source and in the target.
+        articles_checked: Articles whose export was compared in both stores.
+        stories_checked: Stories whose export was compared in both stores.
+        differences: What differs (a table's count, an article's or story's export).
+    """
+
+    counts: dict[str, tuple[int, int]]
+    articles_checked: int
+    stories_checked: int
+    differences: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether the target holds what the source holds."""
+        return not self.differences

@@ -196,6 +196,31 @@ class Store(Protocol):
         """Articles whose headline or body hold the words, best match first, with their story."""
         ...
 
+    def find_stories(
+        self,
+        query: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        entity: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stories, newest first, narrowed by any of the filters."""
+        ...
+
+    def outlets(self) -> list[str]:
+        """Every outlet name that has an article, alphabetically."""
+        ...
+
+    def entity_articles(self, entity_id: str, limit: int = 200) -> list[dict[str, Any]]:
+        """The articles that name an entity, newest first, with the name each one uses."""
+        ...
+
+    def integrity_check(self) -> str:
+        """``ok`` when the database is consistent, else what is wrong."""
+        ...
+
     # Live sources (newsfuse.live): followed feeds, the last fetch of every URL, revisions.
 
     def add_feed(self, url: str, outlet: str | None = None) -> Feed:

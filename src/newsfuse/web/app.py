@@ -19,8 +19,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsfuse.errors import NotFound, StoreError
-from newsfuse.store import open_store
-from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.store import is_postgres, open_store
 from newsfuse.timestamps import html_datetime
 from newsfuse.web import apidoc
 from newsfuse.web.errors import HttpError, error_body, wants_json
@@ -56,11 +55,13 @@ def create_app(db_url: str) -> FastAPI:
     Raises:
         StoreError: when there is no database at ``db_url`` or it cannot be opened.
     """
-    path = _path(db_url)
-    if not Path(path).is_file():
-        raise StoreError(
-            f"no newsfuse database at {path!r}; create it with 'newsfuse --db {path} ingest FILES'"
-        )
+    if not is_postgres(db_url):
+        path = _path(db_url)
+        if not Path(path).is_file():
+            raise StoreError(
+                f"no newsfuse database at {path!r}; create it with "
+                f"'newsfuse --db {path} ingest FILES'"
+            )
     open_store(db_url).close()
     app = FastAPI(
         title="newsfuse",
@@ -70,7 +71,7 @@ def create_app(db_url: str) -> FastAPI:
         openapi_url="/api/openapi.json",
         description="Read-only API over a newsfuse store. " + apidoc.ERROR_HELP,
     )
-    app.state.store = SqliteStore(path, read_only=True)
+    app.state.store = open_store(db_url, read_only=True)
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,

@@ -10,11 +10,11 @@ from typing import Annotated
 from fastapi import Depends, Path, Query, Request
 
 from newsfuse.store.base import ID_PATTERN, MAX_ID_LENGTH
-from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.store.base import Store as StoreType
 
 
-async def _store(request: Request) -> SqliteStore:
-    store: SqliteStore = request.app.state.store
+async def _store(request: Request) -> StoreType:
+    store: StoreType = request.app.state.store
     return store
 
 
@@ -27,7 +27,7 @@ PATTERN_HELP = {
 }
 _ID_FORM = f"letters, digits, '-' and '_', at most {MAX_ID_LENGTH} characters"
 
-Store = Annotated[SqliteStore, Depends(_store)]
+Store = Annotated[StoreType, Depends(_store)]
 Day = Annotated[
     str | None,
     Query(description="ISO date, YYYY-MM-DD.", max_length=10, pattern=DAY_PATTERN),

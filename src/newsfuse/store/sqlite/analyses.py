@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -11,12 +10,13 @@ from typing import Any
 
 from newsfuse.models import Article, Origin, Rejected
 from newsfuse.store.codec import article_from_row
+from newsfuse.store.connection import Db
 
 
 class AnalysesMixin:
     """Store and query analyses; mixed into :class:`newsfuse.store.sqlite.store.SqliteStore`."""
 
-    _db: sqlite3.Connection
+    _db: Db
 
     def add_analysis(self, data: dict[str, Any]) -> None:
         """Store one article's analysis (replacing an older one) in one transaction."""

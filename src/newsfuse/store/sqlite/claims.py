@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO
 
@@ -27,15 +27,23 @@ from newsfuse.errors import StoreError
 _POLL = 0.05
 
 
+#: What releases a claim taken by :meth:`Claims._acquire`.
+Release = Callable[[], None]
+
+
 class Claims:
-    """The claims one store object holds, by name."""
+    """The claims one store object holds, by name: re-entrant, waiting at most ``timeout``.
+
+    How a claim is taken between processes is :meth:`_acquire`'s: a file lock here, an
+    advisory lock in :class:`newsfuse.store.postgres.claims.PgClaims`.
+    """
 
     def __init__(self, db_path: str, timeout: float) -> None:
         """Claims on the store in ``db_path``; waiting at most ``timeout`` seconds (0: as long
         as the holder runs)."""
         self._base = None if db_path in ("", ":memory:") else db_path
         self._timeout = timeout
-        self._held: dict[str, tuple[IO[str] | None, int]] = {}
+        self._held: dict[str, tuple[Release | None, int]] = {}
 
     @contextmanager
     def claim(self, name: str) -> Iterator[None]:
@@ -44,20 +52,20 @@ class Claims:
         Raises:
             StoreError: when another process has held it for longer than the timeout.
         """
-        handle, depth = self._held.get(name, (None, 0))
+        release, depth = self._held.get(name, (None, 0))
         if depth == 0 and self._base is not None:
-            handle = self._acquire(name)
-        self._held[name] = (handle, depth + 1)
+            release = self._acquire(name)
+        self._held[name] = (release, depth + 1)
         try:
             yield
         finally:
-            handle, depth = self._held.pop(name)
+            release, depth = self._held.pop(name)
             if depth > 1:
-                self._held[name] = (handle, depth - 1)
-            elif handle is not None:
-                handle.close()  # closing the file releases the lock
+                self._held[name] = (release, depth - 1)
+            elif release is not None:
+                release()
 
-    def _acquire(self, name: str) -> IO[str]:
+    def _acquire(self, name: str) -> Release:
         path = f"{self._base}-claim-{name}"
         handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - closed when released
         deadline = time.monotonic() + self._timeout
@@ -76,7 +84,7 @@ class Claims:
         handle.truncate()
         handle.write(f"process {os.getpid()}")
         handle.flush()
-        return handle
+        return handle.close  # closing the file releases the lock
 
 
 def _try_lock(handle: IO[str]) -> bool:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import astuple, fields
 from datetime import UTC, datetime
 
 from newsfuse.models import Feed, FetchRecord
+from newsfuse.store.connection import Db
 
 _FETCH_COLUMNS = tuple(f.name for f in fields(FetchRecord) if f.name != "previous_id")
 
@@ -16,7 +16,7 @@ class FeedsMixin:
     """Feeds, fetch state and revisions; mixed into
     :class:`newsfuse.store.sqlite.store.SqliteStore`."""
 
-    _db: sqlite3.Connection
+    _db: Db
 
     def add_feed(self, url: str, outlet: str | None = None) -> Feed:
         """Follow a feed (once per URL); a new ``outlet`` replaces the one recorded."""

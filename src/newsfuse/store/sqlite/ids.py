@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from newsfuse.errors import NotFound
 from newsfuse.store.base import MAX_ID_LENGTH
+from newsfuse.store.connection import Db
 
 #: Candidates an ambiguous prefix lists: enough to pick from, short enough to read.
 MAX_CANDIDATES = 10
@@ -13,7 +12,7 @@ MAX_CANDIDATES = 10
 _TOP = "\U0010ffff"
 
 
-def by_prefix(db: sqlite3.Connection, table: str, prefix: str, order: str = "id") -> str:
+def by_prefix(db: Db, table: str, prefix: str, order: str = "id") -> str:
     """The one id of ``table`` that is ``prefix`` or starts with it.
 
     The prefix is matched as it is, case and all: ``%`` and ``_`` are characters, not

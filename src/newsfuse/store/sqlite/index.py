@@ -11,13 +11,13 @@ are ``story_merges`` (see :mod:`newsfuse.store.sqlite.stories`).
 from __future__ import annotations
 
 import json
-import sqlite3
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from newsfuse.models import IndexRows
+from newsfuse.store.connection import Db
 
 if TYPE_CHECKING:  # numpy is loaded by the story stage that reads copy entries, not listings
     import numpy as np
@@ -53,7 +53,7 @@ class IndexMixin:
     """Read and write the story index; mixed into
     :class:`newsfuse.store.sqlite.store.SqliteStore`."""
 
-    _db: sqlite3.Connection
+    _db: Db
 
     def index_meta(self) -> dict[str, int]:
         """Counters of the index: ``n`` documents, ``frozen``, ``copies`` (empty when new)."""
@@ -221,7 +221,7 @@ _TABLES = (
 )
 
 
-def write_index(db: sqlite3.Connection, rows: IndexRows, replace: bool = False) -> None:
+def write_index(db: Db, rows: IndexRows, replace: bool = False) -> None:
     """Write index rows inside the caller's transaction; ``replace`` empties the tables first."""
     if replace:
         for table in _TABLES:
@@ -265,13 +265,13 @@ def write_index(db: sqlite3.Connection, rows: IndexRows, replace: bool = False) 
     )
 
 
-def clustered_seq(db: sqlite3.Connection) -> int:
+def clustered_seq(db: Db) -> int:
     """The ingest position up to which every article is in a story (0 if none)."""
     row = db.execute("SELECT value FROM cluster_meta WHERE name = 'clustered_seq'").fetchone()
     return 0 if row is None else int(row[0])
 
 
-def advance_clustered_seq(db: sqlite3.Connection, from_start: bool = False) -> None:
+def advance_clustered_seq(db: Db, from_start: bool = False) -> None:
     """Move the mark of :func:`clustered_seq` past the articles now in stories.
 
     Only articles after the old mark are looked at (all of them with ``from_start``), so a run
@@ -288,7 +288,7 @@ def advance_clustered_seq(db: sqlite3.Connection, from_start: bool = False) -> N
     db.execute("INSERT OR REPLACE INTO cluster_meta VALUES ('clustered_seq', ?)", (first - 1,))
 
 
-def index_from_blob(db: sqlite3.Connection) -> None:
+def index_from_blob(db: Db) -> None:
     """Migration: prepare a store whose story index was saved as one blob (``cluster_state``).
 
     Its articles are all in stories already. Rebuilding the index rows from the blob takes the

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
+from newsfuse.store.connection import Db
 from newsfuse.store.sqlite.index import index_from_blob
 from newsfuse.store.sqlite.outlets import outlet_tables
 
 #: A migration is SQL run as a script, or a function run inside one transaction.
-Migration = str | Callable[[sqlite3.Connection], None]
+Migration = str | Callable[[Db], None]
 
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     (

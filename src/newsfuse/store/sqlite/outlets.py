@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -10,11 +9,12 @@ from typing import Any
 from newsfuse.errors import ConfigError
 from newsfuse.models import Outlet
 from newsfuse.outlets import seed_outlets
+from newsfuse.store.connection import Db
 
 _CHUNK = 500
 
 
-def outlet_tables(db: sqlite3.Connection) -> None:
+def outlet_tables(db: Db) -> None:
     """Migration: the outlet tables, seeded with the outlets shipped in ``data/outlets.json``.
 
     Seeding is part of the migration, so it happens once per store: outlets the user removes
@@ -33,7 +33,7 @@ def outlet_tables(db: sqlite3.Connection) -> None:
     _insert(db, seed_outlets())
 
 
-def _insert(db: sqlite3.Connection, outlets: Sequence[Outlet]) -> None:
+def _insert(db: Db, outlets: Sequence[Outlet]) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for o in outlets:
         db.execute(
@@ -49,7 +49,7 @@ def _insert(db: sqlite3.Connection, outlets: Sequence[Outlet]) -> None:
 class OutletsMixin:
     """Outlet records; mixed into :class:`newsfuse.store.sqlite.store.SqliteStore`."""
 
-    _db: sqlite3.Connection
+    _db: Db
 
     def outlet_records(self) -> list[Outlet]:
         """Every outlet of the store with its domains, by name."""

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 
 from newsfuse.models import IndexRemoval
+from newsfuse.store.connection import Db
 from newsfuse.store.sqlite.index import clustered_seq
 
 _CHUNK = 500
@@ -25,7 +25,7 @@ def _signed(key: int) -> int:
 class RemovalMixin:
     """Delete articles; mixed into :class:`newsfuse.store.sqlite.store.SqliteStore`."""
 
-    _db: sqlite3.Connection
+    _db: Db
 
     def copy_referrers(self, article_ids: Sequence[str]) -> list[str]:
         """Articles whose copy lineage names one of these as what they copy or their original."""
@@ -76,7 +76,7 @@ class RemovalMixin:
             _move_clustered_mark(db, removal.unassigned)
 
 
-def _rewrite_index(db: sqlite3.Connection, removal: IndexRemoval) -> None:
+def _rewrite_index(db: Db, removal: IndexRemoval) -> None:
     db.executemany(
         "DELETE FROM cluster_df WHERE channel = ? AND term = ?",
         ((c, t) for c, t, df in removal.doc_freq if df <= 0),
@@ -96,7 +96,7 @@ def _rewrite_index(db: sqlite3.Connection, removal: IndexRemoval) -> None:
     db.executemany("INSERT OR REPLACE INTO cluster_meta VALUES (?, ?)", removal.meta.items())
 
 
-def _move_clustered_mark(db: sqlite3.Connection, unassigned: list[str]) -> None:
+def _move_clustered_mark(db: Db, unassigned: list[str]) -> None:
     first: int | None = None
     for chunk in _chunks(unassigned):
         marks = ",".join("?" * len(chunk))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from typing import Any
+
+from newsfuse.store.connection import Db
 
 #: Most words of a search query that are used; the rest are ignored (a query is a few words,
 #: and every word adds an FTS5 term to match).
@@ -16,7 +17,7 @@ SNIPPET_WORDS = 16
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
 _WORD = re.compile(r"\w+")
 # FTS5 snippet markers: control characters that cannot occur in cleaned article text.
-_OPEN, _CLOSE = "\x02", "\x03"
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 
 
 def fts_query(text: str) -> str | None:
@@ -40,7 +41,7 @@ def fts_query(text: str) -> str | None:
 def snippet_segments(snippet: str) -> list[dict[str, Any]]:
     """A marked FTS5 snippet as ``[{"text": str, "match": bool}]``, for escaping on output."""
     segments: list[dict[str, Any]] = []
-    for i, part in enumerate(re.split(f"[{_OPEN}{_CLOSE}]", snippet)):
+    for i, part in enumerate(re.split(f"[{MARK_OPEN}{MARK_CLOSE}]", snippet)):
         if part:
             segments.append({"text": part, "match": i % 2 == 1})
     return segments
@@ -49,7 +50,12 @@ def snippet_segments(snippet: str) -> list[dict[str, Any]]:
 class SearchMixin:
     """Read queries for the web; mixed into :class:`newsfuse.store.sqlite.store.SqliteStore`."""
 
-    _db: sqlite3.Connection
+    _db: Db
+    #: The ``seq`` of the articles that match a full-text query (bound as one parameter, the
+    #: output of :func:`fts_query`): the one part of the stories filter each dialect words
+    #: its own way, with the test that a story's outlets list holds a name.
+    _MATCHING_SEQS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+    _HAS_OUTLET = "EXISTS (SELECT 1 FROM json_each(stories.outlets_json) WHERE value = ?)"
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles whose headline or body match ``query``, best first (headline counts 5x).
@@ -60,15 +66,6 @@ class SearchMixin:
         match = fts_query(query)
         if match is None:
             return []
-        rows = self._db.execute(
-            "SELECT a.id, a.headline, a.outlet, a.published, s.story_id, "
-            f"snippet(articles_fts, -1, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_WORDS}) AS snip "
-            "FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
-            "LEFT JOIN article_story s ON s.article_id = a.id "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq "
-            "LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        )
         return [
             {
                 "id": r["id"],
@@ -78,8 +75,22 @@ class SearchMixin:
                 "story_id": r["story_id"],
                 "snippet": snippet_segments(r["snip"] or ""),
             }
-            for r in rows
+            for r in self._search_rows(match, limit, offset)
         ]
+
+    def _search_rows(self, match: str, limit: int, offset: int) -> Any:
+        """Rows of the hits of an FTS5 query (:func:`fts_query`), best first, each with its
+        marked snippet (``snip``): the dialect's part of :meth:`search`."""
+        return self._db.execute(
+            "SELECT a.id, a.headline, a.outlet, a.published, s.story_id, "
+            f"snippet(articles_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_WORDS}) "
+            "AS snip "
+            "FROM articles_fts f JOIN articles a ON a.seq = f.rowid "
+            "LEFT JOIN article_story s ON s.article_id = a.id "
+            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.seq "
+            "LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
 
     def find_stories(
         self,
@@ -109,9 +120,9 @@ class SearchMixin:
             if match is None:
                 return []
             sql += (
-                " AND id IN (SELECT s.story_id FROM articles_fts f "
-                "JOIN articles a ON a.seq = f.rowid "
-                "JOIN article_story s ON s.article_id = a.id WHERE articles_fts MATCH ?)"
+                " AND id IN (SELECT s.story_id FROM articles a "
+                "JOIN article_story s ON s.article_id = a.id "
+                f"WHERE a.seq IN ({self._MATCHING_SEQS}))"
             )
             args.append(match)
         if since is not None:
@@ -121,7 +132,7 @@ class SearchMixin:
             sql += " AND first_day <= ?"
             args.append(until)
         if outlet is not None:
-            sql += " AND EXISTS (SELECT 1 FROM json_each(stories.outlets_json) WHERE value = ?)"
+            sql += f" AND {self._HAS_OUTLET}"
             args.append(outlet)
         if entity is not None:
             sql += (

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from newsfuse.models import IndexRows, Lineage, Story
+from newsfuse.store.connection import NO_LIMIT, Db
 from newsfuse.store.sqlite.ids import by_prefix
 from newsfuse.store.sqlite.index import advance_clustered_seq, clustered_seq, write_index
 from newsfuse.timestamps import utc_key
@@ -20,7 +20,7 @@ _MAX_MERGE_HOPS = 64
 class StoriesMixin:
     """Store and query stories; mixed into :class:`newsfuse.store.sqlite.store.SqliteStore`."""
 
-    _db: sqlite3.Connection
+    _db: Db
 
     def unassigned_ids(self) -> list[str]:
         """Ids of articles that belong to no story yet, by publication time (UTC), then id.
@@ -145,7 +145,7 @@ class StoriesMixin:
         rows = self._db.execute(
             "SELECT * FROM stories ORDER BY last_day IS NULL, last_day DESC, articles DESC, id "
             "LIMIT ?",
-            (-1 if limit is None else limit,),
+            (NO_LIMIT if limit is None else limit,),
         )
         return [_story_dict(r) for r in rows]
 
