@@ -49,7 +49,9 @@ from newsfuse.models.brief import (
     Brief,
     BriefSentence,
     Citation,
+    ComparedStory,
     Section,
+    brief_from_json,
 )
 from newsfuse.models.comparison import (
     Claim,
@@ -61,6 +63,8 @@ from newsfuse.models.comparison import (
     Slot,
     Status,
     Update,
+    comparison_from_json,
+    comparison_to_json,
 )
 from newsfuse.models.event import (
     Actor,
@@ -108,6 +112,7 @@ __all__ = [
     "Claim",
     "ClaimGroup",
     "CleanPage",
+    "ComparedStory",
     "Comparison",
     "Conflict",
     "CopyKind",
@@ -157,5 +162,8 @@ __all__ = [
     "StoryInput",
     "Update",
     "analysis_from_json",
+    "brief_from_json",
+    "comparison_from_json",
+    "comparison_to_json",
     "draft_from_json",
 ]

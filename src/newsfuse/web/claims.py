@@ -12,9 +12,9 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from newsfuse.brief.build import brief
-from newsfuse.compare.comparison import compare
 from newsfuse.models import Citation, Comparison, StoryInput
+from newsfuse.pipeline.comparisons import compared
+from newsfuse.store.base import Store
 from newsfuse.web.anchors import sentence_at, sentence_id
 
 log = logging.getLogger(__name__)
@@ -24,9 +24,10 @@ _RANK = {"conflicting": 3, "corroborated": 2, "single-source": 1}
 
 
 def story_brief(
-    story: StoryInput, paragraphs: Mapping[str, list[dict[str, Any]]]
+    store: Store, story: StoryInput, paragraphs: Mapping[str, list[dict[str, Any]]]
 ) -> dict[str, Any] | None:
-    """The story's brief and claim statuses.
+    """The story's brief and claim statuses, from its stored comparison when that is current
+    (made now otherwise, and not stored: the web only reads).
 
     Returns ``{"sources", "sections": [{"key", "title", "sentences"}], "facts": {anchor:
     {"status", "fact", "backing"}}}`` (see :func:`mark_sentences`); each brief sentence is
@@ -34,8 +35,8 @@ def story_brief(
     None when comparing fails on this story.
     """
     try:
-        comparison = compare(story)
-        result = brief(story, comparison)
+        made = compared(store, story.story_id, story, save=False)
+        comparison, result = made.comparison, made.brief
     except Exception:  # the brief is an extra: a failing stage must not break the story page
         log.exception("brief of story %s failed; showing the story without it", story.story_id)
         return None

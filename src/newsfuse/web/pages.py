@@ -97,7 +97,7 @@ def story_page(store: Store, story_id: StoryId) -> dict[str, Any]:
         for v in group["versions"]:
             q = analyses[v["article_id"]]["quotes"][v["index"]]
             v["anchor"] = anchors.sentence_at(paras[v["article_id"]], q["paragraph"], q["start"])
-    summary = claims.story_brief(loaded, paras)
+    summary = claims.story_brief(store, loaded, paras)
     facts = summary.pop("facts") if summary else {}
     claims.mark_sentences(paras, facts)
     if summary:
