@@ -22,6 +22,7 @@ from newsfuse.models import (
     comparison_from_json,
     comparison_to_json,
 )
+from newsfuse.pipeline.workers import in_order
 from newsfuse.progress import Progress, unwatched
 from newsfuse.store.base import Store
 from newsfuse.store.stories import story_input
@@ -77,34 +78,72 @@ def compared(
     return made
 
 
-def compare_pending(store: Store, progress: Progress = unwatched) -> int:
+def compare_pending(store: Store, progress: Progress = unwatched, workers: int = 1) -> int:
     """Compare every story whose members or analyses changed and store the results; return
     how many were compared.
 
     Looks at the stories marked as changed (``Store.pending_story_ids``) without unmarking
     them: event coding, which runs next, unmarks them. A story whose stored comparison is
     current is passed over; one whose comparison fails is logged and left to its readers.
+    With ``workers`` over 1 (and enough stories to repay starting them), stories are compared
+    in that many worker processes while this one stores the results.
     """
     done = 0
     # One process compares a store's stories at a time: another would compare the same.
     with store.claim("comparisons"):
         pending = store.pending_story_ids()
         progress("comparing", 0, len(pending))
-        for checked, sid in enumerate(pending, 1):
-            key = comparison_key(store.story_basis(sid))
-            stored = store.story_comparison(sid)
-            if stored is None or stored[0] != key:
-                try:
-                    made = compare_story(story_input(store, sid))
-                except NewsfuseError:
-                    raise
-                except Exception:  # noqa: BLE001 - one story's comparison never blocks others
-                    log.exception("comparing story %s failed; left to its readers", sid)
-                else:
-                    store.save_story_comparison(sid, key, _to_json(made))
-                    done += 1
+        jobs = (job for sid in pending if (job := _job(store, sid)) is not None)
+        if workers > 1 and len(pending) > _STORIES_PER_WORKER:
+            workers = min(workers, len(pending) // _STORIES_PER_WORKER)
+            results = in_order(_compare_job, jobs, workers, warm=_warm)
+        else:
+            results = map(_compare_job, jobs)
+        for checked, (sid, key, data) in enumerate(results, 1):
+            if data is not None:
+                store.save_story_comparison(sid, key, data)
+                done += 1
             progress("comparing", checked, len(pending))
+        progress("comparing", len(pending), len(pending))
     return done
+
+
+#: A worker costs a start and a model load (about 2 s): none for fewer stories than this each.
+_STORIES_PER_WORKER = 16
+
+#: What a worker is given: a story's id, the key of what it is made from, and the story.
+Job = tuple[str, str, StoryInput]
+
+
+def _job(store: Store, sid: str) -> Job | None:
+    """The story to compare, or None when its stored comparison is current."""
+    key = comparison_key(store.story_basis(sid))
+    stored = store.story_comparison(sid)
+    if stored is not None and stored[0] == key:
+        return None
+    return sid, key, story_input(store, sid)
+
+
+def _compare_job(job: Job) -> tuple[str, str, dict[str, Any] | None]:
+    """A story's comparison in stored form (None when comparing it failed); plain data, as it
+    crosses from a worker process to the one that stores it."""
+    sid, key, story = job
+    try:
+        return sid, key, _to_json(compare_story(story))
+    except NewsfuseError:
+        raise
+    except Exception:  # noqa: BLE001 - one story's comparison never blocks the others
+        log.exception("comparing story %s failed; left to its readers", sid)
+        return sid, key, None
+
+
+def _warm() -> None:
+    """What a worker loads once: the claim pair model and the sentence embeddings."""
+    from newsfuse.compare.embedding.static import load_embedder
+    from newsfuse.compare.pairs import pair_model
+
+    pair_model()
+    load_embedder()
 
 
 def _to_json(made: ComparedStory) -> dict[str, Any]:
