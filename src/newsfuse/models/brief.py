@@ -57,17 +57,21 @@ class Brief:
 
 @dataclass(frozen=True)
 class ComparedStory:
-    """What comparing a story gives, as stored when its members change.
+    """What is read across a story's reports, as stored when its members change.
 
     Attributes:
         comparison: Its claims grouped into facts.
         brief: The short brief (a lead and key points).
         dossier: The long brief (every section).
+        entities: Its entities, one row per actor, places resolved (``story_entities``).
+        quotes: Its quotes, grouped across reports, as rows (``quote_rows``).
     """
 
     comparison: Comparison
     brief: Brief
     dossier: Brief
+    entities: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
 
 
 def brief_from_json(data: dict[str, Any]) -> Brief:

@@ -31,6 +31,10 @@ __all__ = ["compare_pending", "compare_story", "compared", "comparison_key"]
 
 log = logging.getLogger(__name__)
 
+#: Bump when what is stored changes shape, or when merging entities or quotes (newsfuse.merge)
+#: gives other rows: what was stored before is then made again.
+STORED_VERSION = 1
+
 
 def comparison_key(basis: str) -> str:
     """The key of a story's comparison made from ``basis`` (``Store.story_basis``) by the
@@ -38,17 +42,28 @@ def comparison_key(basis: str) -> str:
     from newsfuse.brief.build import BRIEF_VERSION
     from newsfuse.compare.comparison import COMPARE_VERSION
 
-    made_by = f"compare {COMPARE_VERSION} brief {BRIEF_VERSION}\n{basis}"
+    made_by = f"compare {COMPARE_VERSION} brief {BRIEF_VERSION} stored {STORED_VERSION}\n{basis}"
     return hashlib.sha256(made_by.encode("utf-8")).hexdigest()[:32]
 
 
 def compare_story(story: StoryInput) -> ComparedStory:
-    """Compare a story and build its short and long briefs from that one comparison."""
+    """Compare a story, build its short and long briefs from that one comparison, and merge
+    its entities and quotes across its reports."""
     from newsfuse.brief.build import brief
     from newsfuse.compare.comparison import compare
+    from newsfuse.merge.entities import story_entities
+    from newsfuse.merge.quotes import quote_rows
 
     comparison = compare(story)
-    return ComparedStory(comparison, brief(story, comparison), brief(story, comparison, long=True))
+    analyses = [story.analyses[aid] for aid in sorted(story.analyses)]
+    outlets = {a.id: a.meta.outlet for a in story.articles}
+    return ComparedStory(
+        comparison,
+        brief(story, comparison),
+        brief(story, comparison, long=True),
+        story_entities(analyses),
+        quote_rows(analyses, outlets),
+    )
 
 
 def compared(
@@ -153,6 +168,8 @@ def _to_json(made: ComparedStory) -> dict[str, Any]:
         "comparison": comparison_to_json(made.comparison),
         "brief": to_json(made.brief),
         "dossier": to_json(made.dossier),
+        "entities": made.entities,
+        "quotes": made.quotes,
     }
 
 
@@ -161,4 +178,6 @@ def _from_json(data: dict[str, Any]) -> ComparedStory:
         comparison_from_json(data["comparison"]),
         brief_from_json(data["brief"]),
         brief_from_json(data["dossier"]),
+        data["entities"],
+        data["quotes"],
     )
