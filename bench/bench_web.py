@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import argparse
 import random
+import socket
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -174,11 +178,46 @@ def _time(client: TestClient, urls: list[str]) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
+def first_request(db: Path, story_id: str, port: int = 8765) -> None:
+    """Start ``newsfuse serve`` in a new process and time its first story page.
+
+    Prints the seconds until the server accepts connections (start-up, warming included),
+    then the first story page's and the next five's latency, over HTTP on localhost.
+    """
+    command = [sys.executable, "-m", "newsfuse", "--db", str(db), "serve", "--port", str(port)]
+    start = time.perf_counter()
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            if server.poll() is not None:
+                raise SystemExit(f"newsfuse serve exited with status {server.returncode}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        ready = time.perf_counter() - start
+        times = []
+        for _ in range(6):
+            began = time.perf_counter()
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/stories/{story_id}") as r:
+                r.read()
+            times.append((time.perf_counter() - began) * 1000)
+    finally:
+        server.terminate()
+        server.wait()
+    print(
+        f"serve: accepting after {ready:.1f} s; first story page {times[0]:.0f} ms, "
+        f"next five median {statistics.median(times[1:]):.0f} ms"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--db", help="Reuse (or create) this store instead of a temporary one.")
+    parser.add_argument("--port", type=int, default=8765, help="Port of the first-request run.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "bench.db"
@@ -191,6 +230,7 @@ def main() -> None:
         stories = [s["id"] for s in probe.find_stories(limit=100_000)]
         print(f"{probe.count_articles()} articles, {len(stories)} stories")
         probe.close()
+        first_request(db, rng.choice(stories), args.port)
         with TestClient(create_app(str(db))) as client:
             client.get(f"/stories/{stories[0]}")  # load the gazetteer and lexicons once
             n = args.requests

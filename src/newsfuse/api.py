@@ -200,16 +200,17 @@ class News:
 
     def compare(self, story_id: str) -> Comparison:
         """A story's claims grouped into facts: corroborated, single-source or conflicting."""
-        from newsfuse.compare import compare
+        from newsfuse.pipeline import compared
 
-        return compare(self.story_input(story_id))
+        return compared(self.store, story_id).comparison
 
     def brief(self, story_id: str, long: bool = False) -> Brief:
         """A story's cited brief, built from its reports' own sentences: a lead and key points
         (at most 250 words), or with ``long`` the full dossier."""
-        from newsfuse.brief import brief
+        from newsfuse.pipeline import compared
 
-        return brief(self.story_input(story_id), long=long)
+        made = compared(self.store, story_id)
+        return made.dossier if long else made.brief
 
     def export(self) -> Iterator[dict[str, Any]]:
         """Every record of ``newsfuse export`` (schema in docs/export.md)."""

@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
-from newsfuse.brief.build import brief
 from newsfuse.brief.render import to_json as brief_json
-from newsfuse.compare.comparison import compare
 from newsfuse.models import Article, MigrateSummary, StoryInput
+from newsfuse.pipeline.comparisons import compared
 from newsfuse.store import open_store
 from newsfuse.store.base import Store
 from newsfuse.store.stories import load_story
@@ -138,8 +137,9 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
     for row in store.story_rows():
         full, story = load_story(store, row["id"])
         yield story_record(full, story)
-        comparison = compare(story)
-        for i, group in enumerate(comparison_rows(comparison)):
+        # The stored comparison when current; otherwise made now (an export writes nothing).
+        made = compared(store, row["id"], story, save=False)
+        for i, group in enumerate(comparison_rows(made.comparison)):
             yield {
                 "type": "claim",
                 "schema": SCHEMA_VERSION,
@@ -151,7 +151,7 @@ def records(store: Store) -> Iterator[dict[str, Any]]:
             "type": "brief",
             "schema": SCHEMA_VERSION,
             "story_id": row["id"],
-            **brief_json(brief(story, comparison, long=True)),
+            **brief_json(made.dossier),
         }
         for event in story_event_rows(store, row["id"]):
             yield {"type": "event", "schema": SCHEMA_VERSION, **event}

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 #: Told how far a slow stage has got: ``(stage, done, total)``, ``total`` None when unknown.
 #: The stages of an ingest, in order: reading (files), cleaning (documents), clustering
-#: (articles), analysing (articles), events (stories).
+#: (articles), analysing (articles), comparing (stories), events (stories).
 Progress = Callable[[str, int, int | None], None]
 
 

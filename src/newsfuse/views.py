@@ -157,51 +157,10 @@ def story_entity_rows(story: StoryInput) -> list[dict[str, Any]]:
 
 def story_quote_rows(story: StoryInput, speaker: str | None = None) -> list[dict[str, Any]]:
     """A story's quotes grouped across reports; differing wordings are flagged."""
-    from newsfuse.merge.quotes import match_quotes
+    from newsfuse.merge.quotes import quote_rows
 
     analyses, outlets = _analysed(story)
-    by_id = {a.article_id: a for a in analyses}
-    rows = []
-    for group in match_quotes(analyses, outlets):
-        if speaker and speaker.lower() not in (group.speaker or "").lower():
-            continue
-        first = by_id[group.versions[0].article_id].quotes[group.versions[0].index]
-        rows.append(
-            {
-                "speaker_name": group.speaker,
-                "kind": first.kind,
-                "cue": first.cue,
-                "wording": group.wording,
-                "reports": len(group.versions),
-                "text": first.text,
-                "versions": [asdict(v) for v in group.versions],
-            }
-        )
-    # Quotes in reported speech are not compared across reports; list them per article.
-    for analysis in analyses:
-        for i, q in enumerate(analysis.quotes):
-            if q.kind == "indirect" and (
-                not speaker or speaker.lower() in (q.speaker_name or "").lower()
-            ):
-                rows.append(
-                    {
-                        "speaker_name": q.speaker_name,
-                        "kind": q.kind,
-                        "cue": q.cue,
-                        "wording": None,
-                        "reports": 1,
-                        "text": q.text,
-                        "versions": [
-                            {
-                                "article_id": analysis.article_id,
-                                "index": i,
-                                "outlet": outlets.get(analysis.article_id),
-                                "text": q.text,
-                            }
-                        ],
-                    }
-                )
-    return rows
+    return quote_rows(analyses, outlets, speaker)
 
 
 def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:

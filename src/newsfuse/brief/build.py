@@ -21,7 +21,11 @@ from newsfuse.models import (
 )
 from newsfuse.timestamps import date_range, readable, shift_day
 
-__all__ = ["brief"]
+__all__ = ["BRIEF_VERSION", "brief"]
+
+#: Bump when a change makes :func:`brief` give other briefs: stored briefs made by an older
+#: version are then made again (newsfuse.pipeline.comparisons).
+BRIEF_VERSION = 1
 
 #: How many items each section lists: a brief is read in a minute, the comparison holds all.
 MAX_CONFIRMED = 8

@@ -17,10 +17,11 @@ from newsfuse.views import comparison_rows
 @click.pass_obj
 def compare(obj: Context, story_id: str, as_json: bool) -> None:
     """Claims of a story: corroborated (by N independent sources), single-source, conflicting."""
-    story = obj.story(story_id)  # first: a wrong id or --db fails before spaCy loads
-    from newsfuse.compare.comparison import compare as compare_story
+    store = obj.store()
+    sid = store.resolve_story(story_id)  # first: a wrong id or --db fails before spaCy loads
+    from newsfuse.pipeline import compared
 
-    rows = comparison_rows(compare_story(story))
+    rows = comparison_rows(compared(store, sid).comparison)
     if as_json:
         json_lines(rows)
         return
@@ -65,11 +66,13 @@ def _sides(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def brief(obj: Context, story_id: str, fmt: str, long_: bool) -> None:
     """A neutral multi-source brief of a story: a lead and key points (at most 250 words),
     every sentence cited to the reports that state it; --long for the full dossier."""
-    story = obj.story(story_id)  # first: a wrong id or --db fails before spaCy loads
-    from newsfuse.brief.build import brief as make_brief
+    store = obj.store()
+    sid = store.resolve_story(story_id)  # first: a wrong id or --db fails before spaCy loads
     from newsfuse.brief.render import to_html, to_json, to_markdown
+    from newsfuse.pipeline import compared
 
-    result = make_brief(story, long=long_)
+    made = compared(store, sid)
+    result = made.dossier if long_ else made.brief
     if fmt == "json":
         click.echo(json_text(to_json(result), indent=2))
     elif fmt == "html":

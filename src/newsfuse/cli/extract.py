@@ -23,9 +23,10 @@ def analyse(obj: Context, retry: bool) -> None:
     later runs until --retry. Exit status: 0, or 1 when an article's analysis failed.
     """
     store = obj.store()  # first: a wrong --db fails before stage code loads
-    from newsfuse.pipeline import analyse_pending, code_events_pending
+    from newsfuse.pipeline import analyse_pending, code_events_pending, compare_pending
 
     run = analyse_pending(store, retry=retry)
+    compare_pending(store)
     coded = code_events_pending(store)
     for failure in run.failed:
         err.print(f"analysis failed: {failure.message}", markup=False)

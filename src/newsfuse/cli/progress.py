@@ -25,6 +25,7 @@ LABELS = {
     "cleaning": "cleaning",
     "clustering": "grouping into stories",
     "analysing": "analysing",
+    "comparing": "comparing stories",
     "events": "coding events",
 }
 

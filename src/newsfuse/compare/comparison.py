@@ -10,7 +10,11 @@ from newsfuse.compare.facts import group_facts
 from newsfuse.compare.pairs import ClaimPairModel, pair_model
 from newsfuse.models import Article, Claim, ClaimGroup, Comparison, Quote, Status, StoryInput
 
-__all__ = ["compare", "outlet_label"]
+__all__ = ["COMPARE_VERSION", "compare", "outlet_label"]
+
+#: Bump when a change makes :func:`compare` give other results: stored comparisons made by an
+#: older version are then made again (newsfuse.pipeline.comparisons).
+COMPARE_VERSION = 1
 
 
 def compare(story: StoryInput, model: ClaimPairModel | None = None) -> Comparison:

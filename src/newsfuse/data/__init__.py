@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["load_json", "load_text"]
+__all__ = ["load_json", "load_text", "read_json"]
 
 
 @cache
@@ -33,3 +33,13 @@ def load_json(name: str) -> Any:
         name: The file name, such as ``"aliases.json"``.
     """
     return json.loads(load_text(name))
+
+
+def read_json(name: str) -> Any:
+    """The parsed contents of a large JSON file of this folder, its text not kept in memory.
+
+    Raises:
+        FileNotFoundError: When there is no such file (one built at install time may be
+            missing).
+    """
+    return json.loads(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 from difflib import SequenceMatcher
+from typing import Any
 
 from newsfuse.models import Analysis, QuoteGroup, QuoteVersion
 
@@ -103,3 +105,59 @@ def _contained(short: list[str], long: list[str]) -> bool:
         return False
     n = len(short)
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def quote_rows(
+    analyses: Sequence[Analysis], outlets: Mapping[str, str | None], speaker: str | None = None
+) -> list[dict[str, Any]]:
+    """A story's quotes as rows: those of one statement grouped across reports (a differing
+    wording flagged), then reported speech per article; only ``speaker``'s when given (any
+    part of the name, any case).
+
+    Args:
+        analyses: The analyses of the story's articles, in article-id order.
+        outlets: Article id -> outlet name.
+        speaker: Only quotes whose speaker's name contains this.
+    """
+    by_id = {a.article_id: a for a in analyses}
+    rows = []
+    for group in match_quotes(analyses, outlets):
+        if speaker and speaker.lower() not in (group.speaker or "").lower():
+            continue
+        first = by_id[group.versions[0].article_id].quotes[group.versions[0].index]
+        rows.append(
+            {
+                "speaker_name": group.speaker,
+                "kind": first.kind,
+                "cue": first.cue,
+                "wording": group.wording,
+                "reports": len(group.versions),
+                "text": first.text,
+                "versions": [asdict(v) for v in group.versions],
+            }
+        )
+    # Quotes in reported speech are not compared across reports; list them per article.
+    for analysis in analyses:
+        for i, q in enumerate(analysis.quotes):
+            if q.kind == "indirect" and (
+                not speaker or speaker.lower() in (q.speaker_name or "").lower()
+            ):
+                rows.append(
+                    {
+                        "speaker_name": q.speaker_name,
+                        "kind": q.kind,
+                        "cue": q.cue,
+                        "wording": None,
+                        "reports": 1,
+                        "text": q.text,
+                        "versions": [
+                            {
+                                "article_id": analysis.article_id,
+                                "index": i,
+                                "outlet": outlets.get(analysis.article_id),
+                                "text": q.text,
+                            }
+                        ],
+                    }
+                )
+    return rows

@@ -50,7 +50,9 @@ from newsfuse.models.brief import (
     Brief,
     BriefSentence,
     Citation,
+    ComparedStory,
     Section,
+    brief_from_json,
 )
 from newsfuse.models.comparison import (
     Claim,
@@ -62,6 +64,8 @@ from newsfuse.models.comparison import (
     Slot,
     Status,
     Update,
+    comparison_from_json,
+    comparison_to_json,
 )
 from newsfuse.models.event import (
     Actor,
@@ -109,6 +113,7 @@ __all__ = [
     "Claim",
     "ClaimGroup",
     "CleanPage",
+    "ComparedStory",
     "Comparison",
     "Conflict",
     "CopyKind",
@@ -159,5 +164,8 @@ __all__ = [
     "StoryInput",
     "Update",
     "analysis_from_json",
+    "brief_from_json",
+    "comparison_from_json",
+    "comparison_to_json",
     "draft_from_json",
 ]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from newsfuse.models.comparison import Comparison
 
 
 @dataclass(frozen=True)
@@ -50,3 +53,38 @@ class Brief:
     story_id: str
     sources: int
     sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class ComparedStory:
+    """What is read across a story's reports, as stored when its members change.
+
+    Attributes:
+        comparison: Its claims grouped into facts.
+        brief: The short brief (a lead and key points).
+        dossier: The long brief (every section).
+        entities: Its entities, one row per actor, places resolved (``story_entities``).
+        quotes: Its quotes, grouped across reports, as rows (``quote_rows``).
+    """
+
+    comparison: Comparison
+    brief: Brief
+    dossier: Brief
+    entities: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+
+
+def brief_from_json(data: dict[str, Any]) -> Brief:
+    """Rebuild a brief from its JSON form (``dataclasses.asdict`` of a :class:`Brief`)."""
+    sections = tuple(
+        Section(
+            s["key"],
+            s["title"],
+            tuple(
+                BriefSentence(b["text"], tuple(Citation(**c) for c in b["citations"]), b["note"])
+                for b in s["sentences"]
+            ),
+        )
+        for s in data["sections"]
+    )
+    return Brief(data["story_id"], data["sources"], sections)

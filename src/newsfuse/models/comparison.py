@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
 
 Status = Literal["corroborated", "single-source", "conflicting"]
 Slot = Literal["number", "date", "place", "name", "attribution", "quote"]
@@ -153,3 +153,75 @@ class Quantity:
     value: float
     unit: str
     hedge: str
+
+
+def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
+    """A JSON-able form of a comparison (the store keeps it as is): each claim once, the
+    groups naming their claims by id."""
+    return {
+        "story_id": comparison.story_id,
+        "sources": comparison.sources,
+        "claims": [asdict(c) for c in comparison.claims],
+        "groups": [
+            {
+                "status": g.status,
+                "claims": [c.id for c in g.claims],
+                "sources": g.sources,
+                "outlets": list(g.outlets),
+                "conflict": None if g.conflict is None else asdict(g.conflict),
+                "updates": [asdict(u) for u in g.updates],
+                "score": g.score,
+                "support": list(g.support),
+            }
+            for g in comparison.groups
+        ],
+    }
+
+
+def comparison_from_json(data: dict[str, Any]) -> Comparison:
+    """Rebuild a comparison stored with :func:`comparison_to_json`."""
+    claims = tuple(_claim(c) for c in data["claims"])
+    by_id = {c.id: c for c in claims}
+    groups = tuple(
+        ClaimGroup(
+            status=g["status"],
+            claims=tuple(by_id[cid] for cid in g["claims"]),
+            sources=g["sources"],
+            outlets=tuple(g["outlets"]),
+            conflict=None if g["conflict"] is None else _conflict(g["conflict"]),
+            updates=tuple(_update(u) for u in g["updates"]),
+            score=g["score"],
+            support=tuple(g["support"]),
+        )
+        for g in data["groups"]
+    )
+    return Comparison(data["story_id"], claims, groups, data["sources"])
+
+
+def _claim(data: dict[str, Any]) -> Claim:
+    return Claim(
+        **{
+            **data,
+            "entities": tuple(data["entities"]),
+            "places": tuple(data["places"]),
+            "people": tuple(data["people"]),
+            "quantities": tuple(Quantity(**q) for q in data["quantities"]),
+            "dates": tuple(DateRef(**d) for d in data["dates"]),
+            "quotes": tuple(data["quotes"]),
+        }
+    )
+
+
+def _conflict(data: dict[str, Any]) -> Conflict:
+    values = tuple((str(v), tuple(ids)) for v, ids in data["values"])
+    return Conflict(data["slot"], data["label"], values)
+
+
+def _update(data: dict[str, Any]) -> Update:
+    before, after = data["before"], data["after"]
+    return Update(
+        data["slot"],
+        data["label"],
+        (before[0], before[1], before[2]),
+        (after[0], after[1], after[2]),
+    )

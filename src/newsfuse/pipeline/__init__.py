@@ -1,9 +1,10 @@
 """The order of stages, written once.
 
 read -> decode -> clean -> describe -> store (:mod:`~newsfuse.pipeline.articles`), then per
-batch: stories, incrementally (:mod:`~newsfuse.pipeline.stories`), analyse and code events
-(:mod:`~newsfuse.pipeline.analysis`). Slow stages tell a :data:`~newsfuse.progress.Progress`
-callback how far they got.
+batch: stories, incrementally (:mod:`~newsfuse.pipeline.stories`), analyse
+(:mod:`~newsfuse.pipeline.analysis`), compare the changed stories and store their comparisons
+and briefs (:mod:`~newsfuse.pipeline.comparisons`), code events. Slow stages tell a
+:data:`~newsfuse.progress.Progress` callback how far they got.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from newsfuse.ingest import Limits, PassedOver, Skipped, read
 from newsfuse.models import Hints, IngestSummary, RawDocument, Rejected
 from newsfuse.pipeline.analysis import analyse_pending, code_events_pending
 from newsfuse.pipeline.articles import content_key, ingest, process
+from newsfuse.pipeline.comparisons import compare_pending, compared
 from newsfuse.pipeline.stories import assign_stories, recluster_store, upgrade_index
 from newsfuse.pipeline.workers import available_cores
 from newsfuse.progress import Progress, unwatched
@@ -26,6 +28,8 @@ __all__ = [
     "assign_stories",
     "available_cores",
     "code_events_pending",
+    "compare_pending",
+    "compared",
     "content_key",
     "ingest",
     "ingest_items",
@@ -75,11 +79,14 @@ def settle(
     workers: int = 1,
 ) -> IngestSummary:
     """Put the stored articles that are in no story yet into stories and, with ``analyse``,
-    read them and code events: ``summary`` with the counts of those stages added."""
+    read them, compare the stories that changed (storing their comparisons and briefs) and
+    code events: ``summary`` with the counts of those stages added."""
     clustered = assign_stories(store, progress=progress)
     if not analyse:
         return replace(summary, clustered=clustered)
     run = analyse_pending(store, progress=progress, workers=workers)
+    # Before event coding: it unmarks the changed stories this stage looks for.
+    compare_pending(store, progress, workers)
     coded = code_events_pending(store, progress)
     return replace(
         summary, clustered=clustered, analysed=run.analysed, coded=coded, failed=run.failed

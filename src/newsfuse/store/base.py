@@ -190,7 +190,18 @@ class Store(Protocol):
 
     def save_story_events(self, story_id: str, basis: str, rows: list[dict[str, Any]]) -> None: ...
 
-    def story_basis(self, story_id: str) -> str: ...
+    def story_basis(self, story_id: str) -> str:
+        """What a story's derived facts depend on: its members and their analysis versions."""
+        ...
+
+    def story_comparison(self, story_id: str) -> tuple[str, dict[str, Any]] | None:
+        """A story's stored comparison and briefs (JSON form) and the key they were made
+        under (see :mod:`newsfuse.pipeline.comparisons`), if stored."""
+        ...
+
+    def save_story_comparison(self, story_id: str, key: str, data: dict[str, Any]) -> None:
+        """Replace a story's stored comparison and briefs, made under ``key``."""
+        ...
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
         """Articles whose headline or body hold the words, best match first, with their story."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import inspect
 import logging
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,6 +27,7 @@ from newsfuse.web.errors import HttpError, error_body, wants_json
 from newsfuse.web.params import PATTERN_HELP
 from newsfuse.web.routes import API, PAGES, Api, Page, View
 from newsfuse.web.schemas import ErrorResponse
+from newsfuse.web.warm import warm
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -64,6 +66,7 @@ def create_app(db_url: str) -> FastAPI:
             )
     open_store(db_url).close()
     app = FastAPI(
+        lifespan=_warm_first,
         title="newsfuse",
         version="1",
         docs_url=None,
@@ -119,6 +122,14 @@ def create_app(db_url: str) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.openapi = apidoc.openapi_without_422(app)  # type: ignore[method-assign]
     return app
+
+
+@asynccontextmanager
+async def _warm_first(app: FastAPI) -> AsyncIterator[None]:
+    """Before the first request: load what story pages need (:mod:`newsfuse.web.warm`)."""
+    seconds = warm(app.state.store, app.state.templates)
+    log.info("story pages warmed in %.1f s", seconds)
+    yield
 
 
 def _path(db_url: str) -> str:

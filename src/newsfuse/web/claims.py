@@ -12,9 +12,9 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from newsfuse.brief.build import brief
-from newsfuse.compare.comparison import compare
-from newsfuse.models import Citation, Comparison, StoryInput
+from newsfuse.models import Citation, ComparedStory, Comparison
+from newsfuse.pipeline.comparisons import compared
+from newsfuse.store.base import Store
 from newsfuse.web.anchors import sentence_at, sentence_id
 
 log = logging.getLogger(__name__)
@@ -23,22 +23,28 @@ log = logging.getLogger(__name__)
 _RANK = {"conflicting": 3, "corroborated": 2, "single-source": 1}
 
 
+def compared_story(store: Store, story_id: str) -> ComparedStory | None:
+    """A story's comparison, briefs, entities and quotes: the stored ones when current, made
+    now otherwise (and not stored: the web only reads); None when comparing fails."""
+    try:
+        return compared(store, story_id, save=False)
+    except Exception:  # the brief is an extra: a failing stage must not break the story page
+        log.exception("comparing story %s failed; showing the story without a brief", story_id)
+        return None
+
+
 def story_brief(
-    story: StoryInput, paragraphs: Mapping[str, list[dict[str, Any]]]
+    made: ComparedStory | None, paragraphs: Mapping[str, list[dict[str, Any]]]
 ) -> dict[str, Any] | None:
-    """The story's brief and claim statuses.
+    """The story's brief and claim statuses (None when it could not be compared).
 
     Returns ``{"sources", "sections": [{"key", "title", "sentences"}], "facts": {anchor:
     {"status", "fact", "backing"}}}`` (see :func:`mark_sentences`); each brief sentence is
-    ``{"text", "note", "citations": [{"anchor", "article_id", "outlet", "label"}]}``. Returns
-    None when comparing fails on this story.
+    ``{"text", "note", "citations": [{"anchor", "article_id", "outlet", "label"}]}``.
     """
-    try:
-        comparison = compare(story)
-        result = brief(story, comparison)
-    except Exception:  # the brief is an extra: a failing stage must not break the story page
-        log.exception("brief of story %s failed; showing the story without it", story.story_id)
+    if made is None:
         return None
+    comparison, result = made.comparison, made.brief
     return {
         "sources": int(result.sources),
         "sections": [

@@ -85,20 +85,24 @@ def story_page(store: Store, story_id: StoryId) -> dict[str, Any]:
     ids = [m["id"] for m in members]
     found = {a.id: a for a in store.articles_by_ids(ids)}
     analyses = store.analyses(ids)
-    # Reports in publication order, as the members are listed.
-    loaded = assemble_story(story, [found[i] for i in ids], analyses)
+    made = claims.compared_story(store, story["id"])
+    if made is None:  # comparing fails on this story: entities and quotes are made here
+        # Reports in publication order, as the members are listed.
+        loaded = assemble_story(story, [found[i] for i in ids], analyses)
+        entities, quotes = story_entity_rows(loaded), story_quote_rows(loaded)
+    else:
+        entities, quotes = made.entities, made.quotes
     del story["members"]
     articles, paras = [], {}
     for m in members:
         art = found[m["id"]]
         paras[art.id] = anchors.paragraphs(art.id, article_dict(art)["body"], analyses.get(art.id))
         articles.append({**m, "byline": art.meta.byline, "paragraphs": paras[art.id]})
-    quotes = story_quote_rows(loaded)
     for group in quotes:
         for v in group["versions"]:
             q = analyses[v["article_id"]]["quotes"][v["index"]]
             v["anchor"] = anchors.sentence_at(paras[v["article_id"]], q["paragraph"], q["start"])
-    summary = claims.story_brief(loaded, paras)
+    summary = claims.story_brief(made, paras)
     facts = summary.pop("facts") if summary else {}
     claims.mark_sentences(paras, facts)
     if summary:
@@ -109,7 +113,7 @@ def story_page(store: Store, story_id: StoryId) -> dict[str, Any]:
         "coverage": stories_coverage(store, [story["id"]])[story["id"]],
         "articles": articles,
         "quotes": quotes,
-        "entities": story_entity_rows(loaded),
+        "entities": entities,
         "timeline": _timeline(analyses, paras, {a: f.meta.outlet for a, f in found.items()}),
         # Events are coded at ingest; a page never runs the parser (it would take seconds).
         "events": _events(story_event_rows(store, story["id"], code_missing=False), paras),

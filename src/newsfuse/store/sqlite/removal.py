@@ -65,6 +65,7 @@ class RemovalMixin:
                     ("stories", "id"),
                     ("cluster_stories", "id"),
                     ("story_events", "story_id"),
+                    ("story_comparisons", "story_id"),
                     ("story_dirty", "story_id"),
                 ):
                     db.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)

@@ -201,6 +201,22 @@ class StoriesMixin:
             )
             self._unmark(story_id, basis)
 
+    def story_comparison(self, story_id: str) -> tuple[str, dict[str, Any]] | None:
+        """A story's stored comparison and briefs with the key they were made under, if any."""
+        row = self._db.execute(
+            "SELECT key, data_json FROM story_comparisons WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        return None if row is None else (str(row[0]), dict(json.loads(row[1])))
+
+    def save_story_comparison(self, story_id: str, key: str, data: dict[str, Any]) -> None:
+        """Replace a story's stored comparison and briefs (made under ``key``)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO story_comparisons VALUES (?, ?, ?, ?)",
+                (story_id, key, now, json.dumps(data, ensure_ascii=False)),
+            )
+
     def _unmark(self, story_id: str, basis: str | None) -> None:
         # Inside the caller's transaction: a story whose members or analyses changed while its
         # facts were coded (by another process) stays marked, to be coded again.

@@ -1,0 +1,108 @@
+"""Stored comparisons and briefs: made at ingest, equal to a fresh one, stale on any change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from newsfuse import pipeline
+from newsfuse.delete import delete_articles
+from newsfuse.ingest import read
+from newsfuse.models import BriefSentence, Hints, Section
+from newsfuse.pipeline.comparisons import compare_story, compared, comparison_key
+from newsfuse.settings import load_settings
+from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.store.stories import story_input
+
+SETTINGS = load_settings(env={})
+#: Held back from the first ingest, so that adding it gives a story a new member.
+LATE = "13_kestrel-daily_fundy-tidal.txt"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("compared") / "s.db"
+    paths = [
+        str(p) for p in sorted((REPO / "samples").iterdir()) if p.name not in {"README.md", LATE}
+    ]
+    store = SqliteStore(db)
+    pipeline.ingest_paths(paths, Hints(), store, SETTINGS)
+    store.close()
+    return db
+
+
+@pytest.fixture
+def store(built: Path, tmp_path: Path) -> SqliteStore:
+    db = tmp_path / "copy.db"
+    shutil.copy(built, db)
+    return SqliteStore(db)
+
+
+def _current(store: SqliteStore, sid: str) -> bool:
+    stored = store.story_comparison(sid)
+    return stored is not None and stored[0] == comparison_key(store.story_basis(sid))
+
+
+def _fundy(store: SqliteStore) -> str:
+    (row,) = [r for r in store.story_rows() if "Fundy" in (r["label"] or "")]
+    return str(row["id"])
+
+
+def test_ingest_stores_every_story_and_the_stored_equals_a_fresh_one(store: SqliteStore) -> None:
+    rows = store.story_rows()
+    assert rows
+    for row in rows:
+        assert _current(store, row["id"])
+        assert compared(store, row["id"]) == compare_story(story_input(store, row["id"]))
+
+
+def test_reads_return_the_stored_one(store: SqliteStore) -> None:
+    sid = _fundy(store)
+    stored = store.story_comparison(sid)
+    assert stored is not None
+    key, data = stored
+    lead = {"text": "Stored.", "citations": [], "note": ""}
+    data["brief"]["sections"] = [{"key": "lead", "title": "Lead", "sentences": [lead]}]
+    store.save_story_comparison(sid, key, data)
+    marked = (Section("lead", "Lead", (BriefSentence("Stored.", ()),)),)
+    assert compared(store, sid).brief.sections == marked
+    assert compared(store, sid, story_input(store, sid), save=False).brief.sections == marked
+
+
+def test_a_new_member_makes_the_stored_one_stale(store: SqliteStore) -> None:
+    sid = _fundy(store)
+    before = compared(store, sid)
+    pipeline.ingest(
+        read([str(REPO / "samples" / LATE)], Hints(), SETTINGS.max_bytes), store, SETTINGS
+    )
+    pipeline.assign_stories(store)
+    pipeline.analyse_pending(store)
+    assert store.story_of(store.articles()[-1].id) == sid  # the late report joined the story
+    assert not _current(store, sid)
+    after = compared(store, sid)
+    assert after == compare_story(story_input(store, sid)) and after != before
+    late = store.articles()[-1].id
+    assert any(c.article_id == late for c in after.comparison.claims)
+    assert _current(store, sid)  # made again and stored
+
+
+def test_the_settle_step_compares_the_changed_story(store: SqliteStore) -> None:
+    sid = _fundy(store)
+    items = read([str(REPO / "samples" / LATE)], Hints(), SETTINGS.max_bytes)
+    pipeline.ingest_items(items, store, SETTINGS)
+    assert _current(store, sid)
+    assert pipeline.compare_pending(store) == 0  # nothing left to compare
+
+
+def test_deleting_a_member_makes_the_stored_one_stale(store: SqliteStore) -> None:
+    sid = _fundy(store)
+    gone = store.story_article_ids(sid)[0]
+    delete_articles(store, [gone])
+    sid = store.resolve_story(sid)
+    assert not _current(store, sid)
+    after = compared(store, sid)
+    assert all(c.article_id != gone for c in after.comparison.claims)
+    assert after == compare_story(story_input(store, sid))
