@@ -3,6 +3,7 @@ rejects, search, claims. The ``store`` fixture gives one store of each back-end.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -231,3 +232,17 @@ def test_without_a_server_postgres_tests_skip_unless_ci_requires_them(
     monkeypatch.setenv("NEWSFUSE_REQUIRE_POSTGRES", "1")
     with pytest.raises(pytest.fail.Exception, match="NEWSFUSE_REQUIRE_POSTGRES=1 requires"):
         unavailable("why")
+
+
+def test_every_replacing_write_names_its_key_for_postgresql() -> None:
+    # The shared SQL says INSERT OR REPLACE; PostgreSQL must be told which key it replaces
+    # on. A table written that way without an entry fails only when PostgreSQL runs it.
+    from newsfuse.store.postgres.dialect import UPSERT_KEYS
+
+    source = Path(__file__).resolve().parents[1] / "src" / "newsfuse" / "store"
+    written = {
+        m.group(1)
+        for path in source.rglob("*.py")
+        for m in re.finditer(r"INSERT OR REPLACE INTO\s+(\w+)", path.read_text())
+    }
+    assert written and written <= set(UPSERT_KEYS), written - set(UPSERT_KEYS)

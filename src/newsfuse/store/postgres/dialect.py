@@ -29,6 +29,7 @@ UPSERT_KEYS: Mapping[str, tuple[str, ...]] = {
     "cluster_stories": ("id",),
     "copy_entries": ("article_id",),
     "fetches": ("url",),
+    "story_comparisons": ("story_id",),
 }
 
 _IGNORE = re.compile(r"^\s*INSERT OR IGNORE INTO", re.IGNORECASE)
