@@ -13,7 +13,7 @@ import traceback
 
 import click
 
-from newsfuse.cli import articles, compare, events, extract, live, outlets, serve, stories
+from newsfuse.cli import articles, compare, events, extract, live, outlets, serve, spark, stories
 from newsfuse.cli.context import Context
 from newsfuse.cli.output import err, show
 from newsfuse.errors import NewsfuseError
@@ -69,6 +69,7 @@ COMMANDS: tuple[click.Command, ...] = (
     extract.entities,
     extract.quotes,
     serve.serve,
+    spark.spark,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

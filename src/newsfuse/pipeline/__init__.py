@@ -14,14 +14,16 @@ from dataclasses import replace
 from newsfuse.ingest import Limits, PassedOver, Skipped, read
 from newsfuse.models import Hints, IngestSummary, RawDocument, Rejected
 from newsfuse.pipeline.analysis import analyse_pending, code_events_pending
-from newsfuse.pipeline.articles import content_key, ingest, process
+from newsfuse.pipeline.articles import Cleaned, content_key, ingest, prepare, process
 from newsfuse.pipeline.stories import assign_stories, recluster_store, upgrade_index
-from newsfuse.pipeline.workers import available_cores
+from newsfuse.pipeline.workers import Runner, available_cores
 from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
 from newsfuse.store.base import Store
 
 __all__ = [
+    "Cleaned",
+    "Runner",
     "analyse_pending",
     "assign_stories",
     "available_cores",
@@ -30,6 +32,7 @@ __all__ = [
     "ingest",
     "ingest_items",
     "ingest_paths",
+    "prepare",
     "process",
     "recluster_store",
     "settle",
@@ -73,13 +76,15 @@ def settle(
     analyse: bool = True,
     progress: Progress = unwatched,
     workers: int = 1,
+    runner: Runner | None = None,
 ) -> IngestSummary:
     """Put the stored articles that are in no story yet into stories and, with ``analyse``,
-    read them and code events: ``summary`` with the counts of those stages added."""
+    read them and code events: ``summary`` with the counts of those stages added. Articles are
+    read in ``workers`` processes, or by ``runner`` (see :func:`analyse_pending`)."""
     clustered = assign_stories(store, progress=progress)
     if not analyse:
         return replace(summary, clustered=clustered)
-    run = analyse_pending(store, progress=progress, workers=workers)
+    run = analyse_pending(store, progress=progress, workers=workers, runner=runner)
     coded = code_events_pending(store, progress)
     return replace(
         summary, clustered=clustered, analysed=run.analysed, coded=coded, failed=run.failed

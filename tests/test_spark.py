@@ -1,0 +1,102 @@
+"""The Spark job stores the same as plain ingest: same articles, analyses, stories and events,
+in the same order (the export is compared byte for byte), here in ``local[2]`` mode."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import data_dir, sample_inputs
+
+from newsfuse.export import json_line, records
+from newsfuse.ingest import Source
+from newsfuse.models import Hints
+from newsfuse.pipeline import ingest_paths
+from newsfuse.settings import load_settings
+from newsfuse.spark.inputs import Piece, _interleave, plan
+from newsfuse.store import open_store
+
+#: ECB+ texts of two topics (stories with several members), as in test_pipeline_workers.py.
+_ECB_LINES = 24
+
+#: Spark as a test wants it: two local cores, no web UI, loopback only, few shuffle partitions.
+_LOCAL = {
+    "spark.ui.enabled": "false",
+    "spark.sql.shuffle.partitions": "2",
+    "spark.driver.host": "127.0.0.1",
+    "spark.driver.bindAddress": "127.0.0.1",
+}
+
+
+def _missing() -> str | None:
+    if importlib.util.find_spec("pyspark") is None:
+        return "pyspark is not installed (pip install 'newsfuse[spark]')"
+    if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+        return "no Java runtime (apt-get install openjdk-17-jre-headless)"
+    return None
+
+
+def _export(db: Path) -> str:
+    store = open_store(str(db))
+    text = "".join(json_line(r) for r in records(store))
+    store.close()
+    return text
+
+
+@pytest.mark.slow
+def test_spark_local_exports_the_same_as_plain_ingest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if reason := _missing():
+        pytest.skip(reason)
+    from newsfuse.spark import spark_ingest
+
+    monkeypatch.setenv("SPARK_LOCAL_IP", "127.0.0.1")
+    lines = (data_dir("stories") / "docs.jsonl").read_text(encoding="utf-8").splitlines()
+    corpus = tmp_path / "docs.jsonl"
+    corpus.write_text("\n".join(lines[:_ECB_LINES]) + "\n", encoding="utf-8")
+    # The JSONL twice (its second reading is all present) and a missing name (rejected).
+    inputs = [str(corpus), *sample_inputs(), str(corpus), str(tmp_path / "absent.txt")]
+    settings = load_settings(env={})
+
+    plain = open_store(str(tmp_path / "plain.db"), create=True)
+    expected = ingest_paths(inputs, Hints(), plain, settings)
+    plain.close()
+    spark = open_store(str(tmp_path / "spark.db"), create=True)
+    # Jobs of 16 KiB at most: the JSONL is cut into parts that executors read side by side.
+    got = spark_ingest(
+        inputs, Hints(), spark, settings, master="local[2]", conf=_LOCAL, max_job_bytes=16384
+    )
+    spark.close()
+
+    assert got.analysed == got.ingested == expected.ingested > _ECB_LINES
+    assert (got.present, got.rejected, got.coded) == (
+        expected.present,
+        expected.rejected,
+        expected.coded,
+    )
+    assert _export(tmp_path / "spark.db") == _export(tmp_path / "plain.db")
+
+
+def test_plan_groups_small_files_and_cuts_large_ones(tmp_path: Path) -> None:
+    sizes = {"a": 10, "b": 10, "c": 100, "d": 10}
+    sources = []
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+        sources.append(Source(tmp_path / name))
+    a, b, c, d = sources
+    jobs = plan(sources, cores=1, max_job_bytes=30)
+    assert jobs == [
+        (Piece(a), Piece(b)),
+        *[(Piece(c, part, 4),) for part in range(4)],
+        (Piece(d),),
+    ]
+
+
+def test_parts_interleave_back_into_record_order() -> None:
+    records = list(range(11))
+    parts = [records[p::3] for p in range(3)]
+    assert _interleave(parts) == records  # type: ignore[arg-type]
