@@ -7,6 +7,7 @@ import importlib.util
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import data_dir, sample_inputs
@@ -16,7 +17,7 @@ from newsfuse.ingest import Source
 from newsfuse.models import Hints
 from newsfuse.pipeline import ingest_paths
 from newsfuse.settings import load_settings
-from newsfuse.spark.inputs import Piece, _interleave, plan
+from newsfuse.spark.inputs import Piece, in_file_order, plan
 from newsfuse.store import open_store
 
 #: ECB+ texts of two topics (stories with several members), as in test_pipeline_workers.py.
@@ -96,7 +97,9 @@ def test_plan_groups_small_files_and_cuts_large_ones(tmp_path: Path) -> None:
     ]
 
 
-def test_parts_interleave_back_into_record_order() -> None:
-    records = list(range(11))
-    parts = [records[p::3] for p in range(3)]
-    assert _interleave(parts) == records  # type: ignore[arg-type]
+def test_parts_come_back_in_record_order(tmp_path: Path) -> None:
+    whole, cut = Source(tmp_path / "a.jsonl"), Source(tmp_path / "b.jsonl")
+    records: list[Any] = list(range(11))
+    jobs = [(Piece(whole),), *[(Piece(cut, part, 3),) for part in range(3)]]
+    results = [[["a0", "a1"]], *[[records[part::3]] for part in range(3)]]
+    assert list(in_file_order(jobs, results)) == [["a0", "a1"], records]
