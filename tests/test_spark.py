@@ -6,18 +6,21 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import data_dir, sample_inputs
 
+from newsfuse.errors import ConfigError
 from newsfuse.export import json_line, records
 from newsfuse.ingest import Source
 from newsfuse.models import Hints
 from newsfuse.pipeline import ingest_paths
 from newsfuse.settings import load_settings
 from newsfuse.spark.inputs import Piece, in_file_order, plan
+from newsfuse.spark.session import spark_context
 from newsfuse.store import open_store
 
 #: ECB+ texts of two topics (stories with several members), as in test_pipeline_workers.py.
@@ -103,3 +106,18 @@ def test_parts_come_back_in_record_order(tmp_path: Path) -> None:
     jobs = [(Piece(whole),), *[(Piece(cut, part, 3),) for part in range(3)]]
     results = [[["a0", "a1"]], *[[records[part::3]] for part in range(3)]]
     assert list(in_file_order(jobs, results)) == [["a0", "a1"], records]
+
+
+def test_without_pyspark_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # what an install without it gives
+    with pytest.raises(ConfigError, match=r"pip install 'newsfuse\[spark\]'"), spark_context():
+        pass
+
+
+def test_standard_input_is_refused_before_spark_starts(tmp_path: Path) -> None:
+    from newsfuse.spark import spark_ingest
+
+    store = open_store(str(tmp_path / "s.db"), create=True)
+    with pytest.raises(ConfigError, match="standard input"):
+        spark_ingest(["-"], Hints(), store, load_settings(env={}))
+    store.close()
