@@ -21,6 +21,7 @@ from newsfuse.cli import (
     live,
     outlets,
     serve,
+    spark,
     store,
     stories,
 )
@@ -80,6 +81,7 @@ COMMANDS: tuple[click.Command, ...] = (
     extract.quotes,
     serve.serve,
     store.migrate,
+    spark.spark,
 )
 for _command in COMMANDS:
     cli.add_command(_command)

@@ -84,11 +84,11 @@ def ingest(
             workers or available_cores(),
         )
     store.close()
-    _report(summary)
+    report_ingest(summary)
     sys.exit(1 if summary.rejected or summary.failed else 0)
 
 
-def _report(s: IngestSummary) -> None:
+def report_ingest(s: IngestSummary) -> None:
     """The rejects and skipped files on stderr, the counts on stdout."""
     for rej in s.rejects:
         show(f"rejected {rej.origin.describe()}: {rej.reason}: {rej.message}", to=err)

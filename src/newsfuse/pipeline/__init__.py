@@ -15,15 +15,17 @@ from dataclasses import replace
 from newsfuse.ingest import Limits, PassedOver, Skipped, read
 from newsfuse.models import Hints, IngestSummary, RawDocument, Rejected
 from newsfuse.pipeline.analysis import analyse_pending, code_events_pending
-from newsfuse.pipeline.articles import content_key, ingest, process
+from newsfuse.pipeline.articles import Cleaned, content_key, ingest, prepare, process
 from newsfuse.pipeline.comparisons import compare_pending, compared
 from newsfuse.pipeline.stories import assign_stories, recluster_store, upgrade_index
-from newsfuse.pipeline.workers import available_cores
+from newsfuse.pipeline.workers import Runner, available_cores
 from newsfuse.progress import Progress, unwatched
 from newsfuse.settings import Settings
 from newsfuse.store.base import Store
 
 __all__ = [
+    "Cleaned",
+    "Runner",
     "analyse_pending",
     "assign_stories",
     "available_cores",
@@ -34,6 +36,7 @@ __all__ = [
     "ingest",
     "ingest_items",
     "ingest_paths",
+    "prepare",
     "process",
     "recluster_store",
     "settle",
@@ -77,14 +80,16 @@ def settle(
     analyse: bool = True,
     progress: Progress = unwatched,
     workers: int = 1,
+    runner: Runner | None = None,
 ) -> IngestSummary:
     """Put the stored articles that are in no story yet into stories and, with ``analyse``,
     read them, compare the stories that changed (storing their comparisons and briefs) and
-    code events: ``summary`` with the counts of those stages added."""
+    code events: ``summary`` with the counts of those stages added. Articles are read in
+    ``workers`` processes, or by ``runner`` (see :func:`analyse_pending`)."""
     clustered = assign_stories(store, progress=progress)
     if not analyse:
         return replace(summary, clustered=clustered)
-    run = analyse_pending(store, progress=progress, workers=workers)
+    run = analyse_pending(store, progress=progress, workers=workers, runner=runner)
     # Before event coding: it unmarks the changed stories this stage looks for.
     compare_pending(store, progress, workers)
     coded = code_events_pending(store, progress)

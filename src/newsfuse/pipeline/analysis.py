@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
 from newsfuse.errors import NewsfuseError
 from newsfuse.models import Analysis, AnalysisRun, Article, StoryInput
-from newsfuse.pipeline.workers import in_order
+from newsfuse.pipeline.workers import Runner, in_order
 from newsfuse.progress import Progress, unwatched
 from newsfuse.store.base import Store
 from newsfuse.store.stories import story_input
@@ -28,6 +28,7 @@ def analyse_pending(
     progress: Progress = unwatched,
     retry: bool = False,
     workers: int = 1,
+    runner: Runner | None = None,
 ) -> AnalysisRun:
     """Analyse every stored article that has no current analysis.
 
@@ -38,7 +39,8 @@ def analyse_pending(
 
     With ``workers`` over 1, batches are parsed and read in that many worker processes (each
     loads the model once) while this process stores the results in the order of the
-    articles, so the store ends the same as with one process.
+    articles, so the store ends the same as with one process. A ``runner`` (a Spark cluster)
+    takes the place of the worker processes.
     """
     # Imported here: loading spaCy takes seconds, which ingest-only runs should not pay.
     from newsfuse.extract.analyse import ANALYSIS_VERSION
@@ -49,18 +51,23 @@ def analyse_pending(
     with store.claim("analysis"):
         if retry:
             store.retry_analyses()
-        done, failed = _analyse_all(store, batch_size, progress, ANALYSIS_VERSION, workers)
+        done, failed = _analyse_all(store, batch_size, progress, ANALYSIS_VERSION, workers, runner)
     return AnalysisRun(done, tuple(store.analysis_failures(failed)))
 
 
 def _analyse_all(
-    store: Store, batch_size: int, progress: Progress, version: int, workers: int
+    store: Store,
+    batch_size: int,
+    progress: Progress,
+    version: int,
+    workers: int,
+    runner: Runner | None,
 ) -> tuple[int, list[str]]:
     """Analyse and store every pending article; how many were analysed, which failed."""
     done, failed = 0, []
     total = store.count_unanalysed(version)
     progress("analysing", 0, total)
-    for aid, outcome in _outcomes(store, batch_size, version, workers):
+    for aid, outcome in _outcomes(store, batch_size, version, workers, runner):
         if isinstance(outcome, tuple):
             store.add_analysis_failure(aid, version, *outcome)
             failed.append(aid)
@@ -72,20 +79,33 @@ def _analyse_all(
 
 
 def _outcomes(
-    store: Store, batch_size: int, version: int, workers: int
+    store: Store, batch_size: int, version: int, workers: int, runner: Runner | None
 ) -> Iterator[tuple[str, Outcome]]:
     """Each pending article's id with its outcome, in the order of the articles."""
-    ids = store.unanalysed_ids(version) if workers > 1 else []
-    # A worker costs a model load (about 3 s): none for what one batch holds.
-    if len(ids) <= batch_size:
+    ids = store.unanalysed_ids(version) if workers > 1 or runner is not None else []
+    # A worker costs a model load (about 3 s): none for what one batch holds. A given runner
+    # is used whatever the batch: its workers are there already.
+    if runner is None and len(ids) <= batch_size:
         # The pending list shrinks as results are stored (a failure too is left out).
         while batch := store.unanalysed(version, batch_size):
             yield from _analyse_batch((batch, _estimates(store, batch)))
         return
-    workers = min(workers, -(-len(ids) // batch_size))
+    if runner is None:
+        runner = _processes(min(workers, -(-len(ids) // batch_size)))
     jobs = (_job(store, ids[at : at + batch_size]) for at in range(0, len(ids), batch_size))
-    for outcomes in in_order(_analyse_batch, jobs, workers, warm=_warm):
+    for outcomes in runner(_analyse_batch, jobs, _warm):
         yield from outcomes
+
+
+def _processes(workers: int) -> Runner:
+    """:func:`in_order` over ``workers`` worker processes, as a :class:`Runner`."""
+
+    def run(
+        job: Callable[[Any], Any], jobs: Iterable[Any], warm: Callable[[], None] | None = None, /
+    ) -> Iterator[Any]:
+        return in_order(job, jobs, workers, warm)
+
+    return run
 
 
 def _job(store: Store, ids: list[str]) -> tuple[list[Article], dict[str, date]]:

@@ -14,9 +14,9 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-__all__ = ["available_cores", "in_order"]
+__all__ = ["Runner", "available_cores", "in_order"]
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -24,6 +24,22 @@ Result = TypeVar("Result")
 #: Jobs queued per worker ahead of the one it runs: enough to keep it busy while the parent
 #: stores the previous result, few enough that the jobs' articles stay a small share of memory.
 _AHEAD = 2
+
+
+class Runner(Protocol):
+    """Somewhere else to run jobs: ``run(job)`` for each job, the results yielded in job order.
+
+    :func:`in_order` with a number of workers is one; a Spark cluster is another
+    (:mod:`newsfuse.spark`). ``warm`` is called once in each process before its first job.
+    """
+
+    def __call__(
+        self,
+        run: Callable[[Job], Result],
+        jobs: Iterable[Job],
+        warm: Callable[[], None] | None = None,
+        /,
+    ) -> Iterator[Result]: ...
 
 
 def available_cores() -> int:
