@@ -8,23 +8,22 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsfuse.errors import NotFound, StoreError
 from newsfuse.store import is_postgres, open_store
-from newsfuse.timestamps import html_datetime
 from newsfuse.web import apidoc
 from newsfuse.web.errors import HttpError, error_body, wants_json
 from newsfuse.web.params import PATTERN_HELP
+from newsfuse.web.rendering import render, template_env
 from newsfuse.web.routes import API, PAGES, Api, Page, View
 from newsfuse.web.schemas import ErrorResponse
 from newsfuse.web.warm import warm
@@ -75,15 +74,7 @@ def create_app(db_url: str) -> FastAPI:
         description="Read-only API over a newsfuse store. " + apidoc.ERROR_HELP,
     )
     app.state.store = open_store(db_url, read_only=True)
-    env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["href"] = _safe_href
-    env.filters["html_datetime"] = html_datetime
+    env = template_env()
     app.state.templates = env
     for page in PAGES:
         # The twin first: "/stories/{story_id}" would also match "/stories/x.json".
@@ -178,17 +169,6 @@ def _html_endpoint(page: Page, env: Environment) -> Any:
     return endpoint
 
 
-def render(request: Request, template: str, data: dict[str, Any], status: int = 200) -> Response:
-    """An HTML page from its dict, with a link to the page's JSON twin."""
-    env: Environment = request.app.state.templates
-    query = request.url.query
-    json_url = request.url.path.rstrip("/") + ".json" + (f"?{query}" if query else "")
-    html = env.get_template(template).render(
-        data=data, path=request.url.path, query=request.query_params, json_url=json_url
-    )
-    return HTMLResponse(html, status_code=status)
-
-
 def error_response(
     request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
 ) -> Response:
@@ -254,13 +234,6 @@ async def _on_starlette(request: Request, exc: Exception) -> Response:
     return error_response(
         request, exc.status_code, message.get(exc.status_code, exc.detail), headers
     )
-
-
-def _safe_href(url: str | None) -> str | None:
-    """A link target from untrusted text: only http(s) URLs, anything else is not linked."""
-    if not url or urlsplit(url.strip()).scheme.lower() not in ("http", "https"):
-        return None
-    return url.strip()
 
 
 class SecurityHeaders:
