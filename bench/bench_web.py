@@ -26,7 +26,7 @@ from fastapi.testclient import TestClient
 
 from newsfuse.cli import cli
 from newsfuse.models import Article, Block, Lineage, Story
-from newsfuse.store import open_store
+from newsfuse.store import is_postgres, open_store
 from newsfuse.store.sqlite.store import SqliteStore
 from newsfuse.web.app import create_app
 
@@ -96,7 +96,7 @@ def _seed(tmp: Path) -> SqliteStore:
     return open_store(str(db))
 
 
-def build(path: Path, n: int, seed: int = 7) -> int:
+def build(path: Path | str, n: int, seed: int = 7) -> int:
     """Write about ``n`` articles, grouped like the samples' stories, into a new store."""
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -178,7 +178,7 @@ def _time(client: TestClient, urls: list[str]) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
-def first_request(db: Path, story_id: str, port: int = 8765) -> None:
+def first_request(db: Path | str, story_id: str, port: int = 8765) -> None:
     """Start ``newsfuse serve`` in a new process and time its first story page.
 
     Prints the seconds until the server accepts connections (start-up, warming included),
@@ -220,13 +220,14 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765, help="Port of the first-request run.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(args.db) if args.db else Path(tmp) / "bench.db"
-        if not db.exists():
+        db = args.db or str(Path(tmp) / "bench.db")
+        # A PostgreSQL URL names a store made elsewhere (bench/build_store.py, newsfuse migrate).
+        if not is_postgres(db) and not Path(db).exists():
             start = time.perf_counter()
             made = build(db, args.articles)
             print(f"built {made} articles in {time.perf_counter() - start:.0f} s")
         rng = random.Random(11)
-        probe = SqliteStore(db, read_only=True)
+        probe = open_store(db, create=False, read_only=True)
         stories = [s["id"] for s in probe.find_stories(limit=100_000)]
         print(f"{probe.count_articles()} articles, {len(stories)} stories")
         probe.close()

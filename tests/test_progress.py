@@ -17,7 +17,7 @@ from newsfuse.pipeline import ingest_paths
 from newsfuse.settings import load_settings
 from newsfuse.store.sqlite.store import SqliteStore
 
-STAGES = ["reading", "cleaning", "clustering", "analysing", "events"]
+STAGES = ["reading", "cleaning", "clustering", "analysing", "comparing", "events"]
 
 
 @pytest.fixture

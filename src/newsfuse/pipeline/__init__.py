@@ -91,7 +91,7 @@ def settle(
         return replace(summary, clustered=clustered)
     run = analyse_pending(store, progress=progress, workers=workers, runner=runner)
     # Before event coding: it unmarks the changed stories this stage looks for.
-    compare_pending(store, progress, workers)
+    compare_pending(store, progress, workers, runner)
     coded = code_events_pending(store, progress)
     return replace(
         summary, clustered=clustered, analysed=run.analysed, coded=coded, failed=run.failed

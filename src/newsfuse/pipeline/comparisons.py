@@ -22,7 +22,7 @@ from newsfuse.models import (
     comparison_from_json,
     comparison_to_json,
 )
-from newsfuse.pipeline.workers import in_order
+from newsfuse.pipeline.workers import Runner, in_order
 from newsfuse.progress import Progress, unwatched
 from newsfuse.store.base import Store
 from newsfuse.store.stories import story_input
@@ -93,7 +93,12 @@ def compared(
     return made
 
 
-def compare_pending(store: Store, progress: Progress = unwatched, workers: int = 1) -> int:
+def compare_pending(
+    store: Store,
+    progress: Progress = unwatched,
+    workers: int = 1,
+    runner: Runner | None = None,
+) -> int:
     """Compare every story whose members or analyses changed and store the results; return
     how many were compared.
 
@@ -101,7 +106,8 @@ def compare_pending(store: Store, progress: Progress = unwatched, workers: int =
     them: event coding, which runs next, unmarks them. A story whose stored comparison is
     current is passed over; one whose comparison fails is logged and left to its readers.
     With ``workers`` over 1 (and enough stories to repay starting them), stories are compared
-    in that many worker processes while this one stores the results.
+    in that many worker processes while this one stores the results; a ``runner`` (a Spark
+    cluster) compares them wherever it runs jobs.
     """
     done = 0
     # One process compares a store's stories at a time: another would compare the same.
@@ -109,7 +115,9 @@ def compare_pending(store: Store, progress: Progress = unwatched, workers: int =
         pending = store.pending_story_ids()
         progress("comparing", 0, len(pending))
         jobs = (job for sid in pending if (job := _job(store, sid)) is not None)
-        if workers > 1 and len(pending) > _STORIES_PER_WORKER:
+        if runner is not None:
+            results = runner(_compare_job, jobs, _warm)
+        elif workers > 1 and len(pending) > _STORIES_PER_WORKER:
             workers = min(workers, len(pending) // _STORIES_PER_WORKER)
             results = in_order(_compare_job, jobs, workers, warm=_warm)
         else:
