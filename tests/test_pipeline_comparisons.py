@@ -106,3 +106,20 @@ def test_deleting_a_member_makes_the_stored_one_stale(store: SqliteStore) -> Non
     after = compared(store, sid)
     assert all(c.article_id != gone for c in after.comparison.claims)
     assert after == compare_story(story_input(store, sid))
+
+
+def test_a_page_compares_the_reports_it_read_when_a_writer_got_between(
+    store: SqliteStore,
+) -> None:
+    from newsfuse.web.claims import compared_story
+
+    sid = _fundy(store)
+    read_before = story_input(store, sid)  # what a story page holds
+    pipeline.ingest_paths([str(REPO / "samples" / LATE)], Hints(), store, SETTINGS)
+    assert _current(store, sid)  # the stored comparison now reads the late report too
+    assert len(story_input(store, sid).articles) == len(read_before.articles) + 1
+    made = compared_story(store, read_before)
+    assert made is not None
+    held = {a.id for a in read_before.articles}
+    assert {c.article_id for c in made.comparison.claims} <= held
+    assert made == compare_story(read_before)

@@ -12,8 +12,8 @@ import logging
 from collections.abc import Mapping
 from typing import Any
 
-from newsfuse.models import Citation, ComparedStory, Comparison
-from newsfuse.pipeline.comparisons import compared
+from newsfuse.models import Citation, ComparedStory, Comparison, StoryInput
+from newsfuse.pipeline.comparisons import compare_story, compared
 from newsfuse.store.base import Store
 from newsfuse.web.anchors import sentence_at, sentence_id
 
@@ -23,14 +23,32 @@ log = logging.getLogger(__name__)
 _RANK = {"conflicting": 3, "corroborated": 2, "single-source": 1}
 
 
-def compared_story(store: Store, story_id: str) -> ComparedStory | None:
-    """A story's comparison, briefs, entities and quotes: the stored ones when current, made
-    now otherwise (and not stored: the web only reads); None when comparing fails."""
+def compared_story(store: Store, story: StoryInput) -> ComparedStory | None:
+    """A story's comparison, briefs, entities and quotes, as the page read the story: the
+    stored ones when current, made now otherwise (and not stored: the web only reads); None
+    when comparing fails.
+
+    The stored comparison is looked up after the page read the story's reports; when a
+    writer changed the story in between, the stored one may cite a report the page does not
+    hold. Then the reports the page read are compared instead.
+    """
     try:
-        return compared(store, story_id, save=False)
+        made = compared(store, story.story_id, story, save=False)
+        if _cites_beyond(made, {a.id for a in story.articles}):
+            made = compare_story(story)
+        return made
     except Exception:  # the brief is an extra: a failing stage must not break the story page
-        log.exception("comparing story %s failed; showing the story without a brief", story_id)
+        log.exception(
+            "comparing story %s failed; showing the story without a brief", story.story_id
+        )
         return None
+
+
+def _cites_beyond(made: ComparedStory, articles: set[str]) -> bool:
+    """Whether ``made`` reads a report that is not among ``articles``."""
+    return any(c.article_id not in articles for c in made.comparison.claims) or any(
+        v["article_id"] not in articles for group in made.quotes for v in group["versions"]
+    )
 
 
 def story_brief(

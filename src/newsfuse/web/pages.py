@@ -85,10 +85,10 @@ def story_page(store: Store, story_id: StoryId) -> dict[str, Any]:
     ids = [m["id"] for m in members]
     found = {a.id: a for a in store.articles_by_ids(ids)}
     analyses = store.analyses(ids)
-    made = claims.compared_story(store, story["id"])
+    # Reports in publication order, as the members are listed.
+    loaded = assemble_story(story, [found[i] for i in ids], analyses)
+    made = claims.compared_story(store, loaded)
     if made is None:  # comparing fails on this story: entities and quotes are made here
-        # Reports in publication order, as the members are listed.
-        loaded = assemble_story(story, [found[i] for i in ids], analyses)
         entities, quotes = story_entity_rows(loaded), story_quote_rows(loaded)
     else:
         entities, quotes = made.entities, made.quotes
