@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import data_dir, sample_inputs
+from conftest import data_dir, sample_inputs, store_url
 
 from newsfuse.errors import ConfigError
 from newsfuse.export import json_line, records
@@ -43,17 +43,20 @@ def _missing() -> str | None:
     return None
 
 
-def _export(db: Path) -> str:
-    store = open_store(str(db))
+def _export(url: str) -> str:
+    store = open_store(url)
     text = "".join(json_line(r) for r in records(store))
     store.close()
     return text
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
 def test_spark_local_exports_the_same_as_plain_ingest(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
+    """Spark writes through the store's interface, into SQLite or PostgreSQL alike; the
+    reference is a plain ingest into SQLite."""
     if reason := _missing():
         pytest.skip(reason)
     from newsfuse.spark import spark_ingest
@@ -69,7 +72,8 @@ def test_spark_local_exports_the_same_as_plain_ingest(
     plain = open_store(str(tmp_path / "plain.db"), create=True)
     expected = ingest_paths(inputs, Hints(), plain, settings)
     plain.close()
-    spark = open_store(str(tmp_path / "spark.db"), create=True)
+    spark_url = store_url(backend, tmp_path, request)
+    spark = open_store(spark_url, create=True)
     # Jobs of 16 KiB at most: the JSONL is cut into parts that executors read side by side.
     got = spark_ingest(
         inputs, Hints(), spark, settings, master="local[2]", conf=_LOCAL, max_job_bytes=16384
@@ -82,7 +86,7 @@ def test_spark_local_exports_the_same_as_plain_ingest(
         expected.rejected,
         expected.coded,
     )
-    assert _export(tmp_path / "spark.db") == _export(tmp_path / "plain.db")
+    assert _export(spark_url) == _export(str(tmp_path / "plain.db"))
 
 
 def test_plan_groups_small_files_and_cuts_large_ones(tmp_path: Path) -> None:
