@@ -154,6 +154,14 @@ def _variant(
         f"Officials in {town} said the {word} question would return to the agenda "
         f"in week {k % 52 + 1}, and {rng.choice(WORDS)} groups asked for a hearing."
     )
+    return copy_article(old, new_id, f"{new_id}{k:048x}", closing, shift)
+
+
+def copy_article(
+    old: Article, new_id: str, content_key: str, closing: str, shift: timedelta
+) -> Article:
+    """A copy of ``old`` under new ids, published ``shift`` later, with ``closing`` added as
+    its last paragraph (so that its text, and a search, tells it from the others)."""
     published = old.meta.published
     if published:
         day = date.fromisoformat(published[:10]) + shift
@@ -161,7 +169,7 @@ def _variant(
     return replace(
         old,
         id=new_id,
-        content_key=f"{new_id}{k:048x}",
+        content_key=content_key,
         meta=replace(old.meta, published=published),
         body=(*old.body, Block(closing)),
     )

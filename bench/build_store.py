@@ -24,12 +24,13 @@ import random
 import re
 import tempfile
 import time
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from newsfuse.models import Article, Block, Hints, Lineage, Story
+from bench_web import copy_article
+
+from newsfuse.models import Article, Hints, Lineage, Story
 from newsfuse.pipeline import ingest_paths
 from newsfuse.pipeline.comparisons import compared as compared_story
 from newsfuse.pipeline.comparisons import comparison_key
@@ -134,17 +135,7 @@ def _variant(old: Article, new_id: str, k: int, town: str, word: str, shift: tim
         f"Officials in {town} said the {word} question would return to the agenda "
         f"in week {k % 52 + 1}, and the {town} {word} board asked for a hearing."
     )
-    published = old.meta.published
-    if published:
-        day = date.fromisoformat(published[:10]) + shift
-        published = day.isoformat() + published[10:]
-    return replace(
-        old,
-        id=new_id,
-        content_key=_hex(f"{old.content_key}-{k}", 64),
-        meta=replace(old.meta, published=published),
-        body=(*old.body, Block(closing)),
-    )
+    return copy_article(old, new_id, _hex(f"{old.content_key}-{k}", 64), closing, shift)
 
 
 def _rename(text: str, names: dict[str, str]) -> str:
