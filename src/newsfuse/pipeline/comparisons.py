@@ -81,10 +81,9 @@ def compared(
         save: Store what is made now (a reader with a read-only store passes False).
     """
     sid = store.resolve_story(story_id)
-    key = comparison_key(store.story_basis(sid))
-    stored = store.story_comparison(sid)
-    if stored is not None and stored[0] == key:
-        return _from_json(stored[1])
+    key, current = _stored(store, sid)
+    if current is not None:
+        return _from_json(current)
     if save or story is None:
         story = story_input(store, sid)
     made = compare_story(story)
@@ -138,13 +137,18 @@ _STORIES_PER_WORKER = 16
 Job = tuple[str, str, StoryInput]
 
 
-def _job(store: Store, sid: str) -> Job | None:
-    """The story to compare, or None when its stored comparison is current."""
+def _stored(store: Store, sid: str) -> tuple[str, dict[str, Any] | None]:
+    """The key of a story's comparison as its members stand now, and the stored comparison
+    when it was made from them (None when there is none, or it is stale)."""
     key = comparison_key(store.story_basis(sid))
     stored = store.story_comparison(sid)
-    if stored is not None and stored[0] == key:
-        return None
-    return sid, key, story_input(store, sid)
+    return key, stored[1] if stored is not None and stored[0] == key else None
+
+
+def _job(store: Store, sid: str) -> Job | None:
+    """The story to compare, or None when its stored comparison is current."""
+    key, current = _stored(store, sid)
+    return None if current is not None else (sid, key, story_input(store, sid))
 
 
 def _compare_job(job: Job) -> tuple[str, str, dict[str, Any] | None]:

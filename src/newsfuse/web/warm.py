@@ -15,14 +15,14 @@ import time
 
 from jinja2 import Environment
 
-from newsfuse.store.sqlite.store import SqliteStore
+from newsfuse.store.base import Store
 
 __all__ = ["warm"]
 
 log = logging.getLogger(__name__)
 
 
-def warm(store: SqliteStore, templates: Environment) -> float:
+def warm(store: Store, templates: Environment) -> float:
     """Load what story pages need and read one, once; return the seconds it took.
 
     A failure is logged, never raised: warming is an optimisation, and the page that needs
@@ -62,7 +62,7 @@ def _load_readers() -> None:
     comparison_key("")
 
 
-def _read_one_story(store: SqliteStore) -> None:
+def _read_one_story(store: Store) -> None:
     """Build the newest story's page (the code paths and the store's first pages)."""
     from newsfuse.web.pages import story_page
 
