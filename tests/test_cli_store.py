@@ -43,3 +43,9 @@ def test_migrate_goes_from_sqlite_to_postgresql_only(tmp_path: Path) -> None:
     args = ["migrate", "--from", str(tmp_path / "a.db"), "--to", str(tmp_path / "b.db")]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1 and "postgresql://" in str(result.exception)
+
+
+def test_migrate_refuses_a_postgresql_source() -> None:
+    args = ["migrate", "--from", "postgresql://u@127.0.0.1:1/a", "--to", "postgresql://u@h/b"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1 and "copies a SQLite store" in str(result.exception)

@@ -83,14 +83,15 @@ def copy_store(source_url: str, target_url: str) -> dict[str, tuple[int, int]]:
     from newsfuse.store import is_postgres, open_store
     from newsfuse.store.sqlite.store import SqliteStore
 
-    if not is_postgres(target_url):
+    if is_postgres(source_url) or not is_postgres(target_url):
         raise UnsupportedStore(
-            f"migrate copies into PostgreSQL; {target_url!r} is no postgresql:// URL"
+            f"migrate copies a SQLite store into PostgreSQL; got {source_url!r} and "
+            f"{target_url!r} (use --from sqlite:PATH --to postgresql://...)"
         )
     source = open_store(source_url, create=False)
     target = open_store(target_url)
     try:
-        assert isinstance(source, SqliteStore)
+        assert isinstance(source, SqliteStore)  # what open_store gives for a non-PostgreSQL URL
         return copy_tables(source._db, target._db)  # type: ignore[attr-defined]
     finally:
         source.close()
