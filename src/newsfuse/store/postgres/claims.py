@@ -10,7 +10,6 @@ Holding a claim holds no row lock: other processes go on storing articles meanwh
 from __future__ import annotations
 
 import hashlib
-import time
 from typing import Any
 
 import psycopg
@@ -22,7 +21,6 @@ from newsfuse.store.sqlite.claims import Claims, Release
 #: The first key of every claim's two-part advisory lock key ("nf"): apart from other users
 #: of advisory locks on the same database, and from the one-part write lock.
 _CLASS = 0x6E66
-_POLL = 0.05
 
 
 def claim_key(name: str) -> int:
@@ -42,20 +40,16 @@ class PgClaims(Claims):
     def _acquire(self, name: str) -> Release:
         conn = self._connection()
         key = claim_key(name)
-        deadline = time.monotonic() + self._timeout
-        while not _try_lock(conn, key):
-            if self._timeout > 0 and time.monotonic() > deadline:
-                holder = conn.execute(
-                    "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = %s "
-                    "AND objid = %s AND granted",
-                    (_CLASS, key),
-                ).fetchone()
-                owner = f"server process {holder[0]}" if holder else "another process"
-                raise StoreError(
-                    f"{owner} has held the '{name}' claim on {shown_url(self._url)} for over "
-                    f"{self._timeout:g} s; wait for it to finish, or raise NEWSFUSE_LOCK_TIMEOUT"
-                )
-            time.sleep(_POLL)
+
+        def holder() -> str:
+            row = conn.execute(
+                "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = %s "
+                "AND objid = %s AND granted",
+                (_CLASS, key),
+            ).fetchone()
+            return f"server process {row[0]}" if row else "another process"
+
+        self._wait(name, lambda: _try_lock(conn, key), holder, shown_url(self._url))
 
         def release() -> None:
             conn.execute("SELECT pg_advisory_unlock(%s, %s)", (_CLASS, key))

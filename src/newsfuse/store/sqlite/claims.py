@@ -68,23 +68,40 @@ class Claims:
     def _acquire(self, name: str) -> Release:
         path = f"{self._base}-claim-{name}"
         handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - closed when released
-        deadline = time.monotonic() + self._timeout
-        while not _try_lock(handle):
-            if self._timeout > 0 and time.monotonic() > deadline:
-                handle.seek(0)
-                owner = handle.read().strip() or "another process"
-                handle.close()
-                raise StoreError(
-                    f"{owner} has held the '{name}' claim on {self._base!r} for over "
-                    f"{self._timeout:g} s; wait for it to finish, or raise "
-                    "NEWSFUSE_LOCK_TIMEOUT"
-                )
-            time.sleep(_POLL)
+        try:
+            self._wait(name, lambda: _try_lock(handle), lambda: _holder(handle), repr(self._base))
+        except StoreError:
+            handle.close()
+            raise
         handle.seek(0)
         handle.truncate()
         handle.write(f"process {os.getpid()}")
         handle.flush()
         return handle.close  # closing the file releases the lock
+
+    def _wait(
+        self, name: str, try_lock: Callable[[], bool], holder: Callable[[], str], where: str
+    ) -> None:
+        """Poll ``try_lock`` until it takes the claim ``name``.
+
+        Raises:
+            StoreError: past the timeout, naming the ``holder`` and the store (``where``).
+        """
+        deadline = time.monotonic() + self._timeout
+        while not try_lock():
+            if self._timeout > 0 and time.monotonic() > deadline:
+                raise StoreError(
+                    f"{holder()} has held the '{name}' claim on {where} for over "
+                    f"{self._timeout:g} s; wait for it to finish, or raise "
+                    "NEWSFUSE_LOCK_TIMEOUT"
+                )
+            time.sleep(_POLL)
+
+
+def _holder(handle: IO[str]) -> str:
+    """Who holds a claim file's lock, as the holder wrote it there."""
+    handle.seek(0)
+    return handle.read().strip() or "another process"
 
 
 def _try_lock(handle: IO[str]) -> bool:
