@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
 from newsfuse.errors import NewsfuseError
 from newsfuse.models import Analysis, AnalysisRun, Article, StoryInput
-from newsfuse.pipeline.workers import Runner, in_order
+from newsfuse.pipeline.workers import Runner, processes
 from newsfuse.progress import Progress, unwatched
 from newsfuse.store.base import Store
 from newsfuse.store.stories import story_input
@@ -91,21 +91,10 @@ def _outcomes(
             yield from _analyse_batch((batch, _estimates(store, batch)))
         return
     if runner is None:
-        runner = _processes(min(workers, -(-len(ids) // batch_size)))
+        runner = processes(min(workers, -(-len(ids) // batch_size)))
     jobs = (_job(store, ids[at : at + batch_size]) for at in range(0, len(ids), batch_size))
     for outcomes in runner(_analyse_batch, jobs, _warm):
         yield from outcomes
-
-
-def _processes(workers: int) -> Runner:
-    """:func:`in_order` over ``workers`` worker processes, as a :class:`Runner`."""
-
-    def run(
-        job: Callable[[Any], Any], jobs: Iterable[Any], warm: Callable[[], None] | None = None, /
-    ) -> Iterator[Any]:
-        return in_order(job, jobs, workers, warm)
-
-    return run
 
 
 def _job(store: Store, ids: list[str]) -> tuple[list[Article], dict[str, date]]:

@@ -22,7 +22,7 @@ from newsfuse.models import (
     comparison_from_json,
     comparison_to_json,
 )
-from newsfuse.pipeline.workers import Runner, in_order
+from newsfuse.pipeline.workers import Runner, processes
 from newsfuse.progress import Progress, unwatched
 from newsfuse.store.base import Store
 from newsfuse.store.stories import story_input
@@ -114,13 +114,9 @@ def compare_pending(
         pending = store.pending_story_ids()
         progress("comparing", 0, len(pending))
         jobs = (job for sid in pending if (job := _job(store, sid)) is not None)
-        if runner is not None:
-            results = runner(_compare_job, jobs, _warm)
-        elif workers > 1 and len(pending) > _STORIES_PER_WORKER:
-            workers = min(workers, len(pending) // _STORIES_PER_WORKER)
-            results = in_order(_compare_job, jobs, workers, warm=_warm)
-        else:
-            results = map(_compare_job, jobs)
+        if runner is None and workers > 1 and len(pending) > _STORIES_PER_WORKER:
+            runner = processes(min(workers, len(pending) // _STORIES_PER_WORKER))
+        results = map(_compare_job, jobs) if runner is None else runner(_compare_job, jobs, _warm)
         for checked, (sid, key, data) in enumerate(results, 1):
             if data is not None:
                 store.save_story_comparison(sid, key, data)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from typing import Protocol, TypeVar
 
-__all__ = ["Runner", "available_cores", "in_order"]
+__all__ = ["Runner", "available_cores", "in_order", "processes"]
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -71,3 +71,17 @@ def in_order(
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+def processes(workers: int) -> Runner:
+    """:func:`in_order` over ``workers`` worker processes, as a :class:`Runner`."""
+
+    def run(
+        job: Callable[[Job], Result],
+        jobs: Iterable[Job],
+        warm: Callable[[], None] | None = None,
+        /,
+    ) -> Iterator[Result]:
+        return in_order(job, jobs, workers, warm)
+
+    return run
