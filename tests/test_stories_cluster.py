@@ -150,10 +150,12 @@ def test_recluster_ignores_input_order() -> None:
         assert recluster(shuffled) == expected
 
 
-def _event(shared: str, own: str, n: int) -> list[dict[str, dict[str, float]]]:
-    """``n`` reports of one event: the kind's words, the event's names, one word of their own."""
+def _event(shared: str, own: str, n: int, kind: float = 0.6) -> list[dict[str, dict[str, float]]]:
+    """``n`` reports of one event: the kind's words (``kind`` of their word vector), the
+    event's names, one word of their own."""
+    word = (1.0 - kind * kind) ** 0.5
     return [
-        {"w": {shared: 0.6, f"{own}-{k}": 0.8}, "e": {own: 0.8, f"{own}-{k}": 0.6}}
+        {"w": {shared: kind, f"{own}-{k}": word}, "e": {own: 0.8, f"{own}-{k}": 0.6}}
         for k in range(n)
     ]
 
@@ -165,8 +167,10 @@ def _event(shared: str, own: str, n: int) -> list[dict[str, dict[str, float]]]:
         (_event("quake", "chile", 3) + _event("quake", "japan", 3), [0, 0, 0, 3, 3, 3]),
         # One event stays whole.
         (_event("quake", "chile", 6), [0] * 6),
-        # Too few reports to compare neighbours: the similarity alone decides.
-        (_event("quake", "chile", 1) + _event("quake", "japan", 2), [0, 1, 1]),
+        # Too few reports to compare neighbours: the similarity alone decides. (Words alike
+        # at cosine 0.36 and no name in common is where the model hesitates, p ~0.5; at 0.25
+        # it keeps them apart.)
+        (_event("quake", "chile", 1, 0.5) + _event("quake", "japan", 2, 0.5), [0, 1, 1]),
     ],
     ids=["two-events", "one-event", "small"],
 )
@@ -238,10 +242,10 @@ def test_seed_reports_are_one_story_with_two_sources() -> None:
     assert (story.article_count, story.independent_sources) == (3, 2)
 
 
-# Floors a little under the measured scores (docs/bench/stories.md): incremental 0.920,
+# Floors a little under the measured scores (docs/bench/stories.md): incremental 0.930,
 # recluster 0.931 B-cubed F1 on all of ECB+.
 @pytest.mark.slow
-@pytest.mark.parametrize(("mode", "floor"), [("incremental", 0.91), ("recluster", 0.915)])
+@pytest.mark.parametrize(("mode", "floor"), [("incremental", 0.92), ("recluster", 0.92)])
 def test_ecb_quality_floor(mode: str, floor: float) -> None:
     data = SHARED / "stories"
     if not (data / "docs.jsonl").is_file():

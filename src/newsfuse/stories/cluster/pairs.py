@@ -2,12 +2,17 @@
 
 A logistic model over features of a pair: the cosines of its channels (words, names, lead
 names) and their weighted mean, the share of nearest neighbours the two articles have in
-common, and, when both are dated, how far apart they are beyond the time window. The shared
-neighbours tell two events of one kind apart where the similarity cannot: a report of one
-Internet Explorer patch is about as close to a report of the other patch as to one of its
-own, but its nearest neighbours are reports of its own patch, and so are theirs.
+common, how close the pair is against each article's closest partner, and, when both are
+dated, how far apart they are beyond the time window. The shared neighbours tell two events
+of one kind apart where the similarity cannot: a report of one Internet Explorer patch is
+about as close to a report of the other patch as to one of its own, but its nearest
+neighbours are reports of its own patch, and so are theirs.
 An article's list grows with the number of its close partners (a share of them), so two
-reports of a story of fifty still share neighbours where lists of a fixed length would not.
+reports of a story of fifty still share neighbours where lists of a fixed length would not;
+and it holds close partners only, so that two reports of different small events of one
+theme (an indictment and a summit, three reports each) do not share a list of the theme's
+reports. Where the lists say nothing, the closeness against the best partner still does: a
+report's own event's reports are its closest, another event's are not.
 An undated pair reads its "dated" indicator and its day gap as 0: it is fitted on pairs with
 and without dates, so a missing date is never read as "the same day".
 The coefficients are data (``data/pair_model.json``), fitted by ``scripts/fit_pair_model.py``.
@@ -34,7 +39,16 @@ Floats = npt.NDArray[np.float64]
 FEATURE_CHANNELS = ("w", "e", "l")
 #: The pair features :func:`pair_features` computes, in its column order; a model names those
 #: it reads.
-FEATURES = ("words", "names", "lead", "similarity", "shared_neighbours", "dated", "day_gap")
+FEATURES = (
+    "words",
+    "names",
+    "lead",
+    "similarity",
+    "shared_neighbours",
+    "dated",
+    "day_gap",
+    "relative",
+)
 _SHARED = FEATURES.index("shared_neighbours")
 Days = Sequence[int | None]  # each article's publication day (proleptic ordinal), if known
 
@@ -45,7 +59,8 @@ class PairModel:
 
     Attributes:
         neighbours: Nearest neighbours per article (by the weighted channel cosine) whose
-            overlap is the fourth feature, at least.
+            overlap is the fourth feature, at most this many unless the share allows more;
+            only close partners are listed.
         close: Similarity at which a partner counts as close.
         share: An article with many close partners lists this share of them (at least
             ``neighbours``).
@@ -144,10 +159,13 @@ def pair_features(
 
     An article's nearest neighbours are its compared partners of highest similarity (ties
     to the lower position, so the result depends only on the positions); it lists
-    ``max(neighbours, share x its partners of similarity >= close)`` of them. In a story of
-    ``m`` reports much alike, a list of fixed length ``k`` would hold about ``k / m`` of the
-    story and two reports' lists would overlap by chance about as much; a list of a share of
-    the close partners overlaps about that share whatever the story's size.
+    ``max(neighbours, share x its partners of similarity >= close)`` of them, close partners
+    only. In a story of ``m`` reports much alike, a list of fixed length ``k`` would hold
+    about ``k / m`` of the story and two reports' lists would overlap by chance about as
+    much; a list of a share of the close partners overlaps about that share whatever the
+    story's size. Lists of any partner, close or not, made two small events of one theme
+    (three reports each, in a set of many themes) share most of their lists: on undated BASIL
+    events the overlap then told nothing (pair AUC 0.48) and merged such events.
 
     Args:
         n: Number of articles.
@@ -161,12 +179,13 @@ def pair_features(
         The pairs kept (those with a cosine above 0) and one row each of :data:`FEATURES`:
         the cosine of each channel, their weighted mean, then the overlap coefficient of the
         two neighbour lists, each without the other article (the share of the shorter list
-        the two have in common); NaN when an article has no more partners than
-        ``neighbours``, whose list would then hold them all; then 1 when both are dated (else
-        0), and the days apart beyond `WINDOW_DAYS`, ``ln(1 + max(0, days apart - window))``,
-        when both are (else 0): within the window a story may run slow.
+        the two have in common), NaN when either list holds no other article; then 1 when
+        both are dated (else 0), and the days apart beyond `WINDOW_DAYS`,
+        ``ln(1 + max(0, days apart - window))``, when both are (else 0): within the window a
+        story may run slow; last the pair's similarity over the larger of the two articles'
+        best similarities (1 when each is the other's closest partner).
     """
-    neighbours = lists[0]
+    close = lists[1]
     sims = similarities(cosines, weights)
     keep = np.flatnonzero(sims > 0.0)
     kept = [pairs[k] for k in keep.tolist()]
@@ -174,17 +193,27 @@ def pair_features(
     for (i, j), s in zip(kept, sims[keep].tolist(), strict=True):
         ranked[i].append((s, -j))
         ranked[j].append((s, -i))
-    # A list holding every partner an article has says nothing about which are nearest.
     near = [
-        frozenset(-k for _, k in heapq.nlargest(_length(row, lists), row))
-        if len(row) > neighbours
-        else None
+        frozenset(-k for s, k in heapq.nlargest(_length(row, lists), row) if s >= close)
         for row in ranked
     ]
     shared = np.array([_overlap(near[i], near[j], i, j) for i, j in kept])
     rows = cosines.reshape(len(pairs), len(FEATURE_CHANNELS))[keep]
     dated, gap = _day_features(kept, days)
-    return kept, np.column_stack([rows, sims[keep], shared.reshape(len(kept)), dated, gap])
+    relative = _relative(n, kept, sims[keep])
+    columns = [rows, sims[keep], shared.reshape(len(kept)), dated, gap, relative]
+    return kept, np.column_stack(columns)
+
+
+def _relative(n: int, pairs: Sequence[tuple[int, int]], sims: Floats) -> Floats:
+    """Each pair's similarity over the larger of its two articles' best similarities."""
+    if not pairs:
+        return np.zeros(0)
+    at = np.asarray(pairs)
+    best = np.zeros(n)
+    np.maximum.at(best, at[:, 0], sims)
+    np.maximum.at(best, at[:, 1], sims)
+    return np.asarray(sims / np.maximum(best[at[:, 0]], best[at[:, 1]]), dtype=np.float64)
 
 
 def _day_features(pairs: Sequence[tuple[int, int]], days: Days | None) -> tuple[Floats, Floats]:
@@ -206,11 +235,9 @@ def _length(row: list[tuple[float, int]], lists: tuple[int, float, float]) -> in
     return max(neighbours, int(share * sum(1 for s, _ in row if s >= close)))
 
 
-def _overlap(a: frozenset[int] | None, b: frozenset[int] | None, i: int, j: int) -> float:
+def _overlap(a: frozenset[int], b: frozenset[int], i: int, j: int) -> float:
     """Overlap coefficient of two neighbour lists, each without the other article; NaN when
-    either list is missing (not truncated) or holds only the other article."""
-    if a is None or b is None:
-        return math.nan
+    either holds no other article."""
     a, b = a - {j}, b - {i}
     return len(a & b) / min(len(a), len(b)) if a and b else math.nan
 
