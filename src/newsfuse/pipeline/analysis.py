@@ -182,24 +182,29 @@ def _story_date(store: Store, article_id: str) -> date | None:
         return None
 
 
-def code_events_pending(store: Store, progress: Progress = unwatched) -> int:
+def code_events_pending(store: Store, progress: Progress = unwatched, unmark: bool = True) -> int:
     """Code the events of every story whose members or analyses changed; return how many.
 
     Only stories marked when their members or analyses changed are looked at (the mark is
     written in the same transaction as the change, so a run interrupted before coding them
     leaves them marked). Each story's coding is stored with the basis it was made from (its
     members and their analysis versions); a story whose basis is unchanged is just unmarked.
+    Without ``unmark`` the stories stay marked (their comparisons are left for later: see
+    :func:`~newsfuse.pipeline.settle`), and a later run finds their events current.
     """
     # Imported here: event coding loads spaCy's parser, which ingest-only runs should not pay.
     from newsfuse.merge.events import code_story_events
 
     # One process codes a store's events at a time: another would code the same stories.
     with store.claim("events"):
-        return _code_all(store, progress, code_story_events)
+        return _code_all(store, progress, code_story_events, unmark)
 
 
 def _code_all(
-    store: Store, progress: Progress, code: Callable[[StoryInput], list[dict[str, Any]]]
+    store: Store,
+    progress: Progress,
+    code: Callable[[StoryInput], list[dict[str, Any]]],
+    unmark: bool = True,
 ) -> int:
     done = 0
     pending = store.pending_story_ids()
@@ -208,7 +213,8 @@ def _code_all(
         basis = store.story_basis(sid)
         stored = store.story_events(sid)
         if stored is not None and stored[0] == basis:
-            store.story_checked(sid, basis)
+            if unmark:
+                store.story_checked(sid, basis)
         else:
             try:
                 rows = code(story_input(store, sid))
@@ -218,7 +224,7 @@ def _code_all(
                 # Stored with no events and its basis, so that it is tried again only when
                 # its members or their analyses change. The story page shows no events.
                 rows = []
-            store.save_story_events(sid, basis, rows)
+            store.save_story_events(sid, basis, rows, unmark)
             done += 1
         progress("events", checked, len(pending))
     return done
