@@ -132,7 +132,8 @@ class Settings:
         "When an ingest compares the stories it changed (claims, briefs, merged entities and "
         "quotes) and stores the results: 'now', in the same run, or 'later', left pending "
         "for 'newsfuse analyse' (until then a reader makes a story's comparison when it is "
-        "shown, unstored). On 300 short ECB+ texts comparing is about a third of ingest's CPU.",
+        "shown, unstored). On 300 short ECB+ texts comparing is a quarter to a third of "
+        "ingest's CPU.",
     )
 
     lock_timeout: float = _setting(
