@@ -1,13 +1,14 @@
 """Ingest against the parse: full ingest ÷ spaCy's pipeline alone, and --workers 2 ÷ 1.
 
 Usage: python bench/bench_ingest_parse.py [--n 300] [--workers-n 1000] [--skip-workers]
+    [--compare now|later]
 
 Part 1 (one process): the first N ECB+ texts of ``shared/data/stories/docs.jsonl``, parsed by
 the English model alone (``nlp.pipe``, batch 64, every component) and ingested in full (clean,
-store, stories, analysis, events) into a fresh store; the model is loaded before both clocks
-start. Part 2: ``newsfuse ingest --workers 1`` and ``--workers 2`` on M texts (the ECB+ texts,
-repeated with a numbered sentence to make each distinct) as separate processes, start-up
-included, with the ingesting process's peak memory.
+store, stories, analysis, comparing unless ``--compare later``, events) into a fresh store;
+the model is loaded before both clocks start. Part 2: ``newsfuse ingest --workers 1`` and
+``--workers 2`` on M texts (the ECB+ texts, repeated with a numbered sentence to make each
+distinct) as separate processes, start-up included, with the ingesting process's peak memory.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _clock() -> tuple[float, float]:
     return time.perf_counter(), time.process_time()
 
 
-def parse_share(n: int, tmp: Path) -> None:
+def parse_share(n: int, tmp: Path, compare: str) -> None:
     from newsfuse.extract.nlp import load_nlp
     from newsfuse.models import Hints
     from newsfuse.pipeline import ingest_paths
@@ -68,7 +69,11 @@ def parse_share(n: int, tmp: Path) -> None:
 
     wall, cpu = _clock()
     summary = ingest_paths(
-        [str(tmp / "docs.jsonl")], Hints(), store, load_settings(env={}), progress=progress
+        [str(tmp / "docs.jsonl")],
+        Hints(),
+        store,
+        load_settings(env={}, compare=compare),
+        progress=progress,
     )
     ingest_wall, ingest_cpu = time.perf_counter() - wall, time.process_time() - cpu
     store.close()
@@ -137,13 +142,14 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=300)
     parser.add_argument("--workers-n", type=int, default=1000)
     parser.add_argument("--skip-workers", action="store_true")
+    parser.add_argument("--compare", choices=("now", "later"), default="now")
     args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
     print(f"load average at start: {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as d:
-        parse_share(args.n, Path(d))
+        parse_share(args.n, Path(d), args.compare)
         if not args.skip_workers:
             workers_speedup(args.workers_n, Path(d))
     usage = resource.getrusage(resource.RUSAGE_SELF)

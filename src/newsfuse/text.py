@@ -42,16 +42,19 @@ class ParsedText(Protocol):
     def sents(self) -> Iterable[_Sentence]: ...
 
 
-def parsed_sentences(doc: ParsedText) -> list[Span]:
+def parsed_sentences(doc: ParsedText, text: str | None = None) -> list[Span]:
     """``(start, end)`` of each sentence of a parsed paragraph, white space trimmed, repaired.
 
     Args:
         doc: The paragraph's parse (it needs sentence boundaries: spaCy's parser or senter).
+        text: ``doc.text``, when the caller holds it already: spaCy joins a Doc's text from
+            every token on each access (0.05-0.1 s of CPU over 300 parsed ECB+ texts).
 
     Returns:
         Character spans into ``doc.text``, in order, none empty.
     """
-    return repair(doc.text, [(s.start_char, s.end_char) for s in doc.sents])
+    text = doc.text if text is None else text
+    return repair(text, [(s.start_char, s.end_char) for s in doc.sents])
 
 
 def repair(text: str, spans: Sequence[Span]) -> list[Span]:

@@ -51,8 +51,9 @@ def _wires() -> dict[str, list[str]]:
 
 
 @cache
-def _credit_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """One regex per agency: the printed forms that mean the agency supplied the text or photo.
+def _credit_patterns() -> list[tuple[str, tuple[str, ...], re.Pattern[str]]]:
+    """One regex per agency: the printed forms that mean the agency supplied the text or photo,
+    with the names every one of those forms contains.
 
     A bare mention ("Reuters reported") is a citation, not a credit, so only forms that
     credit are matched: dateline "(Reuters)", "told Reuters", "via Reuters", "REUTERS/",
@@ -67,7 +68,7 @@ def _credit_patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"|\bprovided\s+by\s+(?:the\s+)?(?:{alt})\b|©\s*(?:\d{{4}}\s+)?(?:{alt})\b"
             rf"|^\s*(?:{alt})\s*$"
         )
-        out.append((canon, re.compile(pattern, re.M)))
+        out.append((canon, tuple(names), re.compile(pattern, re.M)))
     return out
 
 
@@ -121,8 +122,12 @@ def credit(page: CleanPage) -> str | None:
     if len(joined) > 2 * _CREDIT_END_CHARS:
         joined = joined[:_CREDIT_END_CHARS] + "\n" + joined[-_CREDIT_END_CHARS:]
     counts: Counter[str] = Counter()
-    for canon, pattern in _credit_patterns():
-        counts[canon] = len(pattern.findall(joined))
+    for canon, names, pattern in _credit_patterns():
+        # Every form holds one of the names as printed (the patterns are case-sensitive):
+        # a plain substring test passes over most agencies for a fraction of the regex's
+        # cost (credits took 4.5 ms of the 7.5 ms of cleaning a short ECB+ text).
+        if any(name in joined for name in names):
+            counts[canon] = len(pattern.findall(joined))
     for pattern in _GENERIC_CREDITS:
         for m in pattern.finditer(joined):
             name = _agency_name(m.group("name"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ import click
 from newsfuse.cli.context import Context
 from newsfuse.cli.events import write_csv
 from newsfuse.cli.output import err, escape_json, json_lines, json_text, out, show, table
+from newsfuse.settings import COMPARE_WHEN
 from newsfuse.views import article_row, reject_row, setting_rows, stored_article
 
 if TYPE_CHECKING:
@@ -36,6 +38,13 @@ SHOW_SKIPPED = 20
     default=1,
     help="Processes that parse and read articles (default 1; 0: the number of cores).",
 )
+@click.option(
+    "--compare",
+    type=click.Choice(COMPARE_WHEN),
+    default=None,
+    help="Compare the changed stories now, or leave that to 'newsfuse analyse' (later) "
+    "[setting compare: now].",
+)
 @click.pass_obj
 def ingest(
     obj: Context,
@@ -45,6 +54,7 @@ def ingest(
     url: str | None,
     no_analyse: bool,
     workers: int,
+    compare: str | None,
 ) -> None:
     """Ingest files, folders, globs or - (stdin): text dumps, HTML, JSONL, web archives.
 
@@ -75,7 +85,7 @@ def ingest(
             list(paths),
             hints,
             store,
-            obj.settings,
+            replace(obj.settings, compare=compare or obj.settings.compare),
             not no_analyse,
             progress,
             # Default 1: concurrent ingests gave other stories than one after another in

@@ -17,7 +17,8 @@ from newsfuse.views import story_entity_rows, story_quote_rows
 )
 @click.pass_obj
 def analyse(obj: Context, retry: bool) -> None:
-    """Read entities, quotes, dates off articles that lack them; code stories' events.
+    """Read entities, quotes, dates off articles that lack them; compare the changed stories
+    and code their events (what 'ingest --compare later' left pending).
 
     An article whose analysis fails is recorded (see 'newsfuse rejects') and left out of
     later runs until --retry. Exit status: 0, or 1 when an article's analysis failed.

@@ -15,7 +15,14 @@ from spacy.language import Language
 from newsfuse.extract.dates.find import find_dates, publication_date
 from newsfuse.extract.entities.find import extract_entities
 from newsfuse.extract.events.read import article_drafts
-from newsfuse.extract.nlp import analysed_part, installed_model, load_language, load_nlp, parse
+from newsfuse.extract.nlp import (
+    analysed_part,
+    doc_text,
+    installed_model,
+    load_language,
+    load_nlp,
+    parse,
+)
 from newsfuse.extract.quotes.find import find_quotes
 from newsfuse.extract.reading import Reading, pipeline_entities, reading_for, sentencizer
 from newsfuse.models import (
@@ -146,7 +153,7 @@ def _analyse_english(
         entities = extract_entities(paras, docs=mine, nlp=model)
         quotes = tuple(find_quotes(paras, model, docs=mine))
         drafts = article_drafts(article, quotes, dates, entities.entities, mine)
-        sentences = tuple(tuple(parsed_sentences(doc)) for doc in mine)
+        sentences = tuple(tuple(parsed_sentences(doc, doc_text(doc))) for doc in mine)
         out.append(
             Analysis(
                 article.id,

@@ -51,7 +51,8 @@ def fetch_urls(
             break
         records.append(fetch_page(url, store, settings, fetcher))
         progress("fetching", done, len(todo))
-    return finish(records, store, analyse, progress, interrupted=len(records) < len(todo))
+    interrupted = len(records) < len(todo)
+    return finish(records, store, analyse, progress, interrupted, settings.compare == "now")
 
 
 def finish(
@@ -60,9 +61,11 @@ def finish(
     analyse: bool,
     progress: Progress = unwatched,
     interrupted: bool = False,
+    compare: bool = True,
 ) -> FetchSummary:
-    """Count what the fetches came to, and cluster (and analyse and code) the new articles."""
-    settled = settle(IngestSummary(), store, analyse, progress)
+    """Count what the fetches came to, and cluster (and analyse, compare and code) the new
+    articles; without ``compare`` the changed stories' comparisons are left for later."""
+    settled = settle(IngestSummary(), store, analyse, progress, compare=compare)
     ok = [r for r in records if r.status == "ok"]
     return FetchSummary(
         stored=sum(r.previous_id is None for r in ok),

@@ -3,7 +3,8 @@
 read -> decode -> clean -> describe -> store (:mod:`~newsfuse.pipeline.articles`), then per
 batch: stories, incrementally (:mod:`~newsfuse.pipeline.stories`), analyse
 (:mod:`~newsfuse.pipeline.analysis`), compare the changed stories and store their comparisons
-and briefs (:mod:`~newsfuse.pipeline.comparisons`), code events. Slow stages tell a
+and briefs (:mod:`~newsfuse.pipeline.comparisons`; or leave them for later, with the
+``compare`` setting), code events. Slow stages tell a
 :data:`~newsfuse.progress.Progress` callback how far they got.
 """
 
@@ -70,8 +71,11 @@ def ingest_items(
     workers: int = 1,
 ) -> IngestSummary:
     """Store ``items`` (see :func:`ingest`), then put them into stories and, with ``analyse``,
-    read entities, quotes and dates and code events. Returns the counts of every stage."""
-    return settle(ingest(items, store, settings, progress), store, analyse, progress, workers)
+    read entities, quotes and dates, compare the changed stories (unless ``settings.compare``
+    is ``later``) and code events. Returns the counts of every stage."""
+    stored = ingest(items, store, settings, progress)
+    compare = settings.compare == "now"
+    return settle(stored, store, analyse, progress, workers, compare=compare)
 
 
 def settle(
@@ -81,18 +85,22 @@ def settle(
     progress: Progress = unwatched,
     workers: int = 1,
     runner: Runner | None = None,
+    compare: bool = True,
 ) -> IngestSummary:
     """Put the stored articles that are in no story yet into stories and, with ``analyse``,
     read them, compare the stories that changed (storing their comparisons and briefs) and
     code events: ``summary`` with the counts of those stages added. Articles are read in
-    ``workers`` processes, or by ``runner`` (see :func:`analyse_pending`)."""
+    ``workers`` processes, or by ``runner`` (see :func:`analyse_pending`). Without
+    ``compare`` the changed stories stay marked after their events are coded, for a later
+    :func:`compare_pending` (``newsfuse analyse``) to find."""
     clustered = assign_stories(store, progress=progress)
     if not analyse:
         return replace(summary, clustered=clustered)
     run = analyse_pending(store, progress=progress, workers=workers, runner=runner)
     # Before event coding: it unmarks the changed stories this stage looks for.
-    compare_pending(store, progress, workers, runner)
-    coded = code_events_pending(store, progress)
+    if compare:
+        compare_pending(store, progress, workers, runner)
+    coded = code_events_pending(store, progress, unmark=compare)
     return replace(
         summary, clustered=clustered, analysed=run.analysed, coded=coded, failed=run.failed
     )

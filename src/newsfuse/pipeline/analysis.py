@@ -105,11 +105,19 @@ def _job(store: Store, ids: list[str]) -> tuple[list[Article], dict[str, date]]:
 
 def _estimates(store: Store, batch: list[Article]) -> dict[str, date]:
     """Publication dates estimated from their stories, for the articles that give none."""
-    return {
-        a.id: d
-        for a in batch
-        if not a.meta.published and (d := _story_date(store, a.id)) is not None
-    }
+    # Once per story: a batch's articles are mostly of a few stories, and each estimate loads
+    # every member (4,488 article loads for the 287 undated ECB+ texts, now 287).
+    by_story: dict[str, date | None] = {}
+    out = {}
+    for a in batch:
+        story_id = None if a.meta.published else store.story_of(a.id)
+        if story_id is None:
+            continue
+        if story_id not in by_story:
+            by_story[story_id] = _story_date(store, story_id)
+        if (d := by_story[story_id]) is not None:
+            out[a.id] = d
+    return out
 
 
 def _warm() -> None:
@@ -166,11 +174,8 @@ def _analyse_each(
             yield article, result
 
 
-def _story_date(store: Store, article_id: str) -> date | None:
-    """The earliest publication date among the article's story mates, if any has one."""
-    story_id = store.story_of(article_id)
-    if story_id is None:
-        return None
+def _story_date(store: Store, story_id: str) -> date | None:
+    """The earliest publication date among a story's members, if any has one."""
     dates = [
         a.meta.published[:10]
         for a in store.articles_by_ids(store.story_article_ids(story_id))
@@ -182,24 +187,29 @@ def _story_date(store: Store, article_id: str) -> date | None:
         return None
 
 
-def code_events_pending(store: Store, progress: Progress = unwatched) -> int:
+def code_events_pending(store: Store, progress: Progress = unwatched, unmark: bool = True) -> int:
     """Code the events of every story whose members or analyses changed; return how many.
 
     Only stories marked when their members or analyses changed are looked at (the mark is
     written in the same transaction as the change, so a run interrupted before coding them
     leaves them marked). Each story's coding is stored with the basis it was made from (its
     members and their analysis versions); a story whose basis is unchanged is just unmarked.
+    Without ``unmark`` the stories stay marked (their comparisons are left for later: see
+    :func:`~newsfuse.pipeline.settle`), and a later run finds their events current.
     """
     # Imported here: event coding loads spaCy's parser, which ingest-only runs should not pay.
     from newsfuse.merge.events import code_story_events
 
     # One process codes a store's events at a time: another would code the same stories.
     with store.claim("events"):
-        return _code_all(store, progress, code_story_events)
+        return _code_all(store, progress, code_story_events, unmark)
 
 
 def _code_all(
-    store: Store, progress: Progress, code: Callable[[StoryInput], list[dict[str, Any]]]
+    store: Store,
+    progress: Progress,
+    code: Callable[[StoryInput], list[dict[str, Any]]],
+    unmark: bool = True,
 ) -> int:
     done = 0
     pending = store.pending_story_ids()
@@ -208,7 +218,8 @@ def _code_all(
         basis = store.story_basis(sid)
         stored = store.story_events(sid)
         if stored is not None and stored[0] == basis:
-            store.story_checked(sid, basis)
+            if unmark:
+                store.story_checked(sid, basis)
         else:
             try:
                 rows = code(story_input(store, sid))
@@ -218,7 +229,7 @@ def _code_all(
                 # Stored with no events and its basis, so that it is tried again only when
                 # its members or their analyses change. The story page shows no events.
                 rows = []
-            store.save_story_events(sid, basis, rows)
+            store.save_story_events(sid, basis, rows, unmark)
             done += 1
         progress("events", checked, len(pending))
     return done

@@ -57,7 +57,8 @@ def spark_ingest(
         results = runner(read_job, ((reading, job) for job in jobs))
         files = in_file_order(jobs, results)
         stored = ingest(_in_place(items, files, progress), store, settings, progress)
-        return settle(stored, store, analyse, progress, runner=runner)
+        compare = settings.compare == "now"
+        return settle(stored, store, analyse, progress, runner=runner, compare=compare)
 
 
 def _in_place(

@@ -188,7 +188,12 @@ class Store(Protocol):
 
     def story_events(self, story_id: str) -> tuple[str, list[dict[str, Any]]] | None: ...
 
-    def save_story_events(self, story_id: str, basis: str, rows: list[dict[str, Any]]) -> None: ...
+    def save_story_events(
+        self, story_id: str, basis: str, rows: list[dict[str, Any]], unmark: bool = True
+    ) -> None:
+        """Store a story's coded events, made from ``basis``; with ``unmark``, and if that is
+        still its basis, the story is no longer pending (``pending_story_ids``)."""
+        ...
 
     def story_basis(self, story_id: str) -> str:
         """What a story's derived facts depend on: its members and their analysis versions."""

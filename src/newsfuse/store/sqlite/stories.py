@@ -189,9 +189,11 @@ class StoriesMixin:
         ).fetchone()
         return None if row is None else (str(row[0]), list(json.loads(row[1])))
 
-    def save_story_events(self, story_id: str, basis: str, rows: list[dict[str, Any]]) -> None:
-        """Replace a story's coded events and mark it checked (if ``basis`` is still its
-        basis), in one transaction."""
+    def save_story_events(
+        self, story_id: str, basis: str, rows: list[dict[str, Any]], unmark: bool = True
+    ) -> None:
+        """Replace a story's coded events and, with ``unmark``, mark it checked (if ``basis``
+        is still its basis), in one transaction."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
@@ -199,7 +201,8 @@ class StoriesMixin:
                 "INSERT OR REPLACE INTO story_events VALUES (?, ?, ?, ?)",
                 (story_id, basis, now, json.dumps(rows, ensure_ascii=False)),
             )
-            self._unmark(story_id, basis)
+            if unmark:
+                self._unmark(story_id, basis)
 
     def story_comparison(self, story_id: str) -> tuple[str, dict[str, Any]] | None:
         """A story's stored comparison and briefs with the key they were made under, if any."""
