@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.compare.conflicts import _changed_inside, _words, compatible
+from newsfuse.compare.conflicts import _changed_inside, _spoken, _words, compatible
 from newsfuse.compare.figures import quantities
+from newsfuse.models import Quote, QuoteKind
 
 
 def _figure(text: str):  # type: ignore[no-untyped-def]
@@ -74,6 +75,35 @@ def _changed(a: str, b: str) -> bool:
 )
 def test_quote_words(first: str, second: str, changed: bool) -> None:
     assert _changed(first, second) is changed
+
+
+def _quote(text: str, kind: QuoteKind) -> Quote:
+    return Quote(text, kind, 0, 0, len(text), 0, "say", "she", None, "Susan Rice")
+
+
+WHOLE = "It's destructive to the fabric of the relationship"
+OPEN = "could be abused by members to beat up the department"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "spoken"),
+    [
+        (WHOLE, "direct", [WHOLE]),
+        (
+            "the speech has “injected a degree of partisanship” and is “destructive”",
+            "mixed",
+            ["injected a degree of partisanship", "destructive"],
+        ),
+        # A stretch left open (the quotation runs past the clause) runs to the end.
+        (f'it "{OPEN}', "mixed", [OPEN]),
+        ("the speech would harm the relationship", "mixed", []),
+        ("the speech would harm the relationship", "indirect", []),
+    ],
+)
+def test_the_speakers_words_of_a_quote(text: str, kind: QuoteKind, spoken: list[str]) -> None:
+    # A mixed quote's words outside the marks are the writer's: only what is quoted can be
+    # compared word by word with another report's quote of the same utterance.
+    assert _spoken(_quote(text, kind)) == spoken
 
 
 @pytest.mark.parametrize(("reports", "sentences"), [(1, 3000), (40, 400)])

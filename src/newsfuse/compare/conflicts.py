@@ -30,6 +30,8 @@ SAME_UTTERANCE = 0.6
 MAX_CHANGE = 3
 
 _WORD = re.compile(r"[\w']+")
+#: Quotation marks that open or close a quoted stretch inside a mixed quote.
+_QUOTE_MARK = re.compile(r'["“”„«»]')
 
 
 @dataclass(frozen=True)
@@ -195,22 +197,41 @@ def _quotes(a: Claim, b: Claim, quotes: Mapping[str, Sequence[Quote]]) -> Confli
     for i in a.quotes:
         for j in b.quotes:
             qa, qb = quotes[a.article_id][i], quotes[b.article_id][j]
-            if {qa.kind, qb.kind} & {"indirect", "mixed"}:
-                continue  # reported speech and mixed clauses are the writer's wording
-            wa, wb = _words(qa.text), _words(qb.text)
-            matcher = SequenceMatcher(None, wa, wb, autojunk=False)
-            shared = sum(block.size for block in matcher.get_matching_blocks())
-            if shared < MIN_QUOTE_WORDS or shared < SAME_UTTERANCE * min(len(wa), len(wb)):
-                continue  # not one utterance
-            if _other_speakers(qa.speaker_name, qb.speaker_name):
-                whole = shared >= SAME_QUOTE * max(len(wa), len(wb))
-                if whole and qa.kind == qb.kind == "direct" and _named_apart(qa, qb):
-                    speakers = (qa.speaker_name or "", qb.speaker_name or "")
-                    values = ((speakers[0], (a.id,)), (speakers[1], (b.id,)))
-                    return Conflict("attribution", "speaker", values)
-                continue
-            if _changed_inside(matcher.get_opcodes(), wa, wb):
-                return Conflict("quote", "wording", ((qa.text, (a.id,)), (qb.text, (b.id,))))
+            for ta in _spoken(qa):
+                for tb in _spoken(qb):
+                    found = _one_utterance(a, b, qa, qb, ta, tb)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _spoken(quote: Quote) -> list[str]:
+    """The speaker's own words in a quote: all of a direct or partial quote; the quoted
+    stretches of a mixed one (the rest of a mixed clause, and reported speech, is the
+    writer's wording). A stretch left open runs to the end of the quote."""
+    if quote.kind == "indirect":
+        return []
+    if quote.kind == "mixed":
+        return [part for part in _QUOTE_MARK.split(quote.text)[1::2] if part.strip()]
+    return [quote.text]
+
+
+def _one_utterance(a: Claim, b: Claim, qa: Quote, qb: Quote, ta: str, tb: str) -> Conflict | None:
+    """A changed word, or the same words given to two people, between two quoted texts."""
+    wa, wb = _words(ta), _words(tb)
+    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    if shared < MIN_QUOTE_WORDS or shared < SAME_UTTERANCE * min(len(wa), len(wb)):
+        return None  # not one utterance
+    if _other_speakers(qa.speaker_name, qb.speaker_name):
+        whole = shared >= SAME_QUOTE * max(len(wa), len(wb))
+        if whole and qa.kind == qb.kind == "direct" and _named_apart(qa, qb):
+            speakers = (qa.speaker_name or "", qb.speaker_name or "")
+            values = ((speakers[0], (a.id,)), (speakers[1], (b.id,)))
+            return Conflict("attribution", "speaker", values)
+        return None
+    if _changed_inside(matcher.get_opcodes(), wa, wb):
+        return Conflict("quote", "wording", ((ta, (a.id,)), (tb, (b.id,))))
     return None
 
 
