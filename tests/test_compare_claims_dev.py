@@ -17,9 +17,11 @@ from newsfuse.evaluate.claims import build_store, event_records, load_gold, scor
 
 pytestmark = pytest.mark.slow
 
-#: In-sample on 2026-12-07: SAME F1 0.76, CONFLICT precision 0.60, hard negatives apart 0.90.
+#: In-sample on 2026-12-07: SAME F1 0.75, CONFLICT precision 0.625 and recall 0.26 (5 of 19;
+#: 3 before mixed quotes' quoted words were compared), hard negatives apart 0.92.
 SAME_F1_FLOOR = 0.72
 CONFLICT_PRECISION_FLOOR = 0.5
+CONFLICT_RECALL_FLOOR = 0.25
 DIFFERENT_FLOOR = 0.88
 
 
@@ -38,4 +40,5 @@ def test_claims_dev_floors(tmp_path: Path) -> None:
     assert result["conflict"]["predicted"] and (
         result["conflict"]["precision"] >= CONFLICT_PRECISION_FLOOR
     )
+    assert result["conflict"]["recall"] >= CONFLICT_RECALL_FLOOR
     assert result["different"]["accuracy"] >= DIFFERENT_FLOOR
