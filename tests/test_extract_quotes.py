@@ -284,6 +284,16 @@ SPEAKER_RULES = [
         "nobody came",
         "Tom Hale",
     ),
+    (
+        "a subject the parse finds inside the quotation is quoted words, not the speaker",
+        [
+            "“Over the years, the firm has left behind a long record of unpaid bills, thousands "
+            "of angry suppliers and workers who feel cheated and tenants who feel betrayed,” "
+            "Maria Lopez said."
+        ],
+        "unpaid bills",
+        "Maria Lopez",
+    ),
 ]
 
 

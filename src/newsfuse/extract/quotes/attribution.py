@@ -67,7 +67,9 @@ def cue_lemma(token: Token, quote_only: bool = False) -> str | None:
     return lemma
 
 
-def attribution_for(token: Token, cue: str, guess: bool = True) -> Attribution:
+def attribution_for(
+    token: Token, cue: str, guess: bool = True, quoted: Sequence[tuple[int, int]] = ()
+) -> Attribution:
     """Build the attribution of a cue token, finding its speaker.
 
     Args:
@@ -76,8 +78,11 @@ def attribution_for(token: Token, cue: str, guess: bool = True) -> Attribution:
         guess: When the parse gives the cue no subject, look for one nearby
             (:func:`fallback_speaker`). Reported clauses do not guess: a subjectless cue
             there is more often not a report at all.
+        quoted: Character ranges inside quotation marks: a subject there is quoted words,
+            not the speaker ('"... thousands of lawsuits ...," Bloomberg said', where the
+            parse gives "said" both "thousands" and "Bloomberg" as subjects).
     """
-    speaker = _speaker_head(token, guess)
+    speaker = _speaker_head(token, guess, quoted)
     if speaker is None:
         return Attribution(cue, token.i, None)
     start, end = speaker_extent(speaker)
@@ -115,7 +120,7 @@ def governing_cue(
         while steps < _MAX_CUE_STEPS and not start <= head.idx < end:
             lemma = None if _within(head.idx, quoted) else cue_lemma(head, quote_only)
             if lemma is not None:
-                found = attribution_for(head, lemma)
+                found = attribution_for(head, lemma, quoted=quoted)
                 # A "speaker" inside the quotation is its own words ('"... -H" Clinton').
                 if found.speaker_index is not None and _outside(found, start, end, quoted):
                     return found
@@ -142,7 +147,7 @@ def governing_cue(
             continue
         distance = min(abs(token.idx - start), abs(token.idx - end))
         attribution = according_attribution(token) if lemma == "according to" else None
-        attribution = attribution or attribution_for(token, lemma, guess=tail)
+        attribution = attribution or attribution_for(token, lemma, guess=tail, quoted=quoted)
         if (
             attribution.speaker_index is not None
             and _outside(attribution, start, end, quoted)
@@ -163,14 +168,17 @@ def speaker_extent(head: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def _speaker_head(cue: Token, guess: bool) -> Token | None:
-    """The subject of a cue verb, borrowed from the governing clause when it has none."""
+def _speaker_head(cue: Token, guess: bool, quoted: Sequence[tuple[int, int]] = ()) -> Token | None:
+    """The subject of a cue verb, borrowed from the governing clause when it has none; a
+    subject inside quotation marks is passed over."""
     verb = cue
     for _ in range(_MAX_CUE_STEPS):
         for child in verb.children:
             if child.dep_ == "nsubjpass" and verb is cue:
                 # "X was called 'a liar' by Y": X is what was said of, Y who said it.
                 return _agent(cue)
+            if _within(child.idx, quoted):
+                continue
             if child.dep_ in SUBJECT_DEPS and not is_dateline(child):
                 if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return verb.head
