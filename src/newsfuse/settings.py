@@ -143,6 +143,11 @@ class Settings:
         "as that process runs (its claim ends with it, however it ends).",
     )
 
+    @property
+    def compares_at_ingest(self) -> bool:
+        """Whether an ingest compares the stories it changed itself (``compare`` is 'now')."""
+        return self.compare == "now"
+
     def __post_init__(self) -> None:
         if self.compare not in COMPARE_WHEN:
             raise ConfigError(

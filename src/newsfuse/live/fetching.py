@@ -52,7 +52,7 @@ def fetch_urls(
         records.append(fetch_page(url, store, settings, fetcher))
         progress("fetching", done, len(todo))
     interrupted = len(records) < len(todo)
-    return finish(records, store, analyse, progress, interrupted, settings.compare == "now")
+    return finish(records, store, analyse, progress, interrupted, settings.compares_at_ingest)
 
 
 def finish(

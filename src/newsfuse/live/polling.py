@@ -75,7 +75,7 @@ def poll_feeds(
         if not stop():
             _polled(store, listing, listing.status or "ok", None, listing.entries)
         progress("polling", done, len(feeds))
-    summary = finish(records, store, analyse, progress, stop(), settings.compare == "now")
+    summary = finish(records, store, analyse, progress, stop(), settings.compares_at_ingest)
     return PollSummary(len(feeds), tuple(failed), listed, seen, summary)
 
 

@@ -74,8 +74,7 @@ def ingest_items(
     read entities, quotes and dates, compare the changed stories (unless ``settings.compare``
     is ``later``) and code events. Returns the counts of every stage."""
     stored = ingest(items, store, settings, progress)
-    compare = settings.compare == "now"
-    return settle(stored, store, analyse, progress, workers, compare=compare)
+    return settle(stored, store, analyse, progress, workers, compare=settings.compares_at_ingest)
 
 
 def settle(

@@ -57,8 +57,9 @@ def spark_ingest(
         results = runner(read_job, ((reading, job) for job in jobs))
         files = in_file_order(jobs, results)
         stored = ingest(_in_place(items, files, progress), store, settings, progress)
-        compare = settings.compare == "now"
-        return settle(stored, store, analyse, progress, runner=runner, compare=compare)
+        return settle(
+            stored, store, analyse, progress, runner=runner, compare=settings.compares_at_ingest
+        )
 
 
 def _in_place(
