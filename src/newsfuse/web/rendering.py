@@ -55,7 +55,8 @@ def paragraphs_html(paragraphs: Iterable[Mapping[str, Any]]) -> Markup:
     compared, its claim status, fact group and backing outlets; every value escaped.
 
     Written in Python rather than as a template macro: a story page shows every sentence of
-    every report, and the macro's per-sentence work was most of a page's rendering.
+    every report, and the macro's per-sentence work was about a third of the story
+    template's time (1.75 of ~5 ms a page on the 100k bench store; 0.70 ms here).
     """
     out: list[str] = []
     for para in paragraphs:

@@ -59,8 +59,8 @@ class PairModel:
 
     Attributes:
         neighbours: Nearest neighbours per article (by the weighted channel cosine) whose
-            overlap is the fourth feature, at most this many unless the share allows more;
-            only close partners are listed.
+            overlap is the fourth feature, at least (more when the share allows); only close
+            partners are listed, so a list may be shorter.
         close: Similarity at which a partner counts as close.
         share: An article with many close partners lists this share of them (at least
             ``neighbours``).
@@ -189,8 +189,9 @@ def pair_features(
     sims = similarities(cosines, weights)
     keep = np.flatnonzero(sims > 0.0)
     kept = [pairs[k] for k in keep.tolist()]
+    kept_sims = sims[keep]
     ranked: list[list[tuple[float, int]]] = [[] for _ in range(n)]
-    for (i, j), s in zip(kept, sims[keep].tolist(), strict=True):
+    for (i, j), s in zip(kept, kept_sims.tolist(), strict=True):
         ranked[i].append((s, -j))
         ranked[j].append((s, -i))
     near = [
@@ -200,8 +201,8 @@ def pair_features(
     shared = np.array([_overlap(near[i], near[j], i, j) for i, j in kept])
     rows = cosines.reshape(len(pairs), len(FEATURE_CHANNELS))[keep]
     dated, gap = _day_features(kept, days)
-    relative = _relative(n, kept, sims[keep])
-    columns = [rows, sims[keep], shared.reshape(len(kept)), dated, gap, relative]
+    relative = _relative(n, kept, kept_sims)
+    columns = [rows, kept_sims, shared.reshape(len(kept)), dated, gap, relative]
     return kept, np.column_stack(columns)
 
 
