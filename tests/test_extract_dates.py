@@ -195,10 +195,13 @@ def test_timex3_extents(text: str, surface: str, value: str, granularity: str) -
          "2023-H2", "half"),
         ("The plant will close at the end of the month.", "the end of the month", "2024-12",
          "month"),
-        # Half units count in the next smaller unit, as ISO 8601 wants whole numbers.
-        ("The war lasted a year and a half.", "a year and a half", "P18M", "duration"),
+        # Whole units stay and the half counts in the next smaller unit, as TimeML writes it.
+        ("The war lasted a year and a half.", "a year and a half", "P1Y6M", "duration"),
         ("It took half an hour.", "half an hour", "PT30M", "duration"),
-        ("It lasted 2 1/2 days.", "2 1/2 days", "PT60H", "duration"),
+        ("It lasted 2 1/2 days.", "2 1/2 days", "P2DT12H", "duration"),
+        ("He spent 5 1/2 hours there.", "5 1/2 hours", "PT5H30M", "duration"),
+        ("It went on for a decade and a half.", "a decade and a half", "P15Y", "duration"),
+        ("It took two and a half weeks.", "two and a half weeks", "P2.5W", "duration"),
         ("He meets them twice per week.", "twice per week", "P1W", "set"),
         # Holidays on the n-th weekday of a month.
         ("The march was held on Martin Luther King Day.", "Martin Luther King Day",

@@ -71,8 +71,10 @@ def _set(m: re.Match[str], ctx: DateContext) -> Resolution:
 def _fraction(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``a year and a half``, ``two and a half days``, ``1 1/2 years``, ``half an hour``.
 
-    ISO 8601 wants whole numbers where it can: the half is counted in the next smaller
-    unit (``P18M``, ``PT36H``, ``PT30M``); weeks, months and quarters keep a decimal.
+    As TimeML writes them, the whole units stay and the half is counted in the next smaller
+    unit: ``P1Y6M``, ``P2DT12H``, ``PT5H30M`` (the three such durations of the TBAQ gold
+    all have this form). Weeks, months and quarters, whose half is no whole number of a
+    smaller unit, keep a decimal (``P1.5W``).
     """
     unit = unit_name(m["unit"])
     if m["one"] and not m["tail"]:
@@ -80,15 +82,25 @@ def _fraction(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     whole = 1 if m["one"] else parse_number(m["whole"]) if m["whole"] else 0
     if whole is None:
         return None
-    if unit in HALF_UNITS:
-        letter, factor, is_time = HALF_UNITS[unit]
-        number = f"{(2 * whole + 1) * factor // 2}"
-    else:
-        letter, factor, is_time = UNITS[unit]
-        if unit == "quarter":
-            letter, factor = "M", 3
-        number = f"{(whole + 0.5) * factor:g}"
-    return Resolution(f"P{'T' if is_time else ''}{number}{letter}", "duration", "duration")
+    letter, factor, is_time = UNITS[unit]
+    if unit == "quarter":
+        letter, factor = "M", 3
+    if unit not in HALF_UNITS:
+        return _iso_duration([(f"{(whole + 0.5) * factor:g}", letter, is_time)])
+    half_letter, half_factor, half_is_time = HALF_UNITS[unit]
+    if (half_letter, half_is_time) == (letter, is_time):
+        # A decade and a half is 15 years: one designator, the units add up.
+        number = (2 * whole + 1) * half_factor // 2
+        return _iso_duration([(str(number), letter, is_time)])
+    parts = [(str(whole * factor), letter, is_time)] if whole else []
+    return _iso_duration(parts + [(str(half_factor // 2), half_letter, half_is_time)])
+
+
+def _iso_duration(parts: list[tuple[str, str, bool]]) -> Resolution:
+    """An ISO 8601 duration from (number, designator, is-time) parts, largest first."""
+    date = "".join(number + letter for number, letter, is_time in parts if not is_time)
+    time = "".join(number + letter for number, letter, is_time in parts if is_time)
+    return Resolution(f"P{date}{'T' + time if time else ''}", "duration", "duration")
 
 
 RESOLVERS: dict[str, Resolver] = {
