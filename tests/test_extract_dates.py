@@ -281,6 +281,12 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
          "The latest period", "2024-Q3", "quarter"),
         ("It forecast higher earnings for the full year.", "the full year", "2024", "year"),
         ("A hearing is set for the week of March 6.", "the week of March 6", "2025-W10", "week"),
+        # "three days later" is the duration between two events; a year earlier is a date,
+        # and "ago" counts from the publication date.
+        ("Three days later, the index rose.", "Three days later", "P3D", "duration"),
+        ("A few days later, it fell.", "A few days later", "PXD", "duration"),
+        ("Net fell from a year earlier.", "a year earlier", "2023", "year"),
+        ("He left three days ago.", "three days ago", "2024-12-10", "day"),
     ],
 )  # fmt: skip
 def test_general_rules(text: str, surface: str, value: str, granularity: str) -> None:

@@ -23,6 +23,9 @@ _ANAPHORA_OFFSET = {
 }  # fmt: skip
 #: "past year" and "the coming months" measure a stretch of time rather than name a period.
 _DURATION_RELS = {"past", "coming", "the coming"}
+#: Units of "three days later" read as the duration between two events (all 5 such mentions
+#: of the TBAQ gold are durations); years are left out for "a year earlier" in reports.
+_OFFSET_UNITS = {"second", "minute", "hour", "day", "week", "month"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: "the" before "last week of June": a position within a period, not a step from today.
 _POSITION_IN = re.compile(r"(?i:\bthe\s+)$")
@@ -63,6 +66,10 @@ def _ago(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     unit, direction = unit_name(m["unit"]), " ".join(m["dir"].lower().split())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     amount = parse_number(m["num"])
+    if direction in ("later", "earlier") and unit in _OFFSET_UNITS:
+        # TimeML: in "three days later" the offset is a DURATION and "later" a signal
+        # linking it to an event; only "a year earlier" names a date (the year-ago period).
+        return duration_value(amount, unit)
     if amount is None:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return Resolution(ref, "vague", "date", "approximate", "vague amount of time")
