@@ -295,6 +295,21 @@ def test_general_rules(text: str, surface: str, value: str, granularity: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        # The fourth quarter has not closed: it is a forecast, not the quarter reported.
+        ("It expects a fourth-quarter charge. Net fell in the latest quarter.", FRIDAY,
+         "2024-Q3"),
+        # A closed quarter named in the report is the one in view.
+        ("Net rose in the third quarter. Net fell in the latest quarter.", dt.date(2025, 1, 20),
+         "2024-Q3"),
+    ],
+)  # fmt: skip
+def test_report_quarter_is_a_closed_one(text: str, published: dt.date, value: str) -> None:
+    assert _only(text, "the latest quarter", published).value == value
+
+
+@pytest.mark.parametrize(
     ("published", "value"),
     [
         (dt.date(2024, 12, 15), "2024-W49"),

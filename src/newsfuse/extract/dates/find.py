@@ -79,7 +79,7 @@ def find_dates(text: str, published: dt.date | dt.datetime | None) -> list[DateM
             cand.tense,
             _in_view(text, previous, cand),
             text[max(0, cand.start - 40) : cand.start],
-            _main_quarter(quarters, cand.start),
+            _main_quarter(quarters, cand.start, anchor),
         )
         res = _resolve(cand.rule, cand.match, ctx)
         if res is None:
@@ -133,17 +133,30 @@ def _in_view(text: str, last: tuple[Resolution, int] | None, cand: _Candidate) -
 
 
 def _main_quarter(
-    quarters: dict[str, tuple[int, Resolution, int]], start: int
+    quarters: dict[str, tuple[int, Resolution, int]], start: int, anchor: dt.date | None
 ) -> Resolution | None:
     """The quarter a financial report is about: named most often so far, ties to the latest.
 
     "the quarter" and "a year earlier" refer to the reporting quarter even after a passing
     mention of another one ("after a flat second quarter", "in the third quarter of 1984");
     reports are about the newest period, so of quarters named equally often the latest in
-    the calendar wins (``YYYY-QN`` values sort in time). Only quarters in reach count.
+    the calendar wins (``YYYY-QN`` values sort in time). Only quarters in reach count, and
+    only those closed by the publication date: results are reported for a past quarter, and
+    a "fourth-quarter charge" announced in October is a forecast, not the report's period.
     """
-    near = [(q[0], value, q[1]) for value, q in quarters.items() if start - q[2] <= _QUARTER_REACH]
+    closed = _last_closed_quarter(anchor) if anchor else "9999-Q4"
+    near = [
+        (q[0], value, q[1])
+        for value, q in quarters.items()
+        if start - q[2] <= _QUARTER_REACH and value <= closed
+    ]
     return max(near, key=lambda q: (q[0], q[1]))[2] if near else None
+
+
+def _last_closed_quarter(day: dt.date) -> str:
+    """``YYYY-QN`` of the last quarter that ended before ``day``."""
+    index = day.year * 4 + (day.month - 1) // 3 - 1
+    return f"{index // 4}-Q{index % 4 + 1}"
 
 
 def _candidates(text: str, anchor: dt.date | None) -> list[_Candidate]:
