@@ -287,6 +287,10 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("A few days later, it fell.", "A few days later", "PXD", "duration"),
         ("Net fell from a year earlier.", "a year earlier", "2023", "year"),
         ("He left three days ago.", "three days ago", "2024-12-10", "day"),
+        # A possessive weekday names an event already reported, whatever the tense around.
+        ("They will appeal Wednesday's ruling.", "Wednesday", "2024-12-11", "day"),
+        ("They will appeal the ruling on Wednesday.", "Wednesday", "2024-12-18",
+         "day"),
     ],
 )  # fmt: skip
 def test_general_rules(text: str, surface: str, value: str, granularity: str) -> None:

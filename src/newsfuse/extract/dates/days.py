@@ -126,7 +126,12 @@ def _weekday(m: re.Match[str], ctx: DateContext) -> Resolution:
     prev = ctx.previous
     if rel in ("the previous", "the following") and prev and prev.granularity == "day":
         base = dt.date.fromisoformat(prev.value or "")  # counted from the day just named
-    day = place_weekday(base, weekday, rel_direction(None if rel == "this" else rel, ctx))
+    direction = rel_direction(None if rel == "this" else rel, ctx)
+    if rel is None and not m["pod"] and m.string[m.end() : m.end() + 3] in ("'s ", "\u2019s "):
+        # "Tuesday's declaration": an event named by its day is one already reported
+        # (all 17 possessive weekdays of the TBAQ gold, both halves, are on or before it).
+        direction = "past"
+    day = place_weekday(base, weekday, direction)
     return _day_value(day, m["pod"])
 
 
