@@ -18,11 +18,11 @@ SHARED = Path(
 )
 
 #: Measured value / relaxed / strict F1 on all 256 TBAQ documents (docs/bench/dates.md:
-#: 0.806 / 0.944 / 0.880), rounded down. Raise them on purpose when the rules improve.
-FLOORS = {"value_f1": 0.805, "relaxed_f1": 0.943, "strict_f1": 0.880}
-#: Value F1 of each half (even 0.8247, odd 0.7863), rounded down: a rule that helps one half
+#: 0.812 / 0.944 / 0.880), rounded down. Raise them on purpose when the rules improve.
+FLOORS = {"value_f1": 0.812, "relaxed_f1": 0.943, "strict_f1": 0.880}
+#: Value F1 of each half (even 0.8247, odd 0.7996), rounded down: a rule that helps one half
 #: by hurting the other fails here even when the whole holds.
-HALF_FLOORS = {"even": 0.824, "odd": 0.786}
+HALF_FLOORS = {"even": 0.824, "odd": 0.799}
 
 
 def _only(text: str, surface: str, published: dt.date | None) -> DateMention:
