@@ -136,3 +136,35 @@ def test_renderers_list_every_section(hostile_story: StoryInput, render: object)
     out = render(b)  # type: ignore[operator]
     for section in b.sections:
         assert section.title in out
+
+
+def test_a_disputed_fact_is_no_confirmed_point(seed_story: StoryInput) -> None:
+    """A fact holding a claim that another report disputes is shown as the conflict only,
+    never as confirmed beside it."""
+    from newsfuse.brief.short import short_brief
+    from newsfuse.compare.comparison import compare
+    from newsfuse.models import ClaimGroup, Conflict
+
+    comp = compare(seed_story)
+    lead = short_brief(seed_story, comp).sections[0].sentences
+    first = next(g for g in comp.by_status("corroborated") if lead[0].text in _texts(g))
+    claim, other = first.claims[0], next(c for c in first.claims if c.article_id != "000")
+    dispute = ClaimGroup(
+        "conflicting",
+        (claim, other),
+        2,
+        first.outlets,
+        Conflict("number", "troop", (("1", (claim.id,)), ("2", (other.id,)))),
+    )
+    disputed = dataclasses.replace(comp, groups=(*comp.groups, dispute))
+    shown = short_brief(seed_story, disputed)
+    texts = [s.text for section in shown.sections for s in section.sentences]
+    assert lead[0].text not in [s.text for s in shown.sections[0].sentences]
+    assert any("differs" in s.note for s in shown.sections[1].sentences)
+    assert len(texts) == len(set(texts))
+
+
+def _texts(group) -> list[str]:  # type: ignore[no-untyped-def]
+    from newsfuse.brief.cite import dateline_trimmed
+
+    return [dateline_trimmed(c) for c in group.claims]

@@ -8,10 +8,21 @@ from pathlib import Path
 import pytest
 from conftest import REPO, data_dir, lineages_of, seed_articles
 
-from newsfuse.compare.comparison import compare
+from newsfuse.compare.comparison import _disputes, compare
+from newsfuse.compare.context import read_story
+from newsfuse.compare.facts import FactGroups
 from newsfuse.extract.analyse import analyse
 from newsfuse.ingest import read
-from newsfuse.models import Article, Block, Comparison, Hints, Metadata, Origin, StoryInput
+from newsfuse.models import (
+    Article,
+    Block,
+    Comparison,
+    Hints,
+    Metadata,
+    Origin,
+    Quote,
+    StoryInput,
+)
 from newsfuse.pipeline import process
 from newsfuse.settings import load_settings
 from newsfuse.stories.copies.index import CopyIndex
@@ -328,3 +339,64 @@ def test_an_exact_copy_changes_no_group(seeds: Comparison) -> None:
 
     assert shape(copied) == shape(seeds)
     assert copied.sources == seeds.sources == 2
+
+
+# --- facts kept apart by the grouping, and how surely each claim states its fact --------------
+
+
+def _apart(groups: list[list[int]], candidates: dict[tuple[int, int], float]) -> FactGroups:
+    articles = ["a", "b", "b", "b"]
+    return FactGroups(groups, lambda i, j: candidates.get((min(i, j), max(i, j)), 0.0),
+                      candidates, articles)  # fmt: skip
+
+
+def test_aligned_claims_in_two_facts_are_linked_apart() -> None:
+    candidates = {(0, 1): 0.9, (0, 2): 0.3}
+    assert _apart([[0], [1], [2], [3]], candidates).linked_apart(0.6) == [(0, 1)]
+    assert _apart([[0, 1], [2], [3]], candidates).linked_apart(0.6) == []  # one fact already
+    assert _apart([[0], [1], [2], [3]], candidates).linked_apart(0.95) == []  # not aligned
+
+
+def test_only_a_likeliest_partner_is_linked_apart() -> None:
+    # Claim 0's two likeliest partners in report b are 2 and 3: its pair with 1 is no link.
+    candidates = {(0, 1): 0.9, (0, 2): 0.95, (0, 3): 0.92}
+    assert (0, 1) not in _apart([[0], [1], [2], [3]], candidates).linked_apart(0.6)
+
+
+def test_support_is_each_claims_mean_probability_with_the_others() -> None:
+    facts = _apart([[0, 1, 2]], {(0, 1): 0.9, (0, 2): 0.5, (1, 2): 0.7})
+    assert facts.support([0, 1, 2]) == pytest.approx((0.7, 0.8, 0.6))
+    assert facts.support([3]) == (1.0,)
+
+
+def test_every_group_carries_its_claims_support(seeds: Comparison) -> None:
+    for group in seeds.groups:
+        assert len(group.support) == len(group.claims)
+        assert all(0.0 <= s <= 1.0 for s in group.support)
+        if len(group.claims) == 1:
+            assert group.support == (1.0,)
+
+
+def test_a_figure_disputed_across_two_facts_is_a_conflict() -> None:
+    """The grouping may keep two aligned claims in two facts (a report states a fact once);
+    when they disagree, the pair is a conflict of its own. Here every claim is its own fact,
+    and the pair model aligns the two sums."""
+    wire = article("w1", "Wire", "The ministry will divert $3.5 billion to the border wall.")
+    post = article("p1", "Post", "The ministry will divert about $3.6 billion to the wall.")
+    same = article("p2", "Gazette", "The ministry will divert $3.5 billion to the wall.")
+    context = read_story(story(wire, post, same))
+    claims = context.claims
+    x, y, z = (i for i, c in enumerate(claims) if c.quantities)  # Post, Gazette, Wire
+    pair = {(x, y): 0.9, (x, z): 0.9, (y, z): 0.9}
+    facts = FactGroups(
+        [[i] for i in range(len(claims))],
+        lambda i, j: pair.get((min(i, j), max(i, j)), 0.0),
+        pair,
+        [c.article_id for c in claims],
+    )
+    quotes: dict[str, tuple[Quote, ...]] = {c.article_id: () for c in claims}
+    found = _disputes(facts, context, lambda a, b: 1.0, lambda a, b: True, quotes, 0.6)
+    assert found == [[x, y, z]]  # both disputes hold the "about $3.6 billion" claim: one conflict
+    agreeing = FactGroups(facts.groups, facts.probability, {(y, z): 0.9}, facts.articles)
+    assert _disputes(agreeing, context, lambda a, b: 1.0, lambda a, b: True, quotes, 0.6) == []
+    assert _disputes(facts, context, lambda a, b: 1.0, lambda a, b: True, quotes, 0.95) == []

@@ -55,6 +55,9 @@ def _changed(a: str, b: str) -> bool:
         # Cut off or run on, punctuation, a function word, plural, a determiner, a title.
         ("We will reopen every school before the end", "reopen every school", False),
         ("We will win, at last!", "We will win at last", False),
+        # Curly and straight apostrophes: one word either way, not a changed word.
+        ("I think it’s destructive of the fabric", "I think it's destructive of the fabric", False),
+        ("We’re talking about an invasion of our country", "an invasion of our country", False),
         (
             "We will reopen every school before the end of the month",
             "We will reopen the schools before the end of this month",
@@ -75,6 +78,10 @@ def _changed(a: str, b: str) -> bool:
 )
 def test_quote_words(first: str, second: str, changed: bool) -> None:
     assert _changed(first, second) is changed
+
+
+def test_a_word_keeps_its_curly_apostrophe() -> None:
+    assert _words("We’re sure it's") == ["we're", "sure", "it's"]
 
 
 def _quote(text: str, kind: QuoteKind) -> Quote:

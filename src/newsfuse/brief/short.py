@@ -4,7 +4,8 @@ Chosen from the comparison's facts, most important first: how many independent s
 a fact, how early the reports give it, and how much it says (who, what figure, when, where).
 A fact whose sentences are fragments (too short, a question, a quote whose speaker is unknown)
 is left out, as is one that repeats a fact already chosen. Conflicts are points of their own,
-both sides cited; no confirmed point contradicts another, since a conflicting fact is never
+first among the points, both sides cited; no confirmed point contradicts another, since a
+conflicting fact, or a fact holding a claim that another report's claim disputes, is never
 shown as confirmed. Every sentence is an article's own, cited to the sentences the pair model
 holds to state its fact (a sentence grouped with it only through others does not confirm it,
 and does not count as a source).
@@ -27,6 +28,9 @@ __all__ = ["MAX_LEAD", "MAX_POINTS", "MAX_WORDS", "short_brief"]
 MAX_LEAD = 3
 MAX_POINTS = 8
 MAX_WORDS = 250
+#: Conflicts come first among the points, and take their words before the facts do, up to
+#: half the points: a reader must see what the reports disagree on.
+MAX_CONFLICTS = MAX_POINTS // 2
 #: Two chosen sentences sharing this share of their content words say the same twice.
 NEAR_DUPLICATE = 0.6
 _WORD = re.compile(r"[\w'’]+")
@@ -43,10 +47,13 @@ def short_brief(story: StoryInput, comp: Comparison) -> Brief:
         Two sections, ``lead`` and ``points``, together at most :data:`MAX_WORDS` words.
     """
     source_of = source_keys(story.articles, story.lineages)
+    disputed = {c.id for g in comp.by_status("conflicting") for c in g.claims}
     backed = {
         id(g): _confirming(g, source_of)
         for g in comp.groups
-        if g.status != "conflicting" and _usable(story, g)
+        if g.status != "conflicting"
+        and disputed.isdisjoint(c.id for c in g.claims)
+        and _usable(story, g)
     }
     ranked = sorted(
         (g for g in comp.groups if id(g) in backed),
@@ -56,6 +63,13 @@ def short_brief(story: StoryInput, comp: Comparison) -> Brief:
     chosen: list[BriefSentence] = []
     words: list[set[str]] = []
     budget = MAX_WORDS
+    conflicts: list[BriefSentence] = []
+    for group in comp.by_status("conflicting"):
+        sentence = _conflict(group)
+        cost = len(sentence.text.split())
+        if len(conflicts) < MAX_CONFLICTS and cost <= budget:
+            conflicts.append(sentence)
+            budget -= cost
     lead: list[BriefSentence] = []
     points: list[BriefSentence] = []
     for group in ranked:
@@ -67,19 +81,14 @@ def short_brief(story: StoryInput, comp: Comparison) -> Brief:
             continue
         if len(lead) < MAX_LEAD and sources > 1:
             lead.append(sentence)
-        elif len(points) < MAX_POINTS:
+        elif len(points) + len(conflicts) < MAX_POINTS:
             points.append(sentence)
         else:
             break
         chosen.append(sentence)
         words.append(mine)
         budget -= cost
-    for group in comp.by_status("conflicting"):
-        sentence = _conflict(group)
-        cost = len(sentence.text.split())
-        if len(points) < MAX_POINTS and cost <= budget:
-            points.insert(0, sentence)
-            budget -= cost
+    points = conflicts + points
     return Brief(
         story.story_id,
         comp.sources,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from newsfuse.compare.conflicts import judge
 from newsfuse.compare.context import StoryClaims, read_story
-from newsfuse.compare.facts import group_facts
+from newsfuse.compare.facts import FactGroups, group_facts
 from newsfuse.compare.pairs import ClaimPairModel, pair_model
 from newsfuse.models import Article, Claim, ClaimGroup, Comparison, Quote, Status, StoryInput
 
@@ -14,7 +14,7 @@ __all__ = ["COMPARE_VERSION", "compare", "outlet_label"]
 
 #: Bump when a change makes :func:`compare` give other results: stored comparisons made by an
 #: older version are then made again (newsfuse.pipeline.comparisons).
-COMPARE_VERSION = 1
+COMPARE_VERSION = 2
 
 
 def compare(story: StoryInput, model: ClaimPairModel | None = None) -> Comparison:
@@ -28,8 +28,10 @@ def compare(story: StoryInput, model: ClaimPairModel | None = None) -> Compariso
 
     Returns:
         Every claim in one group: corroborated (with the number of independent sources and
-        their outlets), single-source, or conflicting (with both sides). Articles are taken
-        in publication order, then by id, so the result does not depend on input order.
+        their outlets), single-source, or conflicting (with both sides). Two claims the pair
+        model aligns but the grouping kept in two facts, when they disagree, also make a
+        conflicting group of their own. Articles are taken in publication order, then by id,
+        so the result does not depend on input order.
     """
     context = read_story(story)
     claims = context.claims
@@ -46,13 +48,43 @@ def compare(story: StoryInput, model: ClaimPairModel | None = None) -> Compariso
         return facts.probability(index[x.id], index[y.id]) >= chosen.align
 
     groups = []
-    for members in facts.groups:
+    for members in facts.groups + _disputes(facts, context, pair, aligned, quotes, chosen.align):
         mine = tuple(claims[i] for i in members)
-        groups.append(_group(mine, context, pair, aligned, labels, quotes, facts.score(members)))
+        support = facts.support(members)
+        groups.append(
+            _group(mine, context, pair, aligned, labels, quotes, facts.score(members), support)
+        )
     position = {c.id: i for i, c in enumerate(claims)}
     groups.sort(key=lambda g: (-g.sources, position[g.claims[0].id]))
     sources = len(set(context.sources.values()))
     return Comparison(story.story_id, tuple(claims), tuple(groups), sources)
+
+
+def _disputes(
+    facts: FactGroups,
+    context: StoryClaims,
+    pair: Callable[[Claim, Claim], float],
+    aligned: Callable[[Claim, Claim], bool],
+    quotes: Mapping[str, Sequence[Quote]],
+    link: float,
+) -> list[list[int]]:
+    """Claims the pair model aligns as one fact that the grouping kept in two facts, and that
+    disagree on a slot: each such set is a conflict of its own ("$3.5 billion" in one report's
+    fact, "$3.6 billion" in another's). Disputes that share a claim make one conflict."""
+    claims, source_of = context.claims, context.sources
+    found: list[set[int]] = []
+    for i, j in facts.linked_apart(link):
+        a, b = claims[i], claims[j]
+        if source_of[a.article_id] == source_of[b.article_id]:
+            continue
+        if judge((a, b), context.features, pair, source_of, quotes, aligned).conflict is None:
+            continue
+        joined = {i, j}
+        for dispute in [d for d in found if d & joined]:
+            joined |= dispute
+            found.remove(dispute)
+        found.append(joined)
+    return sorted((sorted(d) for d in found), key=lambda d: d[0])
 
 
 def _group(
@@ -63,6 +95,7 @@ def _group(
     labels: Mapping[str, str],
     quotes: Mapping[str, Sequence[Quote]],
     score: float,
+    support: tuple[float, ...],
 ) -> ClaimGroup:
     source_of = context.sources
     verdict = judge(claims, context.features, pair, source_of, quotes, aligned)
@@ -72,7 +105,14 @@ def _group(
     )
     outlets = tuple(sorted({labels[c.article_id] for c in claims}))
     return ClaimGroup(
-        status, claims, sources, outlets, verdict.conflict, verdict.updates, round(score, 4)
+        status,
+        claims,
+        sources,
+        outlets,
+        verdict.conflict,
+        verdict.updates,
+        round(score, 4),
+        tuple(round(s, 4) for s in support),
     )
 
 

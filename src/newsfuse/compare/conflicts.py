@@ -29,7 +29,9 @@ SAME_UTTERANCE = 0.6
 #: out): the conflicts of claims-dev change one to three words; set by hand.
 MAX_CHANGE = 3
 
-_WORD = re.compile(r"[\w']+")
+#: A word, with its apostrophes (straight or curly: "we’re" is one word, not "we" and "re").
+#: A word, with its apostrophes (straight or curly: "we’re" is one word, not "we" and "re").
+_WORD = re.compile(r"[\w'’]+")
 #: Quotation marks that open or close a quoted stretch inside a mixed quote.
 _QUOTE_MARK = re.compile(r'["“”„«»]')
 

@@ -31,11 +31,26 @@ Probabilities = dict[tuple[int, int], float]
 
 
 class FactGroups:
-    """The groups (indices into the claims, in story order) and the pair probabilities."""
+    """The groups (indices into the claims, in story order) and the pair probabilities.
 
-    def __init__(self, groups: list[list[int]], probability: Callable[[int, int], float]) -> None:
+    Attributes:
+        groups: Every claim in a group.
+        probability: P(same fact) of any two claims (scored when first asked).
+        candidates: The scored candidate pairs, ``(i, j) -> p`` with ``i < j``.
+        articles: Each claim's article id, by index.
+    """
+
+    def __init__(
+        self,
+        groups: list[list[int]],
+        probability: Callable[[int, int], float],
+        candidates: Probabilities | None = None,
+        articles: Sequence[str] = (),
+    ) -> None:
         self.groups = groups
         self.probability = probability
+        self.candidates = candidates or {}
+        self.articles = articles
 
     def score(self, group: Sequence[int]) -> float:
         """Mean pair probability inside a group (1.0 for one claim)."""
@@ -43,6 +58,33 @@ class FactGroups:
             return 1.0
         pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1 :]]
         return sum(self.probability(a, b) for a, b in pairs) / len(pairs)
+
+    def support(self, group: Sequence[int]) -> tuple[float, ...]:
+        """Per claim of a group, its mean pair probability with the group's other claims
+        (1.0 alone): how surely the model holds it to state the group's fact."""
+        if len(group) < 2:
+            return (1.0,) * len(group)
+        return tuple(
+            sum(self.probability(a, b) for b in group if b != a) / (len(group) - 1) for a in group
+        )
+
+    def linked_apart(self, link: float) -> list[tuple[int, int]]:
+        """Pairs of claims of two reports that the model aligns (probability at least
+        ``link``, each among the other's likeliest partners in its report) but that sit in
+        no group together: the grouping kept them apart (a report states a fact once; average
+        linkage). Strongest first."""
+        together = {(a, b) for g in self.groups for a in g for b in g}
+        best = _best_partners(self.candidates, self.articles)
+        found = [
+            (p, a, b)
+            for (a, b), p in self.candidates.items()
+            if p >= link
+            and self.articles[a] != self.articles[b]
+            and (a, b) not in together
+            and b in best[(a, self.articles[b])]
+            and a in best[(b, self.articles[a])]
+        ]
+        return [(a, b) for _, a, b in sorted(found, key=lambda t: (-t[0], t[1], t[2]))]
 
 
 def group_facts(context: StoryClaims, model: ClaimPairModel) -> FactGroups:
@@ -61,6 +103,7 @@ def group_facts(context: StoryClaims, model: ClaimPairModel) -> FactGroups:
     folded = context.folded
     active = [i for i in range(len(context.claims)) if i not in folded]
     probs = _probabilities(context, active, model)
+    candidates = dict(probs)
 
     def probability(i: int, j: int) -> float:
         key = (min(i, j), max(i, j))
@@ -76,7 +119,7 @@ def group_facts(context: StoryClaims, model: ClaimPairModel) -> FactGroups:
             if original in group:
                 group.append(copy)
     ordered = sorted((sorted(g) for g in groups), key=lambda g: g[0])
-    return FactGroups(ordered, probability)
+    return FactGroups(ordered, probability, candidates, articles)
 
 
 def _probabilities(context: StoryClaims, active: list[int], model: ClaimPairModel) -> Probabilities:
