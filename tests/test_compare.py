@@ -400,23 +400,3 @@ def test_claims_aligned_across_two_facts_complete_them_or_conflict() -> None:
     assert disputes == [] and [y, z] in completed and [x] in completed
     completed, disputes = linked(facts, 0.95)  # not aligned: nothing linked
     assert disputes == [] and completed == facts.groups
-
-
-def test_a_copy_follows_its_original_into_a_completed_fact() -> None:
-    post = article("p1", "Post", "The ministry will divert $3.5 billion to the wall.")
-    wire = article("w1", "Wire", "The ministry will divert $3.5 billion to the border wall.")
-    copy = replace(wire, id="w2", content_key="w2", meta=replace(wire.meta, outlet="Reprint"))
-    context = read_story(story(post, wire, copy, copies={"w2": "w1"}))
-    claims = context.claims
-    assert context.folded, "the reprint's claims are folded into the wire's"
-    copied, original = next(iter(context.folded.items()))
-    first = next(i for i, c in enumerate(claims) if c.article_id == "p1" and c.quantities)
-    pair = {(min(first, original), max(first, original)): 0.9}
-    groups = [[i] for i in range(len(claims)) if i not in context.folded]
-    groups = [g + [copied] if g == [original] else g for g in groups]
-    facts = FactGroups(groups, lambda i, j: pair.get((min(i, j), max(i, j)), 0.0), pair,
-                       [c.article_id for c in claims])  # fmt: skip
-    quotes: dict[str, tuple[Quote, ...]] = {c.article_id: () for c in claims}
-    completed, _ = _linked_apart(facts, context, lambda a, b: 1.0, lambda a, b: True, quotes, 0.6)
-    # The Post's fact takes the wire's claim and its reprint; the wire's fact takes the Post's.
-    assert [g for g in completed if first in g] == [sorted([first, original, copied])] * 2

@@ -105,16 +105,13 @@ def _linked_apart(
             for p in pairs
         )
 
-    copies: dict[int, list[int]] = {}
-    for copy, original in context.folded.items():
-        copies.setdefault(original, []).append(copy)
     completed = []
     for group in facts.groups:
         members = list(group)
         for k in sorted(set().union(*(also.get(i, set()) for i in group)) - set(group)):
             if agrees(k, members):
-                members.extend([k, *copies.get(k, ())])  # a copy follows its original
-        completed.append(sorted(set(members)))
+                members.append(k)
+        completed.append(sorted(members))
     return completed, sorted((sorted(d) for d in disputes), key=lambda d: d[0])
 
 
