@@ -29,9 +29,9 @@ def compare(story: StoryInput, model: ClaimPairModel | None = None) -> Compariso
     Returns:
         Every claim in one group: corroborated (with the number of independent sources and
         their outlets), single-source, or conflicting (with both sides). Two claims the pair
-        model aligns but the grouping kept in two facts each join the other's fact when they
-        agree, and make a conflicting group of their own when they disagree. Articles are
-        taken in publication order, then by id, so the result does not depend on input order.
+        model aligns but the grouping kept in two facts, when they disagree, also make a
+        conflicting group of their own. Articles are taken in publication order, then by id,
+        so the result does not depend on input order.
     """
     context = read_story(story)
     claims = context.claims
@@ -47,9 +47,8 @@ def compare(story: StoryInput, model: ClaimPairModel | None = None) -> Compariso
     def aligned(x: Claim, y: Claim) -> bool:
         return facts.probability(index[x.id], index[y.id]) >= chosen.align
 
-    completed, disputes = _linked_apart(facts, context, pair, aligned, quotes, chosen.align)
     groups = []
-    for members in completed + disputes:
+    for members in facts.groups + _disputes(facts, context, pair, aligned, quotes, chosen.align):
         mine = tuple(claims[i] for i in members)
         support = facts.support(members)
         groups.append(
@@ -61,58 +60,31 @@ def compare(story: StoryInput, model: ClaimPairModel | None = None) -> Compariso
     return Comparison(story.story_id, tuple(claims), tuple(groups), sources)
 
 
-def _linked_apart(
+def _disputes(
     facts: FactGroups,
     context: StoryClaims,
     pair: Callable[[Claim, Claim], float],
     aligned: Callable[[Claim, Claim], bool],
     quotes: Mapping[str, Sequence[Quote]],
     link: float,
-) -> tuple[list[list[int]], list[list[int]]]:
-    """The facts completed, and the disputes, from claims the pair model aligns as one fact
-    that the grouping kept in two (:meth:`FactGroups.linked_apart`).
-
-    Where two such claims agree, each also joins the other's fact unless it disagrees with one
-    of that fact's claims: a fact holds every claim that states it, and the sentence then sits
-    in two facts. Where they disagree on a slot,
-    they are a conflict of their own ("$3.5 billion" in one report's fact, "$3.6 billion" in
-    another's); disputes that share a claim make one conflict.
-
-    Returns:
-        The facts with the claims that also state them, and the disputes.
-    """
+) -> list[list[int]]:
+    """Claims the pair model aligns as one fact that the grouping kept in two facts, and that
+    disagree on a slot: each such set is a conflict of its own ("$3.5 billion" in one report's
+    fact, "$3.6 billion" in another's). Disputes that share a claim make one conflict."""
     claims, source_of = context.claims, context.sources
-    disputes: list[set[int]] = []
-    also: dict[int, set[int]] = {}
+    found: list[set[int]] = []
     for i, j in facts.linked_apart(link):
         a, b = claims[i], claims[j]
         if source_of[a.article_id] == source_of[b.article_id]:
             continue
         if judge((a, b), context.features, pair, source_of, quotes, aligned).conflict is None:
-            also.setdefault(i, set()).add(j)
-            also.setdefault(j, set()).add(i)
             continue
         joined = {i, j}
-        for dispute in [d for d in disputes if d & joined]:
+        for dispute in [d for d in found if d & joined]:
             joined |= dispute
-            disputes.remove(dispute)
-        disputes.append(joined)
-
-    def agrees(k: int, group: list[int]) -> bool:
-        pairs = [(claims[k], claims[m]) for m in group]
-        return all(
-            judge(p, context.features, pair, source_of, quotes, aligned).conflict is None
-            for p in pairs
-        )
-
-    completed = []
-    for group in facts.groups:
-        members = list(group)
-        for k in sorted(set().union(*(also.get(i, set()) for i in group)) - set(group)):
-            if agrees(k, members):
-                members.append(k)
-        completed.append(sorted(members))
-    return completed, sorted((sorted(d) for d in disputes), key=lambda d: d[0])
+            found.remove(dispute)
+        found.append(joined)
+    return sorted((sorted(d) for d in found), key=lambda d: d[0])
 
 
 def _group(

@@ -145,8 +145,8 @@ def _probabilities(context: StoryClaims, active: list[int], model: ClaimPairMode
 
 
 #: A report states a fact once; a second sentence of one report joins the fact only when it
-#: restates the first this surely (a lead repeated lower down). Set by hand, above the
-#: shipped grouping probability (0.7).
+#: restates the first this surely (a lead repeated lower down). Set by hand, above any
+#: grouping probability the fitting script chooses.
 RESTATES = 0.8
 
 
