@@ -400,3 +400,14 @@ def test_a_figure_disputed_across_two_facts_is_a_conflict() -> None:
     agreeing = FactGroups(facts.groups, facts.probability, {(y, z): 0.9}, facts.articles)
     assert _disputes(agreeing, context, lambda a, b: 1.0, lambda a, b: True, quotes, 0.6) == []
     assert _disputes(facts, context, lambda a, b: 1.0, lambda a, b: True, quotes, 0.95) == []
+
+
+def test_a_sample_fact_takes_few_sentences_of_one_report(samples: dict[str, Comparison]) -> None:
+    """A fact is what a report states once (or restates): no fact of the samples gathers
+    three sentences of one report, which would make it a topic rather than a fact."""
+    for key in STORIES:
+        for group in samples[key].groups:
+            per_report: dict[str, int] = {}
+            for claim in group.claims:
+                per_report[claim.article_id] = per_report.get(claim.article_id, 0) + 1
+            assert max(per_report.values()) <= 2, [c.text for c in group.claims]
