@@ -168,3 +168,25 @@ def _texts(group) -> list[str]:  # type: ignore[no-untyped-def]
     from newsfuse.brief.cite import dateline_trimmed
 
     return [dateline_trimmed(c) for c in group.claims]
+
+
+def test_what_the_reports_agree_on_of_a_disputed_fact_stays() -> None:
+    """Of a fact in conflict, the claims on neither side may still confirm it; those on a side
+    never do."""
+    from newsfuse.brief.short import _undisputed
+    from newsfuse.models import Claim, ClaimGroup, Conflict
+
+    def claim(cid: str, article: str) -> Claim:
+        return Claim(cid, article, None, 0, 0, 0, 10, f"Sentence {cid} of the report.")
+
+    a, b, c = claim("a:0.0", "a"), claim("b:0.0", "b"), claim("c:0.0", "c")
+    conflict = Conflict("number", "worker", (("1,400", (a.id,)), ("2,100", (b.id,))))
+    group = ClaimGroup(
+        "conflicting", (a, b, c), 3, ("A", "B", "C"), conflict, (), 0.8, (0.9, 0.8, 0.7)
+    )
+    rest = _undisputed(group, {a.id, b.id})
+    assert rest is not None and rest.claims == (c,) and rest.support == (0.7,)
+    assert rest.status == "corroborated" and rest.conflict is None
+    assert _undisputed(group, {a.id, b.id, c.id}) is None
+    plain = dataclasses.replace(group, status="corroborated", conflict=None)
+    assert _undisputed(plain, set()) is plain

@@ -5,14 +5,15 @@ a fact, how early the reports give it, and how much it says (who, what figure, w
 A fact whose sentences are fragments (too short, a question, a quote whose speaker is unknown)
 is left out, as is one that repeats a fact already chosen. Conflicts are points of their own,
 first among the points, both sides cited; no confirmed point contradicts another, since a
-conflicting fact, or a fact holding a claim that another report's claim disputes, is never
-shown as confirmed. Every sentence is an article's own, cited to the sentences the pair model
-holds to state its fact (a sentence grouped with it only through others does not confirm it,
-and does not count as a source).
+sentence on either side of a conflict is never shown or cited as confirmed (what the other
+reports state of a disputed fact still may be). Every sentence is an article's own, cited
+to the sentences the pair model holds to state its fact (a sentence grouped with it only
+through others does not confirm it, and does not count as a source).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -47,19 +48,18 @@ def short_brief(story: StoryInput, comp: Comparison) -> Brief:
         Two sections, ``lead`` and ``points``, together at most :data:`MAX_WORDS` words.
     """
     source_of = source_keys(story.articles, story.lineages)
-    disputed = {c.id for g in comp.by_status("conflicting") for c in g.claims}
-    backed = {
-        id(g): _confirming(g, source_of)
-        for g in comp.groups
-        if g.status != "conflicting"
-        and disputed.isdisjoint(c.id for c in g.claims)
-        and _usable(story, g)
+    disputed = {
+        cid
+        for g in comp.by_status("conflicting")
+        if g.conflict is not None
+        for _, ids in g.conflict.values
+        for cid in ids
     }
-    ranked = sorted(
-        (g for g in comp.groups if id(g) in backed),
-        key=lambda g: _importance(g, backed[id(g)][1]),
-        reverse=True,
-    )
+    facts = [
+        f for g in comp.groups if (f := _undisputed(g, disputed)) is not None and _usable(story, f)
+    ]
+    backed = {id(f): _confirming(f, source_of) for f in facts}
+    ranked = sorted(facts, key=lambda g: _importance(g, backed[id(g)][1]), reverse=True)
     chosen: list[BriefSentence] = []
     words: list[set[str]] = []
     budget = MAX_WORDS
@@ -93,6 +93,22 @@ def short_brief(story: StoryInput, comp: Comparison) -> Brief:
         story.story_id,
         comp.sources,
         (Section("lead", "In brief", tuple(lead)), Section("points", "Key points", tuple(points))),
+    )
+
+
+def _undisputed(group: ClaimGroup, disputed: set[str]) -> ClaimGroup | None:
+    """A fact without the claims on either side of a conflict (None when none is left): what
+    the other reports state of it agrees, so it may be confirmed; the disputed value is a
+    point of its own."""
+    support = group.support or (1.0,) * len(group.claims)
+    kept = [(c, s) for c, s in zip(group.claims, support, strict=True) if c.id not in disputed]
+    if not kept:
+        return None
+    if len(kept) == len(group.claims) and group.status != "conflicting":
+        return group
+    claims, scores = zip(*kept, strict=True)
+    return dataclasses.replace(
+        group, status="corroborated", claims=claims, support=scores, conflict=None
     )
 
 
