@@ -147,6 +147,26 @@ CASES = [
 ]
 
 
+# A cue verb the lexicon once lacked ("objected that ...").
+CASES += [
+    (
+        ["Senator Ann Price objected that the plan “would close every rural clinic.”"],
+        "would close every rural clinic",
+        "mixed",
+        "object",
+        "Ann Price",
+    ),
+]
+
+
+def test_cue_forms_are_spelled_as_inflected() -> None:
+    from newsfuse.extract.quotes.lexicon import cue_lexicon
+
+    lexicon = cue_lexicon()
+    assert lexicon.speech["agreeing"] == "agree" and lexicon.speech["disagreeing"] == "disagree"
+    assert lexicon.quote_only["dubbed"] == "dub"
+
+
 @pytest.mark.parametrize(("paragraphs", "fragment", "kind", "cue", "speaker"), CASES)
 def test_quote_forms(
     nlp: Language, paragraphs: list[str], fragment: str, kind: str, cue: str, speaker: str
