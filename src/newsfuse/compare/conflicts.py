@@ -30,7 +30,6 @@ SAME_UTTERANCE = 0.6
 MAX_CHANGE = 3
 
 #: A word, with its apostrophes (straight or curly: "we’re" is one word, not "we" and "re").
-#: A word, with its apostrophes (straight or curly: "we’re" is one word, not "we" and "re").
 _WORD = re.compile(r"[\w'’]+")
 #: Quotation marks that open or close a quoted stretch inside a mixed quote.
 _QUOTE_MARK = re.compile(r'["“”„«»]')

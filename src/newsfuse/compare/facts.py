@@ -28,6 +28,8 @@ LEXICAL = 0.15
 
 #: Pair probabilities of the grouped claims: ``(i, j) -> p`` with ``i < j``.
 Probabilities = dict[tuple[int, int], float]
+#: (claim, other report) -> the claim's likeliest candidate partners in that report.
+Partners = dict[tuple[int, str], set[int]]
 
 
 class FactGroups:
@@ -38,6 +40,8 @@ class FactGroups:
         probability: P(same fact) of any two claims (scored when first asked).
         candidates: The scored candidate pairs, ``(i, j) -> p`` with ``i < j``.
         articles: Each claim's article id, by index.
+        partners: (claim, other report) -> its likeliest candidate partners there
+            (made from ``candidates`` when not given).
     """
 
     def __init__(
@@ -46,11 +50,13 @@ class FactGroups:
         probability: Callable[[int, int], float],
         candidates: Probabilities | None = None,
         articles: Sequence[str] = (),
+        partners: Partners | None = None,
     ) -> None:
         self.groups = groups
         self.probability = probability
         self.candidates = candidates or {}
         self.articles = articles
+        self.partners = _best_partners(self.candidates, articles) if partners is None else partners
 
     def score(self, group: Sequence[int]) -> float:
         """Mean pair probability inside a group (1.0 for one claim)."""
@@ -74,15 +80,13 @@ class FactGroups:
         no group together: the grouping kept them apart (a report states a fact once; average
         linkage). Strongest first."""
         together = {(a, b) for g in self.groups for a in g for b in g}
-        best = _best_partners(self.candidates, self.articles)
         found = [
             (p, a, b)
             for (a, b), p in self.candidates.items()
             if p >= link
             and self.articles[a] != self.articles[b]
             and (a, b) not in together
-            and b in best[(a, self.articles[b])]
-            and a in best[(b, self.articles[a])]
+            and _mutual(self.partners, self.articles, a, b)
         ]
         return [(a, b) for _, a, b in sorted(found, key=lambda t: (-t[0], t[1], t[2]))]
 
@@ -113,13 +117,15 @@ def group_facts(context: StoryClaims, model: ClaimPairModel) -> FactGroups:
 
     articles = [c.article_id for c in context.claims]
     base, second = _lexical_groups(context, active)
-    groups = _average_linkage(base, probs, model.align, probability, articles) + second
+    partners = _best_partners(candidates, articles)
+    linked = _average_linkage(base, probs, model.align, probability, articles, partners)
+    groups = linked + second
     for copy, original in sorted(folded.items()):
         for group in groups:
             if original in group:
                 group.append(copy)
     ordered = sorted((sorted(g) for g in groups), key=lambda g: g[0])
-    return FactGroups(ordered, probability, candidates, articles)
+    return FactGroups(ordered, probability, candidates, articles, partners)
 
 
 def _probabilities(context: StoryClaims, active: list[int], model: ClaimPairModel) -> Probabilities:
@@ -161,9 +167,7 @@ def _once_per_report(
 PARTNERS = 2
 
 
-def _best_partners(
-    candidates: Probabilities, article: Sequence[str]
-) -> dict[tuple[int, str], set[int]]:
+def _best_partners(candidates: Probabilities, article: Sequence[str]) -> Partners:
     """(claim, other report) -> its PARTNERS likeliest candidate claims in that report."""
     ranked: dict[tuple[int, str], list[tuple[float, int]]] = {}
     for (a, b), p in candidates.items():
@@ -172,6 +176,11 @@ def _best_partners(
         ranked.setdefault((a, article[b]), []).append((-p, b))
         ranked.setdefault((b, article[a]), []).append((-p, a))
     return {key: {c for _, c in sorted(found)[:PARTNERS]} for key, found in ranked.items()}
+
+
+def _mutual(best: Partners, article: Sequence[str], a: int, b: int) -> bool:
+    """Whether two claims of two reports are each among the other's likeliest partners."""
+    return b in best.get((a, article[b]), ()) and a in best.get((b, article[a]), ())
 
 
 def _lexical_groups(
@@ -203,6 +212,7 @@ def _average_linkage(
     link: float,
     probability: Callable[[int, int], float],
     article: Sequence[str],
+    best: Partners,
 ) -> list[list[int]]:
     """Merge groups along candidate pairs, strongest first, while the mean probability over
     every pair of claims between the two groups stays at least ``link`` (average linkage: a
@@ -210,12 +220,10 @@ def _average_linkage(
     scored when a merge needs them."""
     members: dict[int, list[int]] = {g[0]: list(g) for g in seeds}
     group_of = {i: g[0] for g in seeds for i in g}
-    best = _best_partners(candidates, article)
     for (a, b), p in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
         if p < link:
             break
-        other = article[a] != article[b]
-        if other and (b not in best[(a, article[b])] or a not in best[(b, article[a])]):
+        if article[a] != article[b] and not _mutual(best, article, a, b):
             continue  # not among each other's likeliest partners in the other report
         ga, gb = group_of[a], group_of[b]
         if ga == gb:
