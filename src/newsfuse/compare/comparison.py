@@ -50,10 +50,7 @@ def compare(story: StoryInput, model: ClaimPairModel | None = None) -> Compariso
     groups = []
     for members in facts.groups + _disputes(facts, context, pair, aligned, quotes, chosen.align):
         mine = tuple(claims[i] for i in members)
-        support = facts.support(members)
-        groups.append(
-            _group(mine, context, pair, aligned, labels, quotes, facts.score(members), support)
-        )
+        groups.append(_group(mine, context, pair, aligned, labels, quotes, facts.support(members)))
     position = {c.id: i for i, c in enumerate(claims)}
     groups.sort(key=lambda g: (-g.sources, position[g.claims[0].id]))
     sources = len(set(context.sources.values()))
@@ -94,9 +91,10 @@ def _group(
     aligned: Callable[[Claim, Claim], bool],
     labels: Mapping[str, str],
     quotes: Mapping[str, Sequence[Quote]],
-    score: float,
     support: tuple[float, ...],
 ) -> ClaimGroup:
+    """A group judged: its status, sources, outlets, conflict and updates; its score is the
+    mean pair probability inside it, the mean of its claims' support."""
     source_of = context.sources
     verdict = judge(claims, context.features, pair, source_of, quotes, aligned)
     sources = len({source_of[c.article_id] for c in claims})
@@ -111,7 +109,7 @@ def _group(
         outlets,
         verdict.conflict,
         verdict.updates,
-        round(score, 4),
+        round(sum(support) / len(support), 4),
         tuple(round(s, 4) for s in support),
     )
 

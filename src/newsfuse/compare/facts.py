@@ -58,13 +58,6 @@ class FactGroups:
         self.articles = articles
         self.partners = _best_partners(self.candidates, articles) if partners is None else partners
 
-    def score(self, group: Sequence[int]) -> float:
-        """Mean pair probability inside a group (1.0 for one claim)."""
-        if len(group) < 2:
-            return 1.0
-        pairs = [(a, b) for k, a in enumerate(group) for b in group[k + 1 :]]
-        return sum(self.probability(a, b) for a, b in pairs) / len(pairs)
-
     def support(self, group: Sequence[int]) -> tuple[float, ...]:
         """Per claim of a group, its mean pair probability with the group's other claims
         (1.0 alone): how surely the model holds it to state the group's fact."""
