@@ -71,10 +71,9 @@ def _disputes(
     claims, source_of = context.claims, context.sources
     found: list[set[int]] = []
     for i, j in facts.linked_apart(link):
-        a, b = claims[i], claims[j]
-        if source_of[a.article_id] == source_of[b.article_id]:
-            continue
-        if judge((a, b), context.features, pair, source_of, quotes, aligned).conflict is None:
+        # judge() passes over two claims of one origin (a copy does not contradict itself).
+        pair_of = (claims[i], claims[j])
+        if judge(pair_of, context.features, pair, source_of, quotes, aligned).conflict is None:
             continue
         joined = {i, j}
         for dispute in [d for d in found if d & joined]:
