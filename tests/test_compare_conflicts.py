@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.compare.conflicts import _changed_inside, _spoken, _words, compatible
+from newsfuse.compare.conflicts import _changed_inside, _dates, _rank, _spoken, _words, compatible
 from newsfuse.compare.figures import quantities
-from newsfuse.models import Quote, QuoteKind
+from newsfuse.models import Claim, DateRef, Quote, QuoteKind
 
 
 def _figure(text: str):  # type: ignore[no-untyped-def]
@@ -140,3 +140,79 @@ def test_the_claims_compared_are_bounded(reports: int, sentences: int) -> None:
     per_report = min(MAX_REPORT_CLAIMS, max(LEAD_CLAIMS, MAX_STORY_CLAIMS // reports))
     assert len(claims) == reports * min(sentences, per_report) <= MAX_STORY_CLAIMS
     assert claims[0].paragraph == 0  # the first ones are kept
+
+
+def _claim(text: str, *dates: tuple[str, str, str]) -> Claim:
+    refs = tuple(DateRef(t, value, granularity, "exact") for t, value, granularity in dates)
+    return Claim(f"{text[:8]}:0.0", text[:8], None, 0, 0, 0, len(text), text, dates=refs)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "values"),
+    [
+        # Two days, or a week and a month, that do not overlap.
+        (
+            ("Tuesday", "2011-11-01", "day"),
+            ("Wednesday", "2011-11-02", "day"),
+            ("1 Nov 2011", "2 Nov 2011"),
+        ),
+        (
+            ("last week", "2011-W23", "week"),
+            ("last month", "2011-05", "month"),
+            ("week of 6 June 2011", "May 2011"),
+        ),
+        # One time told two ways: a day inside the week, the month or the weekend.
+        (("Tuesday", "2011-11-01", "day"), ("this month", "2011-11", "month"), None),
+        (("Sunday", "2024-12-08", "day"), ("the weekend", "2024-W49-WE", "weekend"), None),
+        # Years are too coarse to tell.
+        (("2035", "2035", "year"), ("2036", "2036", "year"), None),
+    ],
+)  # fmt: skip
+def test_dates(
+    first: tuple[str, str, str], second: tuple[str, str, str], values: tuple[str, str] | None
+) -> None:
+    found = _dates(_claim("The vote was held", first), _claim("They voted", second))
+    if values is None:
+        assert found is None
+    else:
+        assert found is not None and found.slot == "date"
+        assert tuple(v for v, _ in found.values) == values
+
+
+def test_a_date_both_claims_give_is_left_aside() -> None:
+    shared = ("2036", "2036", "year")
+    a = _claim(
+        "Trustees warned last week",
+        ("last week", "2011-W23", "week"),
+        ("Monday", "2011-06-06", "day"),
+    )
+    b = _claim("Trustees warned on Monday", ("Monday", "2011-06-06", "day"), shared)
+    assert _dates(a, b) is None  # "last week" holds that Monday
+    c = _claim(
+        "Trustees warned in May", ("May", "2011-05", "month"), ("Monday", "2011-06-06", "day")
+    )
+    assert _dates(a, c) is not None  # apart from the Monday both give: a week against a month
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("Lieberman was the leading contender", "Lieberman was among the finalists", True),
+        ("Gdansk is Poland's largest port", "Gdansk is Poland's second-largest port", True),
+        ("Gdansk is one of the largest ports", "Gdansk is the largest port", True),
+        ("Lieberman is his top choice", "Lieberman was the leading contender", False),  # both first
+        ("It is the biggest port", "It is the largest port", False),
+        ("at the top of the list", "among the finalists", False),  # "the top of" ranks nothing
+        ("The first lady said", "among the guests", False),  # an ordinal alone is no rank
+        (
+            "Lieberman was the leading contender",
+            "Lieberman was a contender",
+            False,
+        ),  # one rank only
+    ],
+)
+def test_rank(first: str, second: str, conflict: bool) -> None:
+    found = _rank(_claim(first), _claim(second))
+    assert (found is not None) is conflict
+    if found is not None:
+        assert found.slot == "rank"

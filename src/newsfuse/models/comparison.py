@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 Status = Literal["corroborated", "single-source", "conflicting"]
-Slot = Literal["number", "date", "place", "name", "attribution", "quote"]
+Slot = Literal["number", "date", "rank", "place", "name", "attribution", "quote"]
 
 
 @dataclass(frozen=True)
