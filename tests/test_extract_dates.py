@@ -291,6 +291,11 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("They will appeal Wednesday's ruling.", "Wednesday", "2024-12-11", "day"),
         ("They will appeal the ruling on Wednesday.", "Wednesday", "2024-12-18",
          "day"),
+        # A deadline seen from a past perfect has passed; without one it lies ahead.
+        ("Two states had filed reports by Wednesday.", "Wednesday", "2024-12-11", "day"),
+        ("Until Thursday, they had not called him a suspect.", "Thursday", "2024-12-12",
+         "day"),
+        ("States must file reports by Wednesday.", "Wednesday", "2024-12-18", "day"),
     ],
 )  # fmt: skip
 def test_general_rules(text: str, surface: str, value: str, granularity: str) -> None:
