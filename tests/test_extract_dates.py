@@ -280,6 +280,16 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("Sales rose 5% in the third quarter. The latest period had gains.",
          "The latest period", "2024-Q3", "quarter"),
         ("It forecast higher earnings for the full year.", "the full year", "2024", "year"),
+        # A reporting period with its relative year is one expression, as a month is.
+        ("It opens in next year's first quarter.", "next year's first quarter", "2025-Q1",
+         "quarter"),
+        ("Net rose in the third quarter. A year earlier, in last year's quarter, it fell.",
+         "last year's quarter", "2023-Q3", "quarter"),
+        ("Net rose in the third quarter from the corresponding period last year.",
+         "the corresponding period last year", "2023-Q3", "quarter"),
+        ("Net rose in the third quarter. For the quarter a year ago, it fell.",
+         "the quarter a year ago", "2023-Q3", "quarter"),
+        ("Sales rose from last year's $2.3 billion.", "last year", "2023", "year"),
         ("A hearing is set for the week of March 6.", "the week of March 6", "2025-W10", "week"),
         # "three days later" is the duration between two events; a year earlier is a date,
         # and "ago" counts from the publication date.

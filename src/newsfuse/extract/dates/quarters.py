@@ -26,7 +26,10 @@ def _quarter_year(m: re.Match[str], quarter: int, ctx: DateContext) -> int | Non
         return int(explicit)
     if ctx.anchor is None:
         return None
-    if "year-earlier" in surface or "year-ago" in surface or surface.startswith("last year's"):
+    if m["qyrel"]:
+        # "next year's first quarter", "this year's third quarter": the year says which.
+        return ctx.anchor.year + _YEAR_STEP.get(m["qyrel"].lower(), 0)
+    if "year-earlier" in surface or "year-ago" in surface:
         return ctx.anchor.year - 1
     # Results are reported for quarters that have begun: "the fourth quarter" said in
     # February is last year's, unless the sentence looks ahead.
@@ -64,7 +67,8 @@ def _half(m: re.Match[str], ctx: DateContext) -> Resolution:
 def _ref_quarter(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``the quarter``, ``the latest quarter``, ``the year-earlier period``, ``year-ago``."""
     surface = " ".join(m[0].lower().split())
-    year_back = "year-earlier" in surface or "year-ago" in surface or "prior-year" in surface
+    year_back = any(w in surface for w in ("year-earlier", "year-ago", "prior-year", "last year"))
+    year_back = year_back or m["yback"] is not None
     if m["pyear"]:
         # "the 1989 period": the quarter in view, in the year named.
         if ctx.quarter is None or not ctx.quarter.value:
