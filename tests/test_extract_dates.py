@@ -290,6 +290,14 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("Net rose in the third quarter. For the quarter a year ago, it fell.",
          "the quarter a year ago", "2023-Q3", "quarter"),
         ("Sales rose from last year's $2.3 billion.", "last year", "2023", "year"),
+        # "a year earlier" compares with the nearest period named: after "the first nine
+        # months" it is that span a year back, which TimeML gives as the year.
+        ("Net rose in the third quarter. In the first nine months, net rose from a year "
+         "earlier.", "a year earlier", "2023", "year"),
+        ("Net rose in the third quarter. In the first nine months, net was $3 million, "
+         "against a loss in the 2023 period.", "the 2023 period", "2023", "year"),
+        ("In the first nine months, net rose. In the third quarter, net rose from a year "
+         "earlier.", "a year earlier", "2023-Q3", "quarter"),
         ("A hearing is set for the week of March 6.", "the week of March 6", "2025-W10", "week"),
         # "three days later" is the duration between two events; a year earlier is a date,
         # and "ago" counts from the publication date.

@@ -71,13 +71,16 @@ def _ref_quarter(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     year_back = year_back or m["yback"] is not None
     if m["pyear"]:
         # "the 1989 period": the quarter in view, in the year named.
-        if ctx.quarter is None or not ctx.quarter.value:
+        if ctx.quarter is None or not ctx.quarter.value or ctx.span is not None:
             return Resolution(m["pyear"], "year", "date")
         return Resolution(f"{m['pyear']}-{ctx.quarter.value[5:]}", "quarter", "date")
     if surface.endswith("period") and not year_back and "latest" not in surface:
         # "the period" alone is too vague to be a quarter; "the latest period" of a
         # financial report is the quarter reported, as "the latest quarter" is.
         return None
+    if ctx.span is not None and ctx.span.value and year_back and m["what"] != "quarter":
+        # "year-earlier net" after "the first nine months": that span a year back.
+        return Resolution(str(int(ctx.span.value) - 1), "year", "date")
     ended = _ENDED.match(m.string, m.end())
     if ended and not year_back and not m["qstep"] and ctx.anchor is not None:
         # "the quarter ended Sept. 30": the calendar quarter holding its last day.
