@@ -290,6 +290,9 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("Net rose in the third quarter. For the quarter a year ago, it fell.",
          "the quarter a year ago", "2023-Q3", "quarter"),
         ("Sales rose from last year's $2.3 billion.", "last year", "2023", "year"),
+        # "the current quarter" holds the publication date, whatever quarter is reported.
+        ("Net rose in the third quarter, and the current quarter began well.",
+         "the current quarter", "2024-Q4", "quarter"),
         # "a year earlier" compares with the nearest period named: after "the first nine
         # months" it is that span a year back, which TimeML gives as the year.
         ("Net rose in the third quarter. In the first nine months, net rose from a year "

@@ -81,6 +81,10 @@ def _ref_quarter(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     if ctx.span is not None and ctx.span.value and year_back and m["what"] != "quarter":
         # "year-earlier net" after "the first nine months": that span a year back.
         return Resolution(str(int(ctx.span.value) - 1), "year", "date")
+    if "current" in surface and not year_back and ctx.anchor is not None:
+        # "the current quarter" holds the publication date (TimeML: the present's quarter),
+        # whatever quarter the report is about.
+        return Resolution(f"{ctx.anchor.year}-Q{quarter_of(ctx.anchor)}", "quarter", "date")
     ended = _ENDED.match(m.string, m.end())
     if ended and not year_back and not m["qstep"] and ctx.anchor is not None:
         # "the quarter ended Sept. 30": the calendar quarter holding its last day.
