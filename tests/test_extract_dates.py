@@ -290,6 +290,8 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("Net rose in the third quarter. For the quarter a year ago, it fell.",
          "the quarter a year ago", "2023-Q3", "quarter"),
         ("Sales rose from last year's $2.3 billion.", "last year", "2023", "year"),
+        # An amount before "annually" makes it a rate; a frequency keeps it a SET.
+        ("The board meets twice annually.", "annually", "P1Y", "set"),
         # "the current quarter" holds the publication date, whatever quarter is reported.
         ("Net rose in the third quarter, and the current quarter began well.",
          "the current quarter", "2024-Q4", "quarter"),
@@ -428,6 +430,8 @@ def test_accepts_date_or_datetime(published: dt.date) -> None:
         ("The strike lasted the last week of June.", "last week"),
         ("A strong current swept him away.", "current"),
         ("The current account deficit widened.", "current"),
+        ("Sales should rise 8.5% annually.", "annually"),
+        ("It pays C$17.9 million annually.", "annually"),
     ],
 )
 def test_ignores_lookalikes(text: str, absent: str) -> None:
