@@ -256,6 +256,9 @@ def test_holiday_just_ahead_keeps_its_year() -> None:
         # A two-digit decade is the latest one that has begun, and a bare "July" a month.
         ("It happened in the late '80s.", "the late '80s", "198", "decade"),
         ("Prices rose in July.", "July", "2024-07", "month"),
+        # A spelled decade after "the" is the latest such decade that has begun.
+        ("Crime fell through the nineties.", "the nineties", "199", "decade"),
+        ("Jazz boomed in the twenties.", "the twenties", "202", "decade"),
         # After a preposition a month stays a month, whatever word follows it.
         ("In March Congress passed the bill.", "March", "2024-03", "month"),
     ],
@@ -431,6 +434,7 @@ def test_accepts_date_or_datetime(published: dt.date) -> None:
         ("A strong current swept him away.", "current"),
         ("The current account deficit widened.", "current"),
         ("Sales should rise 8.5% annually.", "annually"),
+        ("He is in his sixties.", "sixties"),
         ("It pays C$17.9 million annually.", "annually"),
     ],
 )

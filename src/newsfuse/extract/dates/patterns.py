@@ -114,7 +114,10 @@ RULES: list[tuple[str, str]] = [
     (
         "decade",
         r"(?i:(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d0|20\d0)|"
-        r"'(?P<dec2>\d0))'?s)",
+        r"'(?P<dec2>\d0))'?s"
+        # "the nineties": only after "the" ("in his sixties" is an age).
+        r"|the\s+(?:(?P<wmod>early|mid|late)[\s-]+)?(?P<decword>twenties|thirties|forties|"
+        r"fifties|sixties|seventies|eighties|nineties)\b)",
     ),
     (
         "century",
@@ -226,7 +229,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "date_mdy": _MONTH_KEYS, "date_dmy": _MONTH_KEYS, "month_year": _MONTH_KEYS,
     "month": _MONTH_KEYS, "date_iso": ("-",), "date_slash": ("/",), "quarter": ("quarter",),
     "half": ("half",), "fraction": ("half", "1/2"), "ref_quarter": ("quarter", "period", "year-"),
-    "year": tuple("0123456789"), "decade": ("0s", "0's"), "century": ("century",),
+    "year": tuple("0123456789"), "decade": ("0s", "0's", "ties"), "century": ("century",),
     "spelled_year": ("nineteen", "thousand"),
     "holiday": (
         "thanksgiving", "christmas", "new year", "election", "easter", "good friday",
