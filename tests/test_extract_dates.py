@@ -322,6 +322,9 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("Until Thursday, they had not called him a suspect.", "Thursday", "2024-12-12",
          "day"),
         ("States must file reports by Wednesday.", "Wednesday", "2024-12-18", "day"),
+        # "by" is a deadline just before the mention; further off it is the agent's.
+        ("He was cited by the police in March for speeding.", "March", "2024-03", "month"),
+        ("The plant should reopen by March.", "March", "2025-03", "month"),
     ],
 )  # fmt: skip
 def test_general_rules(text: str, surface: str, value: str, granularity: str) -> None:

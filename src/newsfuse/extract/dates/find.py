@@ -246,7 +246,9 @@ def _tense(text: str, start: int, end: int) -> Tense:
     ahead = [w.lower() for w in _WORD.findall(right)]
     # Each word with the one after it in the text, nearest the mention first.
     pairs = [*zip(back, ["", *back], strict=False), *zip(ahead, [*ahead[1:], ""], strict=False)]
-    for w, after in pairs:
+    for i, (w, after) in enumerate(pairs):
+        if w == "by" and not (i < len(back) and i < 2):
+            continue  # a deadline only just before the mention ("by Friday"); else "cited by"
         if (w in FUTURE_BEFORE and after in FUTURE_BEFORE[w]) or w in FUTURE_CUES:
             # A plan or deadline seen from a past perfect ("had filed reports by Wednesday",
             # "until Thursday they had not called him") lies before the time of writing.
