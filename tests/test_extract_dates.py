@@ -18,11 +18,11 @@ SHARED = Path(
 )
 
 #: Measured value / relaxed / strict F1 on all 256 TBAQ documents (docs/bench/dates.md:
-#: 0.812 / 0.944 / 0.880), rounded down. Raise them on purpose when the rules improve.
-FLOORS = {"value_f1": 0.812, "relaxed_f1": 0.943, "strict_f1": 0.880}
-#: Value F1 of each half (even 0.8247, odd 0.7996), rounded down: a rule that helps one half
-#: by hurting the other fails here even when the whole holds.
-HALF_FLOORS = {"even": 0.824, "odd": 0.799}
+#: 0.8208 / 0.9446 / 0.8833), a little below. Raise them on purpose when the rules improve.
+FLOORS = {"value_f1": 0.818, "relaxed_f1": 0.943, "strict_f1": 0.881}
+#: Value F1 of each half (even 0.8272, odd 0.8142), a little below: a rule that helps one
+#: half by hurting the other fails here even when the whole holds.
+HALF_FLOORS = {"even": 0.825, "odd": 0.812}
 
 
 def _only(text: str, surface: str, published: dt.date | None) -> DateMention:
