@@ -18,11 +18,11 @@ SHARED = Path(
 )
 
 #: Measured value / relaxed / strict F1 on all 256 TBAQ documents (docs/bench/dates.md:
-#: 0.812 / 0.944 / 0.880), rounded down. Raise them on purpose when the rules improve.
-FLOORS = {"value_f1": 0.812, "relaxed_f1": 0.943, "strict_f1": 0.880}
-#: Value F1 of each half (even 0.8247, odd 0.7996), rounded down: a rule that helps one half
-#: by hurting the other fails here even when the whole holds.
-HALF_FLOORS = {"even": 0.824, "odd": 0.799}
+#: 0.8208 / 0.9446 / 0.8833), a little below. Raise them on purpose when the rules improve.
+FLOORS = {"value_f1": 0.818, "relaxed_f1": 0.943, "strict_f1": 0.881}
+#: Value F1 of each half (even 0.8272, odd 0.8142), a little below: a rule that helps one
+#: half by hurting the other fails here even when the whole holds.
+HALF_FLOORS = {"even": 0.825, "odd": 0.812}
 
 
 def _only(text: str, surface: str, published: dt.date | None) -> DateMention:
@@ -256,6 +256,9 @@ def test_holiday_just_ahead_keeps_its_year() -> None:
         # A two-digit decade is the latest one that has begun, and a bare "July" a month.
         ("It happened in the late '80s.", "the late '80s", "198", "decade"),
         ("Prices rose in July.", "July", "2024-07", "month"),
+        # A spelled decade after "the" is the latest such decade that has begun.
+        ("Crime fell through the nineties.", "the nineties", "199", "decade"),
+        ("Jazz boomed in the twenties.", "the twenties", "202", "decade"),
         # After a preposition a month stays a month, whatever word follows it.
         ("In March Congress passed the bill.", "March", "2024-03", "month"),
     ],
@@ -280,6 +283,29 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("Sales rose 5% in the third quarter. The latest period had gains.",
          "The latest period", "2024-Q3", "quarter"),
         ("It forecast higher earnings for the full year.", "the full year", "2024", "year"),
+        # A reporting period with its relative year is one expression, as a month is.
+        ("It opens in next year's first quarter.", "next year's first quarter", "2025-Q1",
+         "quarter"),
+        ("Net rose in the third quarter. A year earlier, in last year's quarter, it fell.",
+         "last year's quarter", "2023-Q3", "quarter"),
+        ("Net rose in the third quarter from the corresponding period last year.",
+         "the corresponding period last year", "2023-Q3", "quarter"),
+        ("Net rose in the third quarter. For the quarter a year ago, it fell.",
+         "the quarter a year ago", "2023-Q3", "quarter"),
+        ("Sales rose from last year's $2.3 billion.", "last year", "2023", "year"),
+        # An amount before "annually" makes it a rate; a frequency keeps it a SET.
+        ("The board meets twice annually.", "annually", "P1Y", "set"),
+        # "the current quarter" holds the publication date, whatever quarter is reported.
+        ("Net rose in the third quarter, and the current quarter began well.",
+         "the current quarter", "2024-Q4", "quarter"),
+        # "a year earlier" compares with the nearest period named: after "the first nine
+        # months" it is that span a year back, which TimeML gives as the year.
+        ("Net rose in the third quarter. In the first nine months, net rose from a year "
+         "earlier.", "a year earlier", "2023", "year"),
+        ("Net rose in the third quarter. In the first nine months, net was $3 million, "
+         "against a loss in the 2023 period.", "the 2023 period", "2023", "year"),
+        ("In the first nine months, net rose. In the third quarter, net rose from a year "
+         "earlier.", "a year earlier", "2023-Q3", "quarter"),
         ("A hearing is set for the week of March 6.", "the week of March 6", "2025-W10", "week"),
         # "three days later" is the duration between two events; a year earlier is a date,
         # and "ago" counts from the publication date.
@@ -291,6 +317,14 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("They will appeal Wednesday's ruling.", "Wednesday", "2024-12-11", "day"),
         ("They will appeal the ruling on Wednesday.", "Wednesday", "2024-12-18",
          "day"),
+        # A deadline seen from a past perfect has passed; without one it lies ahead.
+        ("Two states had filed reports by Wednesday.", "Wednesday", "2024-12-11", "day"),
+        ("Until Thursday, they had not called him a suspect.", "Thursday", "2024-12-12",
+         "day"),
+        ("States must file reports by Wednesday.", "Wednesday", "2024-12-18", "day"),
+        # "by" is a deadline just before the mention; further off it is the agent's.
+        ("He was cited by the police in March for speeding.", "March", "2024-03", "month"),
+        ("The plant should reopen by March.", "March", "2025-03", "month"),
     ],
 )  # fmt: skip
 def test_general_rules(text: str, surface: str, value: str, granularity: str) -> None:
@@ -402,6 +436,9 @@ def test_accepts_date_or_datetime(published: dt.date) -> None:
         ("The strike lasted the last week of June.", "last week"),
         ("A strong current swept him away.", "current"),
         ("The current account deficit widened.", "current"),
+        ("Sales should rise 8.5% annually.", "annually"),
+        ("He is in his sixties.", "sixties"),
+        ("It pays C$17.9 million annually.", "annually"),
     ],
 )
 def test_ignores_lookalikes(text: str, absent: str) -> None:

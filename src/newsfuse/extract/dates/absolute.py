@@ -154,17 +154,24 @@ def _year(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     return Resolution(str(year), "year", "date")
 
 
+#: Spelled decades from the twenties (index 0 is the 20s).
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                 "eighties", "nineties")  # fmt: skip
+
+
 def _decade(m: re.Match[str], ctx: DateContext) -> Resolution:
-    """``the 1990s``, ``the early 1980s``, ``the '80s``."""
+    """``the 1990s``, ``the early 1980s``, ``the '80s``, ``the nineties``."""
     if m["dec"]:
         value = m["dec"][:3]
     else:
+        digit = str(_DECADE_WORDS.index(m["decword"].lower()) + 2) if m["decword"] else m["dec2"][0]
         century = ctx.anchor.year // 100 if ctx.anchor else 19
-        if ctx.anchor and century * 100 + int(m["dec2"][0]) * 10 > ctx.anchor.year:
+        if ctx.anchor and century * 100 + int(digit) * 10 > ctx.anchor.year:
             century -= 1  # "the '80s" written in 2024 are the 1980s, not a decade ahead
-        value = f"{century}{m['dec2'][0]}"
-    if m["mod"]:
-        return Resolution(value, "decade", "date", "approximate", f"'{m['mod']}' part of it")
+        value = f"{century}{digit}"
+    mod = m["mod"] or m["wmod"]
+    if mod:
+        return Resolution(value, "decade", "date", "approximate", f"'{mod}' part of it")
     return Resolution(value, "decade", "date")
 
 

@@ -59,6 +59,9 @@ _COUNT_AFTER = re.compile(rf"\s+(?:\d|(?:few|several|{_COUNTS})\b)", re.IGNORECA
 _RATE_CUE = re.compile(
     r"(?i:(?:\d|%|\bdollars?|\bcents?|\bpercent|\b(?:m|b|tr)illion|\btimes|\bonce|\btwice)\s*)$"
 )
+#: An amount right before "annually", "daily": "8.5% annually", "$17.9 million annually"
+#: are rates as "$5 a day" is; "twice annually" stays a SET.
+_AMOUNT_CUE = re.compile(r"(?i:(?:\d|%|\bdollars?|\bcents?|\bpercent|\b(?:m|b|tr)illion)\s*)$")
 #: How often, before "per week": "twice per week" is a SET, "$50 per day" a rate.
 _FREQUENCY = re.compile(r"(?i:\b(?:once|twice|times)\s*)$")
 
@@ -93,8 +96,9 @@ def is_lookalike(rule: str, m: re.Match[str], before: str) -> bool:
     if rule == "duration":
         return _is_age_or_rate(m, before)
     if rule == "set" and m["adverb"]:
-        # A newspaper ("the party daily Granma"), not a frequency.
-        return m.string[m.end() : m.end() + 2].strip()[:1].isupper()
+        # A newspaper ("the party daily Granma") or a rate ("8.5% annually"), no frequency.
+        paper = m.string[m.end() : m.end() + 2].strip()[:1].isupper()
+        return paper or _AMOUNT_CUE.search(before) is not None
     if rule == "set" and m[0].lower().startswith("per"):
         # A rate ("instructions per second", "$50 per day"), as "$5 a day" is.
         return not _FREQUENCY.search(before)

@@ -87,7 +87,7 @@ RULES: list[tuple[str, str]] = [
     ("month", rf"(?:(?i:{_REL})\s+)?{_MONTH}"),
     (
         "quarter",
-        r"(?i:(?:the\s+|this\s+year's\s+|last\s+year's\s+|(?P<ypos>\d{4})'s\s+)?"
+        r"(?i:(?:the\s+|(?P<qyrel>this|last|next)\s+year's\s+|(?P<ypos>\d{4})'s\s+)?"
         r"(?:(?P<yr>\d{4})\s+)?(?:(?P<qrel>latest|current|previous|year-earlier|year-ago|"
         r"comparable\s+year-ago|fiscal|calendar|same)\s+)?(?P<ord>first|second|third|fourth|"
         r"1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?P<yof>\d{4}))?)",
@@ -101,9 +101,12 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "ref_quarter",
-        r"(?i:(?:the|that|this)\s+(?P<qrel>latest\s+|current\s+|same\s+|"
+        r"(?i:(?:the|that|this|last\s+year's)\s+(?P<qrel>latest\s+|current\s+|same\s+|"
         r"year-earlier\s+|year-ago\s+|comparable\s+year-ago\s+|comparable\s+|prior-year\s+|"
-        r"fiscal\s+)*(?P<what>quarter|period)|year-earlier|year-ago"
+        r"corresponding\s+|fiscal\s+)*(?P<what>quarter|period)"
+        # "the same period last year", "the quarter a year ago": one period, a year back.
+        r"(?:\s+(?:of\s+)?(?P<yback>last\s+year|a\s+year\s+(?:ago|earlier)))?"
+        r"|year-earlier|year-ago"
         r"|the\s+(?P<qstep>prior|previous|preceding|next|following)\s+quarter"
         r"|the\s+(?P<pyear>(?:19|20)\d\d)\s+(?:quarter|period))",
     ),
@@ -111,7 +114,10 @@ RULES: list[tuple[str, str]] = [
     (
         "decade",
         r"(?i:(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d0|20\d0)|"
-        r"'(?P<dec2>\d0))'?s)",
+        r"'(?P<dec2>\d0))'?s"
+        # "the nineties": only after "the" ("in his sixties" is an age).
+        r"|the\s+(?:(?P<wmod>early|mid|late)[\s-]+)?(?P<decword>twenties|thirties|forties|"
+        r"fifties|sixties|seventies|eighties|nineties)\b)",
     ),
     (
         "century",
@@ -223,7 +229,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
     "date_mdy": _MONTH_KEYS, "date_dmy": _MONTH_KEYS, "month_year": _MONTH_KEYS,
     "month": _MONTH_KEYS, "date_iso": ("-",), "date_slash": ("/",), "quarter": ("quarter",),
     "half": ("half",), "fraction": ("half", "1/2"), "ref_quarter": ("quarter", "period", "year-"),
-    "year": tuple("0123456789"), "decade": ("0s", "0's"), "century": ("century",),
+    "year": tuple("0123456789"), "decade": ("0s", "0's", "ties"), "century": ("century",),
     "spelled_year": ("nineteen", "thousand"),
     "holiday": (
         "thanksgiving", "christmas", "new year", "election", "easter", "good friday",

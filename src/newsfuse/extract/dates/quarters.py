@@ -26,7 +26,10 @@ def _quarter_year(m: re.Match[str], quarter: int, ctx: DateContext) -> int | Non
         return int(explicit)
     if ctx.anchor is None:
         return None
-    if "year-earlier" in surface or "year-ago" in surface or surface.startswith("last year's"):
+    if m["qyrel"]:
+        # "next year's first quarter", "this year's third quarter": the year says which.
+        return ctx.anchor.year + _YEAR_STEP.get(m["qyrel"].lower(), 0)
+    if "year-earlier" in surface or "year-ago" in surface:
         return ctx.anchor.year - 1
     # Results are reported for quarters that have begun: "the fourth quarter" said in
     # February is last year's, unless the sentence looks ahead.
@@ -64,16 +67,24 @@ def _half(m: re.Match[str], ctx: DateContext) -> Resolution:
 def _ref_quarter(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``the quarter``, ``the latest quarter``, ``the year-earlier period``, ``year-ago``."""
     surface = " ".join(m[0].lower().split())
-    year_back = "year-earlier" in surface or "year-ago" in surface or "prior-year" in surface
+    year_back = any(w in surface for w in ("year-earlier", "year-ago", "prior-year", "last year"))
+    year_back = year_back or m["yback"] is not None
     if m["pyear"]:
         # "the 1989 period": the quarter in view, in the year named.
-        if ctx.quarter is None or not ctx.quarter.value:
+        if ctx.quarter is None or not ctx.quarter.value or ctx.span is not None:
             return Resolution(m["pyear"], "year", "date")
         return Resolution(f"{m['pyear']}-{ctx.quarter.value[5:]}", "quarter", "date")
     if surface.endswith("period") and not year_back and "latest" not in surface:
         # "the period" alone is too vague to be a quarter; "the latest period" of a
         # financial report is the quarter reported, as "the latest quarter" is.
         return None
+    if ctx.span is not None and ctx.span.value and year_back and m["what"] != "quarter":
+        # "year-earlier net" after "the first nine months": that span a year back.
+        return Resolution(str(int(ctx.span.value) - 1), "year", "date")
+    if "current" in surface and not year_back and ctx.anchor is not None:
+        # "the current quarter" holds the publication date (TimeML: the present's quarter),
+        # whatever quarter the report is about.
+        return Resolution(f"{ctx.anchor.year}-Q{quarter_of(ctx.anchor)}", "quarter", "date")
     ended = _ENDED.match(m.string, m.end())
     if ended and not year_back and not m["qstep"] and ctx.anchor is not None:
         # "the quarter ended Sept. 30": the calendar quarter holding its last day.

@@ -78,7 +78,7 @@ def _ago(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     # "earlier"/"later" count from the last date in view; else from the publication date.
     year_ago_quarter = unit == "year" and amount == 1 and ctx.quarter is not None
     if year_ago_quarter:
-        prev = ctx.quarter
+        prev = ctx.span or ctx.quarter
     anaphoric = direction not in ("ago", "from now", "from today", "hence") or year_ago_quarter
     if anaphoric and prev is not None:
         shifted = _shift_value(prev, sign * amount, unit)

@@ -39,6 +39,9 @@ class DateContext:
         before: Text just before the mention (a few dozen characters).
         quarter: The last quarter named in the text, if any; financial reports compare
             with "a year earlier" to the quarter, not to the last date.
+        span: The year of a span of months named after that quarter ("the first nine
+            months"), if any: "a year earlier" then compares with that span, and TimeML,
+            having no value for "the first nine months of 1988", gives its year.
     """
 
     anchor: dt.date | None
@@ -46,6 +49,7 @@ class DateContext:
     previous: Resolution | None
     before: str
     quarter: Resolution | None = None
+    span: Resolution | None = None
 
 
 #: A resolver turns a match into a resolution, or None to drop a false candidate.
