@@ -81,9 +81,11 @@ def _number(raw: str) -> str:
 
 
 def jaccard(a: frozenset[object], b: frozenset[object]) -> float:
-    """Shared over all; 1.0 for two empty sets (nothing to disagree on)."""
-    union = len(a | b)
-    return len(a & b) / union if union else 1.0
+    """Shared over all; 1.0 for two empty sets (nothing to disagree on). The union is counted,
+    not built: a claim's character n-gram sets hold hundreds of members."""
+    shared = len(a & b)
+    union = len(a) + len(b) - shared
+    return shared / union if union else 1.0
 
 
 def ngram_precision(a: Surface, b: Surface) -> float:

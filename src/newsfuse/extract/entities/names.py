@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from newsfuse.extract.entities.gazetteer import fold
 from newsfuse.extract.entities.lexicon import lexicon
@@ -40,6 +41,11 @@ _TITLE_SKIP = frozenset({"the", "a", "an", "-"})
 _MAX_SLUG = 60
 
 
+#: Distinct names whose keys are kept: a story compares each of its names with every other.
+_KEYS_KEPT = 1 << 16
+
+
+@lru_cache(maxsize=_KEYS_KEPT)
 def name_key(name: str) -> str:
     """The form two spellings of one name share: "al-Qaeda" and "al Qaeda" -> "al qaeda"."""
     text = _KEY_DROP.sub("", fold(name))
@@ -47,6 +53,7 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=_KEYS_KEPT)
 def person_key(name: str) -> str:
     """A person's comparison key: also drops middle initials ("Donald J. Trump")."""
     words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
@@ -62,11 +69,12 @@ def entity_id(name: str) -> str:
     return f"{slug[:_MAX_SLUG].rstrip('-')}-{digest}"
 
 
-def surname_keys(full: str) -> set[str]:
+@lru_cache(maxsize=_KEYS_KEPT)
+def surname_keys(full: str) -> frozenset[str]:
     """Keys a surname-only mention of ``full`` may have ("Sudani", "al-Sudani", "Assad")."""
     words = full.split()
     if len(words) < 2:
-        return set()
+        return frozenset()
     last = words[-1]
     keys = {name_key(last)}
     head, _, tail = last.partition("-")
@@ -74,7 +82,7 @@ def surname_keys(full: str) -> set[str]:
         keys.add(name_key(tail))
     if words[-2].lower() in PARTICLES:
         keys.add(name_key(" ".join(words[-2:])))
-    return keys
+    return frozenset(keys)
 
 
 def is_acronym(text: str) -> bool:
