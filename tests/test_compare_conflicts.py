@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.compare.conflicts import _changed_inside, _dates, _rank, _spoken, _words, compatible
+from newsfuse.compare.conflicts import _changed_inside, _spoken, _words, compatible
 from newsfuse.compare.figures import quantities
+from newsfuse.compare.slots import dates_apart, ranks_apart
 from newsfuse.models import Claim, DateRef, Quote, QuoteKind
 
 
@@ -171,7 +172,7 @@ def _claim(text: str, *dates: tuple[str, str, str]) -> Claim:
 def test_dates(
     first: tuple[str, str, str], second: tuple[str, str, str], values: tuple[str, str] | None
 ) -> None:
-    found = _dates(_claim("The vote was held", first), _claim("They voted", second))
+    found = dates_apart(_claim("The vote was held", first), _claim("They voted", second))
     if values is None:
         assert found is None
     else:
@@ -187,11 +188,11 @@ def test_a_date_both_claims_give_is_left_aside() -> None:
         ("Monday", "2011-06-06", "day"),
     )
     b = _claim("Trustees warned on Monday", ("Monday", "2011-06-06", "day"), shared)
-    assert _dates(a, b) is None  # "last week" holds that Monday
+    assert dates_apart(a, b) is None  # "last week" holds that Monday
     c = _claim(
         "Trustees warned in May", ("May", "2011-05", "month"), ("Monday", "2011-06-06", "day")
     )
-    assert _dates(a, c) is not None  # apart from the Monday both give: a week against a month
+    assert dates_apart(a, c) is not None  # apart from the Monday both give: a week against a month
 
 
 @pytest.mark.parametrize(
@@ -212,7 +213,7 @@ def test_a_date_both_claims_give_is_left_aside() -> None:
     ],
 )
 def test_rank(first: str, second: str, conflict: bool) -> None:
-    found = _rank(_claim(first), _claim(second))
+    found = ranks_apart(_claim(first), _claim(second))
     assert (found is not None) is conflict
     if found is not None:
         assert found.slot == "rank"
