@@ -1,11 +1,20 @@
-"""Time compare + brief on a synthetic 50-article story (analyses precomputed), and analyse."""
+"""Time compare + brief on a synthetic 50-article story (analyses precomputed), and analyse.
+
+Usage: python bench/bench_compare.py [--sizes 50,100,200,400]
+
+With ``--sizes``, each story size is compared once instead, with its CPU time and the peak
+memory compare allocates (tracemalloc, which slows it: the CPU figures are for comparing
+sizes with each other, not with the timed runs).
+"""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import platform
 import statistics
 import time
+import tracemalloc
 from pathlib import Path
 
 from newsfuse.brief.build import brief
@@ -55,10 +64,36 @@ def synthetic(base: list[Article], size: int = SIZE) -> list[Article]:
     return out
 
 
+def by_size(sizes: list[int]) -> None:
+    """Compare stories of each size once: claims, CPU seconds and peak allocated memory."""
+    from newsfuse.extract.analyse import analyse
+
+    base = corpus()
+    for size in sizes:
+        articles = synthetic(base, size)
+        story = StoryInput("bench", articles, {a.article_id: a for a in analyse(articles)}, {})
+        tracemalloc.start()
+        cpu = time.process_time()
+        comp = compare(story)
+        cpu = time.process_time() - cpu
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(
+            f"{size} articles, {len(comp.claims)} claims: compare {cpu:.1f} s CPU (traced), "
+            f"peak {peak / 1e6:.0f} MB allocated"
+        )
+
+
 def main() -> None:
     from newsfuse.extract.analyse import analyse
     from newsfuse.extract.nlp import load_nlp
 
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", help="story sizes to compare once each, e.g. 50,100,200")
+    args = parser.parse_args()
+    if args.sizes:
+        by_size([int(n) for n in args.sizes.split(",")])
+        return
     articles = synthetic(corpus())
     load_nlp()
     start = time.perf_counter()
