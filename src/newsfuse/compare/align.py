@@ -107,8 +107,9 @@ def group_claims(
     ok = (score >= align) & (sim.words >= MIN_SHARED_WORDS)
     anchored = (sim.words >= 2) & (sim.entities >= 1) | (sim.words >= 1) & (sim.entities >= 3)
     ok |= (score >= paraphrase) & anchored
-    same = np.array([[a == b for b in article] for a in article], dtype=bool) if n else ok
-    ok &= ~same
+    if n:  # two claims of one report are never one group's pair
+        report = np.unique(np.asarray(article, dtype=object), return_inverse=True)[1]
+        ok &= report[:, None] != report[None, :]
     iu, ju = np.nonzero(np.triu(ok, k=1))
     order = sorted(zip(iu.tolist(), ju.tolist(), strict=True), key=lambda p: (-score[p], p))
     group_of = list(range(n))

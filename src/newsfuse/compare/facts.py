@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from newsfuse.compare.align import Similarity, group_claims
 from newsfuse.compare.context import StoryClaims
@@ -128,7 +129,7 @@ def _probabilities(context: StoryClaims, active: list[int], model: ClaimPairMode
         return {}
     sub = context.vectors[active]
     cosine = sub @ sub.T
-    lexical = context.lexical[np.ix_(active, active)]
+    lexical = _among(context.lexical, active)
     candidates: set[tuple[int, int]] = set()
     k = min(NEIGHBOURS, len(active) - 1)
     for row in range(len(active)):
@@ -141,6 +142,14 @@ def _probabilities(context: StoryClaims, active: list[int], model: ClaimPairMode
     pairs = [(active[a], active[b]) for a, b in sorted(candidates)]
     values = model.probability([context.row(i, j) for i, j in pairs])
     return {pair: float(p) for pair, p in zip(pairs, values, strict=True)}
+
+
+def _among(matrix: npt.NDArray[np.float64], active: list[int]) -> npt.NDArray[np.float64]:
+    """The rows and columns of ``active`` claims; the matrix itself, not an n x n copy, when
+    every claim is active (a story without copies)."""
+    if len(active) == len(matrix):
+        return matrix  # ``active`` is ascending: all of them is the matrix in its order
+    return matrix[np.ix_(active, active)]
 
 
 #: A report states a fact once; a second sentence of one report joins the fact only when it
@@ -182,10 +191,9 @@ def _lexical_groups(
     """The groups word, entity, figure and date overlap alone makes
     (:func:`newsfuse.compare.align.group_claims`: one claim per report), and the pairs of a
     sentence that states a second fact, which stand as groups of their own."""
+    over = context.overlap
     sub = Similarity(
-        context.overlap.score[np.ix_(active, active)],
-        context.overlap.words[np.ix_(active, active)],
-        context.overlap.entities[np.ix_(active, active)],
+        _among(over.score, active), _among(over.words, active), _among(over.entities, active)
     )
     found = [[active[k] for k in g] for g in group_claims([context.claims[i] for i in active], sub)]
     seen: set[int] = set()
