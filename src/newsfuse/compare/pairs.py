@@ -170,9 +170,11 @@ class ClaimPairModel:
             float(data["support"]),
         )
 
-    def probability(self, rows: Sequence[Sequence[float]]) -> npt.NDArray[np.float64]:
+    def probability(
+        self, rows: Sequence[Sequence[float]] | npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.float64]:
         """P(same fact) of each feature row."""
-        if not rows:
+        if len(rows) == 0:
             return np.zeros(0)
         x = (np.asarray(rows, dtype=np.float64) - self.mean) / self.scale
         out: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-(x @ self.coef + self.intercept)))
