@@ -18,7 +18,13 @@ from newsfuse.extract.dates.types import (
     tense_direction,
     unresolved,
 )
-from newsfuse.extract.dates.words import DAY_ORDINALS, FIXED_HOLIDAYS, MONTH_CUE_WORDS, SEASONS
+from newsfuse.extract.dates.words import (
+    DAY_ORDINALS,
+    DECADE_WORDS,
+    FIXED_HOLIDAYS,
+    MONTH_CUE_WORDS,
+    SEASONS,
+)
 
 #: Words right before a bare "May" that make it the month rather than the modal verb.
 _MAY_CUES = re.compile(rf"(?i:\b(?:{MONTH_CUE_WORDS})[\s-]*)$")
@@ -154,17 +160,12 @@ def _year(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     return Resolution(str(year), "year", "date")
 
 
-#: Spelled decades from the twenties (index 0 is the 20s).
-_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                 "eighties", "nineties")  # fmt: skip
-
-
 def _decade(m: re.Match[str], ctx: DateContext) -> Resolution:
     """``the 1990s``, ``the early 1980s``, ``the '80s``, ``the nineties``."""
     if m["dec"]:
         value = m["dec"][:3]
     else:
-        digit = str(_DECADE_WORDS.index(m["decword"].lower()) + 2) if m["decword"] else m["dec2"][0]
+        digit = str(DECADE_WORDS.index(m["decword"].lower()) + 2) if m["decword"] else m["dec2"][0]
         century = ctx.anchor.year // 100 if ctx.anchor else 19
         if ctx.anchor and century * 100 + int(digit) * 10 > ctx.anchor.year:
             century -= 1  # "the '80s" written in 2024 are the 1980s, not a decade ahead

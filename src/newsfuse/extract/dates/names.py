@@ -55,13 +55,13 @@ _NOW_AND_THEN = re.compile(r"\s+and\s+then\b", re.IGNORECASE)
 #: the past one could ..." is the pronoun.)
 _COUNTS = "|".join(w for w in NUMBER_WORDS if len(w) > 2 and w != "one")
 _COUNT_AFTER = re.compile(rf"\s+(?:\d|(?:few|several|{_COUNTS})\b)", re.IGNORECASE)
+#: The end of an amount: a figure, a percent sign, a currency or scale word.
+_AMOUNT = r"\d|%|\bdollars?|\bcents?|\bpercent|\b(?:m|b|tr)illion"
 #: Amounts in front of "a day" / "a year" that make it a rate: "$5 a day", "3% a year".
-_RATE_CUE = re.compile(
-    r"(?i:(?:\d|%|\bdollars?|\bcents?|\bpercent|\b(?:m|b|tr)illion|\btimes|\bonce|\btwice)\s*)$"
-)
+_RATE_CUE = re.compile(rf"(?i:(?:{_AMOUNT}|\btimes|\bonce|\btwice)\s*)$")
 #: An amount right before "annually", "daily": "8.5% annually", "$17.9 million annually"
 #: are rates as "$5 a day" is; "twice annually" stays a SET.
-_AMOUNT_CUE = re.compile(r"(?i:(?:\d|%|\bdollars?|\bcents?|\bpercent|\b(?:m|b|tr)illion)\s*)$")
+_AMOUNT_CUE = re.compile(rf"(?i:(?:{_AMOUNT})\s*)$")
 #: How often, before "per week": "twice per week" is a SET, "$50 per day" a rate.
 _FREQUENCY = re.compile(r"(?i:\b(?:once|twice|times)\s*)$")
 

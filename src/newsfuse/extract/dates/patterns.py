@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.extract.dates.words import MONTH_NAME, NUMBER_WORDS, REF_WORDS, SET_WORDS
+from newsfuse.extract.dates.words import (
+    DECADE_WORDS,
+    MONTH_NAME,
+    NUMBER_WORDS,
+    REF_WORDS,
+    SET_WORDS,
+)
 
 #: Words before a date that make it vaguer but keep its value (``early 2024``).
 DATE_PREFIX = re.compile(
@@ -116,8 +122,7 @@ RULES: list[tuple[str, str]] = [
         r"(?i:(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d0|20\d0)|"
         r"'(?P<dec2>\d0))'?s"
         # "the nineties": only after "the" ("in his sixties" is an age).
-        r"|the\s+(?:(?P<wmod>early|mid|late)[\s-]+)?(?P<decword>twenties|thirties|forties|"
-        r"fifties|sixties|seventies|eighties|nineties)\b)",
+        rf"|the\s+(?:(?P<wmod>early|mid|late)[\s-]+)?(?P<decword>{'|'.join(DECADE_WORDS)})\b)",
     ),
     (
         "century",

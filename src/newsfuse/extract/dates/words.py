@@ -124,3 +124,8 @@ PAST_CUES = frozenset(
         "swept", "took", "thought", "threw", "went", "won", "wrote", "broke", "set",
     }
 )  # fmt: skip
+
+
+#: Spelled decades from the twenties (index 0 is the 20s): "the nineties".
+DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                "eighties", "nineties")  # fmt: skip
