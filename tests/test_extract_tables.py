@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
-from newsfuse.extract.nlp import MODEL_NAMES, load_nlp
+from newsfuse.extract.nlp import installed_model, load_nlp
 from newsfuse.extract.tables import TableAttributeRuler, TableLemmatizer
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -26,7 +26,7 @@ DOCS = (
 
 @cache
 def _stock() -> Language:
-    return next(spacy.load(n) for n in MODEL_NAMES if spacy.util.is_package(n))
+    return spacy.load(installed_model("en"))
 
 
 def _annotations(nlp: Language, texts: list[str], disable: list[str]) -> list[tuple[str, ...]]:

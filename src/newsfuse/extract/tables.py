@@ -84,18 +84,10 @@ class TableAttributeRuler(AttributeRuler):
             self.set_annotations(doc, sorted(one + residual))
         return doc
 
-    def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
-        """Every (rule, match id, start, end) that applies, sorted as spaCy sorts them."""
-        keys = doc.to_array(list(_KEY_IDS)).tolist()
-        found = [(r, 0, i, i + 1) for i, k in enumerate(keys) for r in self._lookup(tuple(k))[0]]
-        return sorted(found + self._residual_matches(doc))
-
     def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        """Apply (rule, match id, start, end) matches in order, as spaCy's ruler does."""
         for rule, _, start, end in matches:
-            if end - start == 1:
-                set_token_attrs(doc[start], self.attrs[rule])
-            else:
-                set_token_attrs(doc[start:end][self.indices[rule]], self.attrs[rule])
+            set_token_attrs(doc[start:end][self.indices[rule]], self.attrs[rule])
 
     def _residual_matches(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         strings = self.vocab.strings
@@ -105,22 +97,18 @@ class TableAttributeRuler(AttributeRuler):
         ]
 
     def _lookup(self, key: tuple[int, ...]) -> tuple[tuple[int, ...], dict[Any, Any]]:
-        """The one-token rules a key matches, in order, and what they set, merged."""
+        """The one-token rules a token with these (tag, lowercase, dependency, is-space)
+        values matches, in order, and what they set, merged."""
         found = self._rules_of.get(key)
         if found is None:
-            rules = self._rules_for(key)
+            if self._index is None:
+                self._index = _TestIndex.build(self._simple)
+            rules = self._index.rules(key)
             merged: dict[Any, Any] = {}
             for rule in rules:
                 merged.update(self.attrs[rule])
             found = self._rules_of[key] = (rules, merged)
         return found
-
-    def _rules_for(self, key: tuple[int, ...]) -> tuple[int, ...]:
-        """The one-token rules a token with these (tag, lowercase, dependency, is-space)
-        values matches, in order: the tests that accept each value, intersected."""
-        if self._index is None:
-            self._index = _TestIndex.build(self._simple)
-        return self._index.rules(key)
 
 
 class _TestIndex:
