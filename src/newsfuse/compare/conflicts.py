@@ -17,7 +17,7 @@ from newsfuse.models import Claim, Conflict, Quantity, Quote, Update
 #: billion" for a wall, "$8 billion" in all), not one thing two ways. Set by hand.
 SAME_MAGNITUDE = 2.0
 #: Pair similarity from which two claims are one sentence frame, so that a single swapped
-#: place, name or date is a disagreement and not two facts. Set above the alignment
+#: place, name, date or rank is a disagreement and not two facts. Set above the alignment
 #: threshold by hand; on the seeds and the sample corpus no pair of different facts reaches it.
 FRAME = 0.6
 #: Words two quotes must share, nearly in order, to be the same quote of possibly two speakers.
