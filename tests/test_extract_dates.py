@@ -97,6 +97,10 @@ def test_resolves_against_publication_date(
             "It began in the winter of nineteen ninety-four.",
             "winter of nineteen ninety-four", "1994-WI", "season",
         ),
+        # A month with a spelled-out year, as a season has; a spelled year alone stays a year.
+        ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven",
+         "1997-01", "month"),
+        ("It happened in nineteen ninety-seven.", "nineteen ninety-seven", "1997", "year"),
         # "the 2023 period" in a report is the reporting quarter, in the year named.
         (
             "Profit rose in the third quarter. In the 2023 period it fell.",

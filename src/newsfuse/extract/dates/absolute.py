@@ -118,10 +118,13 @@ def _date_numeric(m: re.Match[str], ctx: DateContext) -> Resolution | None:
 
 
 def _month_year(m: re.Match[str], ctx: DateContext) -> Resolution:
-    """``September 2025``, ``September this year``, ``June of last year``."""
+    """``September 2025``, ``September this year``, ``June of last year``, ``January
+    nineteen ninety-seven``."""
     month = month_number(m["month"])
     if m["year"]:
         return Resolution(f"{m['year']}-{month:02d}", "month", "date")
+    if m["yrel"] is None:
+        return Resolution(f"{_spelled_year_number(m)}-{month:02d}", "month", "date")
     if ctx.anchor is None:
         return unresolved("month", "date", "the month's year")
     year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]

@@ -85,10 +85,12 @@ RULES: list[tuple[str, str]] = [
     ("day_pair", r"(?<=\s)(?P<day>[0-3]?\d)(?!\d|\s*(?:%|percent))"),
     ("date_iso", r"(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"),
     ("date_slash", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)"),
-    # "October 1998", and "October this year", "June of last year": one expression.
+    # "October 1998", and "October this year", "June of last year", "January nineteen
+    # ninety-seven" (a transcript's spelled year, as the season rule reads it): one expression.
     (
         "month_year",
-        rf"{_MONTH},?\s+(?:of\s+)?(?:{_YEAR}|(?P<yrel>(?i:this|last|next))\s+year(?!'s))",
+        rf"{_MONTH},?\s+(?:of\s+)?(?:{_YEAR}|(?P<yrel>(?i:this|last|next))\s+year(?!'s)|"
+        rf"(?i:{_SPELLED_YEAR}))",
     ),
     ("month", rf"(?:(?i:{_REL})\s+)?{_MONTH}"),
     (
