@@ -326,6 +326,10 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("Until Thursday, they had not called him a suspect.", "Thursday", "2024-12-12",
          "day"),
         ("States must file reports by Wednesday.", "Wednesday", "2024-12-18", "day"),
+        # A capitalised "-ed" word is a name, not a past form ("the United States").
+        ("He would be traveling to the United States Thursday.", "Thursday", "2024-12-19",
+         "day"),
+        ("He returned to the United States Thursday.", "Thursday", "2024-12-12", "day"),
         # "by" is a deadline just before the mention; further off it is the agent's.
         ("He was cited by the police in March for speeding.", "March", "2024-03", "month"),
         ("The plant should reopen by March.", "March", "2025-03", "month"),

@@ -242,8 +242,8 @@ def _tense(text: str, start: int, end: int) -> Tense:
     right = _SENTENCE_END.split(right)[0]
     # The nearest cue on the left governs ("will meet on Tuesday", "said Monday that he
     # will..."); the right side is read only when the left has none.
-    back = [w.lower() for w in reversed(_WORD.findall(left))]
-    ahead = [w.lower() for w in _WORD.findall(right)]
+    back = [_cue_word(w) for w in reversed(_WORD.findall(left))]
+    ahead = [_cue_word(w) for w in _WORD.findall(right)]
     # Each word with the one after it in the text, nearest the mention first.
     pairs = [*zip(back, ["", *back], strict=False), *zip(ahead, [*ahead[1:], ""], strict=False)]
     for i, (w, after) in enumerate(pairs):
@@ -257,6 +257,13 @@ def _tense(text: str, start: int, end: int) -> Tense:
         if w in PAST_CUES or (len(w) > 4 and w.endswith("ed") and not w.endswith("eed")):
             return "past"
     return "past"
+
+
+def _cue_word(word: str) -> str:
+    """A word as the tense test reads it, in lower case; a capitalised "-ed" word that is
+    no past cue is a name ("the United States", "Ahmed"), not a past form, and reads as no word."""
+    lower = word.lower()
+    return "" if word[0].isupper() and lower.endswith("ed") and lower not in PAST_CUES else lower
 
 
 def _joins_clock(text: str, clock: DateMention, day: DateMention) -> bool:
