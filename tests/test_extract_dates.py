@@ -326,6 +326,10 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("Until Thursday, they had not called him a suspect.", "Thursday", "2024-12-12",
          "day"),
         ("States must file reports by Wednesday.", "Wednesday", "2024-12-18", "day"),
+        # A part of a day followed by its day is one expression, as "10 p.m. Wednesday" is.
+        ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday",
+         "2024-12-12TAF", "part_of_day"),
+        ("Talks ran into the night. Friday they resumed.", "Friday", "2024-12-13", "day"),
         # A capitalised "-ed" word is a name, not a past form ("the United States").
         ("He would be traveling to the United States Thursday.", "Thursday", "2024-12-19",
          "day"),

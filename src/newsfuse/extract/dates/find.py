@@ -48,6 +48,8 @@ _SENTENCE_END = re.compile(
     r"(?!(?<=\b[ap]\.m)\.\s+(?:[ECMP][SD]T|GMT|UTC|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))"
     r"[.!?]['\"]*\s+(?=[A-Z\"'`])|\n\s*\n"
 )
+#: A clock time or a part of a day, then the day it falls on: one expression.
+_CLOCK_DAY = {("time", "day"), ("time", "part_of_day"), ("part_of_day", "day")}
 _WORD = re.compile(r"[A-Za-z']+(?:-[a-z]+)?")
 _FIVE_DIGITS = re.compile(r"\d{5}")
 _OUTSIDE = "falls outside the years 1 to 9999 newsfuse counts"
@@ -267,22 +269,24 @@ def _cue_word(word: str) -> str:
 
 
 def _joins_clock(text: str, clock: DateMention, day: DateMention) -> bool:
-    """True for ``10 p.m. Wednesday``: a clock time directly followed by its day."""
-    if clock.granularity != "time" or day.granularity not in ("day", "part_of_day"):
+    """True for ``10 p.m. Wednesday`` and ``mid-afternoon yesterday``: a clock time or a part
+    of a day directly followed by its day."""
+    if (clock.granularity, day.granularity) not in _CLOCK_DAY:
         return False
     return CLOCK_DAY_GAP.fullmatch(text, clock.end, day.start) is not None
 
 
 def _merge_clock(text: str, clock: DateMention, day: DateMention) -> DateMention:
-    """One time mention from a clock time and the day after it."""
+    """One time mention from a clock time (or part of a day) and the day after it."""
     value = None
     if clock.value and day.value:
         value = day.value[:10] + clock.value[clock.value.index("T") :]
     status = day.status if day.status != "exact" else clock.status
     reason = day.reason or clock.reason
     return DateMention(
-        text[clock.start : day.end], clock.start, day.end, value, "time", status, reason, "time"
-    )
+        text[clock.start : day.end], clock.start, day.end, value, clock.granularity, status,
+        reason, "time",
+    )  # fmt: skip
 
 
 def publication_date(published: str | None) -> dt.date | None:
