@@ -326,6 +326,10 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("Until Thursday, they had not called him a suspect.", "Thursday", "2024-12-12",
          "day"),
         ("States must file reports by Wednesday.", "Wednesday", "2024-12-18", "day"),
+        # Days counted on a calendar of their own are a duration like any other.
+        ("Eight trading days after the crash, it fell.", "Eight trading days", "P8D",
+         "duration"),
+        ("Pay arrives within five business days.", "five business days", "P5D", "duration"),
         # A part of a day followed by its day is one expression, as "10 p.m. Wednesday" is.
         ("Shares rose at mid-afternoon yesterday.", "mid-afternoon yesterday",
          "2024-12-12TAF", "part_of_day"),

@@ -194,7 +194,9 @@ RULES: list[tuple[str, str]] = [
         "duration",
         rf"(?i:(?:the\s+)?(?:(?P<drel>past|last|next|first|coming|previous|final|"
         rf"following|latest|remaining|same|year-earlier|year-ago)\s+)?{_NUMBER}[\s-]+(?:more\s+|additional\s+|"
-        rf"full\s+|straight\s+|consecutive\s+)?{_UNIT}s?(?:[\s-]+(?:long|old)\b)?)",
+        # Days of a calendar of their own ("eight trading days", "five business days").
+        rf"full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+)?"
+        rf"{_UNIT}s?(?:[\s-]+(?:long|old)\b)?)",
     ),
     # "weeklong", "a day-long meeting", "a weeks-long strike": a duration as an adjective.
     (
