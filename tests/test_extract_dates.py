@@ -341,6 +341,8 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         # "by" is a deadline just before the mention; further off it is the agent's.
         ("He was cited by the police in March for speeding.", "March", "2024-03", "month"),
         ("The plant should reopen by March.", "March", "2025-03", "month"),
+        # A month before "of the" and a lower-case word is the month, not a name.
+        ("It closed in March of the same year.", "March", "2024-03", "month"),
     ],
 )  # fmt: skip
 def test_general_rules(text: str, surface: str, value: str, granularity: str) -> None:
@@ -442,6 +444,7 @@ def test_accepts_date_or_datetime(published: dt.date) -> None:
         ("Ambassador April Glaspie met him.", "April"),
         ("Crowds joined the annual March for Life.", "March"),
         ("They led the March on Washington.", "March"),
+        ("She led the March of the Combatant Mothers.", "March"),
         ("He was named Man of the Year.", "the Year"),
         ("The Evening Standard said so.", "The Evening"),
         ("She told NBC's Today show she left.", "Today"),

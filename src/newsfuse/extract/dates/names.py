@@ -28,10 +28,12 @@ _PAPER_AFTER_WEEKDAY = re.compile(
 #: ("Monday Night Football", "Saturday Night Live").
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 #: After a bare month name, what makes it a first name or an event ("April Glaspie said",
-#: "the March for Life", "the March on Washington"): a capitalised word that is no date word,
-#: right after it or after "for", "on", "of" or "against".
+#: "the March for Life", "the March on Washington", "the March of the Living"): a capitalised
+#: word that is no date word, right after it or after "for", "on", "of" or "against" (and
+#: "the").
 _NAME_AFTER_MONTH = re.compile(
-    r"\s+(?:(?:for|on|of|against)\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"\s+(?:(?:for|on|of|against)\s+(?:the\s+)?)?"
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[A-Z][a-z]"
 )
