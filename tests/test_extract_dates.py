@@ -326,6 +326,9 @@ def test_names_idioms_and_gaps(text: str, surface: str, value: str, granularity:
         ("Until Thursday, they had not called him a suspect.", "Thursday", "2024-12-12",
          "day"),
         ("States must file reports by Wednesday.", "Wednesday", "2024-12-18", "day"),
+        # A weekday in the plural is every such day, a SET, as "every Monday" is.
+        ("Flights leave Bombay on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI", "set"),
+        ("The market is closed on Sundays.", "Sundays", "XXXX-WXX-7", "set"),
         # Days counted on a calendar of their own are a duration like any other.
         ("Eight trading days after the crash, it fell.", "Eight trading days", "P8D",
          "duration"),

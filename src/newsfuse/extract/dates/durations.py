@@ -11,7 +11,14 @@ from newsfuse.extract.dates.types import (
     month_number,
     parse_number,
 )
-from newsfuse.extract.dates.words import HALF_UNITS, SEASONS, SET_WORDS, UNITS, WEEKDAYS
+from newsfuse.extract.dates.words import (
+    HALF_UNITS,
+    PARTS_OF_DAY,
+    SEASONS,
+    SET_WORDS,
+    UNITS,
+    WEEKDAYS,
+)
 
 
 def unit_name(word: str) -> str:
@@ -68,6 +75,12 @@ def _set(m: re.Match[str], ctx: DateContext) -> Resolution:
     return Resolution(f"P{'T' if is_time else ''}{every * factor}{letter}", "set", "set")
 
 
+def _weekday_set(m: re.Match[str], ctx: DateContext) -> Resolution:
+    """``on Mondays``, ``Tuesday nights`` (``XXXX-WXX-2TNI``): every such day (or part)."""
+    part = PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else ""
+    return Resolution(f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}{part}", "set", "set")
+
+
 def _fraction(m: re.Match[str], ctx: DateContext) -> Resolution | None:
     """``a year and a half``, ``two and a half days``, ``1 1/2 years``, ``half an hour``.
 
@@ -105,5 +118,5 @@ def _iso_duration(parts: list[tuple[str, str, bool]]) -> Resolution:
 
 RESOLVERS: dict[str, Resolver] = {
     "duration": _duration, "vague_duration": _vague_duration, "set": _set,
-    "fraction": _fraction, "unit_long": _unit_long,
+    "weekday_set": _weekday_set, "fraction": _fraction, "unit_long": _unit_long,
 }  # fmt: skip

@@ -224,6 +224,8 @@ RULES: list[tuple[str, str]] = [
         rf"(?:{_UNIT}|{_MONTH}|{_WEEKDAY}|{_SEASON})|(?:once|twice|(?:\w+\s+times))\s+(?:an?|per)\s+"
         r"(?P<unit2>day|week|month|year))",
     ),
+    # "on Mondays", "Tuesday nights": a weekday in the plural is every such day, a SET.
+    ("weekday_set", rf"{_WEEKDAY}(?:s|\s+(?i:{_POD})s)"),
     (
         "ref",
         r"(?i:" + "|".join(sorted(REF_WORDS, key=len, reverse=True)).replace(" ", r"\s+") + r")",
@@ -247,6 +249,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
         "palm", "ash", "patrick", "bastille", "armistice", "remembrance",
     ),
     "weekday": ("day",),
+    "weekday_set": ("days", "mornings", "afternoons", "evenings", "nights"),
     "in_the": ("early in the", "late in the", "earlier in the", "later in the"),
     "day_word": ("today", "tonight", "yesterday", "tomorrow"),
     "pod_rel": ("morning", "afternoon", "evening", "night"),
