@@ -249,7 +249,10 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
         "palm", "ash", "patrick", "bastille", "armistice", "remembrance",
     ),
     "weekday": ("day",),
-    "weekday_set": ("days", "mornings", "afternoons", "evenings", "nights"),
+    "weekday_set": (
+        "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+        "day mornings", "day afternoons", "day evenings", "day nights",
+    ),
     "in_the": ("early in the", "late in the", "earlier in the", "later in the"),
     "day_word": ("today", "tonight", "yesterday", "tomorrow"),
     "pod_rel": ("morning", "afternoon", "evening", "night"),
