@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from newsfuse.compare.context import read_story
+from newsfuse.compare.context import StoryClaims, read_story
 from newsfuse.extract.analyse import analyse, to_json
 from newsfuse.models import (
     Analysis,
     Article,
     Block,
+    Claim,
     Metadata,
     Origin,
     StoryInput,
     analysis_from_json,
 )
 
-__all__ = ["AnalysisCache", "load_pairs", "pair_rows"]
+__all__ = ["AnalysisCache", "load_pairs", "pair_claims", "pair_rows"]
 
 
 def load_pairs(path: Path) -> list[dict[str, Any]]:
@@ -79,8 +80,19 @@ class AnalysisCache:
 def pair_rows(pairs: Sequence[dict[str, Any]], cache: AnalysisCache) -> list[list[float]]:
     """The pair model's feature row of every pair (``s1``, ``s2``), each read as a story of
     two one-paragraph reports whose claims are the whole sentences."""
+    return [context.row(i, j) for context, i, j in _stories(pairs, cache)]
+
+
+def pair_claims(pairs: Sequence[dict[str, Any]], cache: AnalysisCache) -> list[tuple[Claim, Claim]]:
+    """The two claims of every pair (``s1``, ``s2``), read as :func:`pair_rows` reads them
+    (entities resolved across the pair, so that the two claims' entity ids meet)."""
+    return [(c.claims[i], c.claims[j]) for c, i, j in _stories(pairs, cache)]
+
+
+def _stories(
+    pairs: Sequence[dict[str, Any]], cache: AnalysisCache
+) -> Iterator[tuple[StoryClaims, int, int]]:
     cache.ensure(t for p in pairs for t in (p["s1"], p["s2"]))
-    rows = []
     for p in pairs:
         articles = [_article(p["s1"], "a"), _article(p["s2"], "b")]
         sides = zip(("s1", "s2"), articles, strict=True)
@@ -88,5 +100,4 @@ def pair_rows(pairs: Sequence[dict[str, Any]], cache: AnalysisCache) -> list[lis
         context = read_story(StoryInput("pair", articles, analyses), whole=True)
         first = next(i for i, c in enumerate(context.claims) if c.article_id == articles[0].id)
         other = next(i for i, c in enumerate(context.claims) if c.article_id == articles[1].id)
-        rows.append(context.row(first, other))
-    return rows
+        yield context, first, other
