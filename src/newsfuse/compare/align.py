@@ -80,11 +80,25 @@ def similarity(claims: Sequence[Claim], features: Mapping[str, ClaimFeatures]) -
     norm = np.sqrt(np.outer(total, total))
     score = np.divide(inter, norm, out=np.zeros_like(inter), where=norm > 0)
     np.fill_diagonal(score, 1.0)
-    shared = (binary * words) @ binary.T
-    common = (binary * ents) @ binary.T
+    shared = _shared_counts(binary, (words > 0) & (df > 1))
+    common = _shared_counts(binary, (ents > 0) & (df > 1))
+    np.fill_diagonal(shared, binary @ words)
+    np.fill_diagonal(common, binary @ ents)
     return Similarity(
         score.astype(np.float64), shared.astype(np.float64), common.astype(np.float64)
     )
+
+
+def _shared_counts(binary: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """How many of the ``columns`` features each pair of claims shares (off the diagonal).
+
+    A feature of one claim only adds nothing between two, so only those of two claims or more
+    are multiplied: a story's vocabulary is mostly words said once. The sums are counts of
+    ones, exact in float32 in any order, so this equals the product over every column.
+    """
+    kept = binary[:, columns]
+    out: np.ndarray = kept @ kept.T
+    return out
 
 
 def group_claims(

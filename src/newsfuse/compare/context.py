@@ -6,6 +6,7 @@ the same object, so that what it learns from is what the comparison sees.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -53,7 +54,8 @@ class StoryClaims:
         return self.overlap.score
 
     def __post_init__(self) -> None:
-        self._order: dict[tuple[int, str], npt.NDArray[np.float32]] = {}
+        # (claim, other report) -> cosines of claim to that report's claims, ascending.
+        self._order: dict[tuple[int, str], list[float]] = {}
         self._by_article: dict[str, npt.NDArray[np.intp]] = {}
         for aid in dict.fromkeys(c.article_id for c in self.claims):
             ids = [i for i, c in enumerate(self.claims) if c.article_id == aid]
@@ -66,25 +68,34 @@ class StoryClaims:
     def rank(self, i: int, j: int) -> tuple[int, int]:
         """Where j stands among its report's claims by cosine to i, and i among its report's
         by cosine to j (0: the closest); (0, 0) within one report."""
+        return self._ranks(i, j, self.cosine(i, j))
+
+    def _ranks(self, i: int, j: int, cosine: float) -> tuple[int, int]:
         if self.claims[i].article_id == self.claims[j].article_id:
             return (0, 0)
-        return (self._position(i, j), self._position(j, i))
+        return (self._position(i, j, cosine), self._position(j, i, cosine))
 
-    def _position(self, i: int, j: int) -> int:
+    def _position(self, i: int, j: int, cosine: float) -> int:
+        """How many of j's report's claims are closer to i than j is. The cosines are float32
+        values held as Python floats, which hold them exactly; counting from the top of the
+        ascending list with bisect is numpy's searchsorted on the negated descending array,
+        without an array per pair (the pair model reads tens of thousands of pairs)."""
         key = (i, self.claims[j].article_id)
-        if key not in self._order:
+        order = self._order.get(key)
+        if order is None:
             others = self.vectors[self._by_article[key[1]]] @ self.vectors[i]
-            self._order[key] = np.sort(others)[::-1]
-        return int(np.searchsorted(-self._order[key], -self.cosine(i, j), side="left"))
+            order = self._order[key] = sorted(others.tolist())
+        return len(order) - bisect_right(order, cosine)
 
     def row(self, i: int, j: int) -> list[float]:
         """The pair model's features of claims i and j."""
+        cosine = self.cosine(i, j)
         return pair_features(
             self.views[i],
             self.views[j],
-            self.cosine(i, j),
+            cosine,
             float(self.lexical[i, j]),
-            self.rank(i, j),
+            self._ranks(i, j, cosine),
         )
 
 

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsfuse.compare.claims import ClaimFeatures
-from newsfuse.compare.surface import Surface, jaccard, ngram_precision
+from newsfuse.compare.surface import Surface, jaccard, ngram_precisions
 from newsfuse.data import load_json
 
 __all__ = ["FEATURES", "ClaimView", "ClaimPairModel", "pair_features", "pair_model"]
@@ -96,12 +96,12 @@ def pair_features(
     common = len(sa.words & sb.words)
     na, nb = max(len(sa.tokens), 1), max(len(sb.tokens), 1)
     numbers = sa.numbers and sb.numbers
-    pa, pb = ngram_precision(sa, sb), ngram_precision(sb, sa)
+    pa, pb = ngram_precisions(sa, sb)
     ua, ub = len(sa.content - sb.content), len(sb.content - sa.content)
     da, db = fa.dates, fb.dates
     return [
         cosine,
-        jaccard(sa.words, sb.words),
+        jaccard(sa.words, sb.words, common),
         jaccard(sa.stems, sb.stems),
         jaccard(sa.content, sb.content),
         jaccard(sa.bigrams, sb.bigrams),

@@ -80,17 +80,22 @@ def _number(raw: str) -> str:
     return plain.rstrip("0").rstrip(".") if "." in plain else plain
 
 
-def jaccard(a: frozenset[object], b: frozenset[object]) -> float:
+def jaccard(a: frozenset[object], b: frozenset[object], shared: int | None = None) -> float:
     """Shared over all; 1.0 for two empty sets (nothing to disagree on). The union is counted,
-    not built: a claim's character n-gram sets hold hundreds of members."""
-    shared = len(a & b)
+    not built: a claim's character n-gram sets hold hundreds of members. ``shared`` is
+    ``len(a & b)`` when the caller has counted it already."""
+    if shared is None:
+        shared = len(a & b)
     union = len(a) + len(b) - shared
     return shared / union if union else 1.0
 
 
-def ngram_precision(a: Surface, b: Surface) -> float:
-    """Mean over n = 1..3 of the share of ``a``'s distinct n-grams found in ``b`` (BLEU-like)."""
-    total = 0.0
-    for mine, theirs in zip(a.grams, b.grams, strict=True):
-        total += len(mine & theirs) / max(len(mine), 1)
-    return total / len(a.grams)
+def ngram_precisions(a: Surface, b: Surface) -> tuple[float, float]:
+    """Mean over n = 1..3 of the share of ``a``'s distinct n-grams found in ``b`` (BLEU-like),
+    and the same of ``b``'s in ``a``: one intersection per n serves both."""
+    mine = theirs = 0.0
+    for grams_a, grams_b in zip(a.grams, b.grams, strict=True):
+        shared = len(grams_a & grams_b)
+        mine += shared / max(len(grams_a), 1)
+        theirs += shared / max(len(grams_b), 1)
+    return mine / len(a.grams), theirs / len(b.grams)
