@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
+
+from newsfuse.models.plain import as_dict
 
 if TYPE_CHECKING:  # brief.py imports this module; the types are only needed for checking
     from newsfuse.models import Brief, BriefSentence
@@ -68,4 +69,4 @@ def to_html(brief: Brief) -> str:
 
 def to_json(brief: Brief) -> dict[str, Any]:
     """The brief as JSON-able data, the same fields the dataclasses hold."""
-    return asdict(brief)
+    return as_dict(brief)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -31,6 +31,7 @@ from newsfuse.models import (
     ArticleEntities,
     DatedMention,
     DateMention,
+    as_dict,
 )
 from newsfuse.text import parsed_sentences
 
@@ -188,11 +189,11 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
     return {
         "version": ANALYSIS_VERSION,
         "article_id": analysis.article_id,
-        "entities": [asdict(e) for e in analysis.entities.entities],
+        "entities": [as_dict(e) for e in analysis.entities.entities],
         "evidence": sorted(analysis.entities.evidence),
-        "quotes": [asdict(q) for q in analysis.quotes],
-        "dates": [asdict(d) for d in analysis.dates],
-        "events": None if analysis.events is None else [asdict(e) for e in analysis.events],
+        "quotes": [as_dict(q) for q in analysis.quotes],
+        "dates": [as_dict(d) for d in analysis.dates],
+        "events": None if analysis.events is None else [as_dict(e) for e in analysis.events],
         "sentences": [[list(span) for span in para] for para in analysis.sentences],
         "language": analysis.language,
         "model": analysis.model,

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
 from difflib import SequenceMatcher
 from typing import Any
 
-from newsfuse.models import Analysis, QuoteGroup, QuoteVersion
+from newsfuse.models import Analysis, QuoteGroup, QuoteVersion, as_dict
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|,\s+(?=[A-Z])")
@@ -133,7 +132,7 @@ def quote_rows(
                 "wording": group.wording,
                 "reports": len(group.versions),
                 "text": first.text,
-                "versions": [asdict(v) for v in group.versions],
+                "versions": [as_dict(v) for v in group.versions],
             }
         )
     # Quotes in reported speech are not compared across reports; list them per article.

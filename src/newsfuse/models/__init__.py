@@ -84,6 +84,7 @@ from newsfuse.models.feed import (
     PollSummary,
 )
 from newsfuse.models.outlet import OUTLET_KINDS, Outlet, OutletKind
+from newsfuse.models.plain import as_dict
 from newsfuse.models.story import (
     CopyKind,
     IndexRemoval,
@@ -164,6 +165,7 @@ __all__ = [
     "StoryInput",
     "Update",
     "analysis_from_json",
+    "as_dict",
     "brief_from_json",
     "comparison_from_json",
     "comparison_to_json",

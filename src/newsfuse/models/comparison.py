@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
+
+from newsfuse.models.plain import as_dict
 
 Status = Literal["corroborated", "single-source", "conflicting"]
 Slot = Literal["number", "date", "rank", "place", "name", "attribution", "quote"]
@@ -161,15 +163,15 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
     return {
         "story_id": comparison.story_id,
         "sources": comparison.sources,
-        "claims": [asdict(c) for c in comparison.claims],
+        "claims": [as_dict(c) for c in comparison.claims],
         "groups": [
             {
                 "status": g.status,
                 "claims": [c.id for c in g.claims],
                 "sources": g.sources,
                 "outlets": list(g.outlets),
-                "conflict": None if g.conflict is None else asdict(g.conflict),
-                "updates": [asdict(u) for u in g.updates],
+                "conflict": None if g.conflict is None else as_dict(g.conflict),
+                "updates": [as_dict(u) for u in g.updates],
                 "score": g.score,
                 "support": list(g.support),
             }
