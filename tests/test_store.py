@@ -196,9 +196,12 @@ def test_outlets_lists_each_name_once_in_the_order_of_the_index(store: Store) ->
     # The same names, once each, in the order the database sorts them (binary in SQLite).
     expected = sorted({o for o in names if o is not None})
     if getattr(store, "path", None) is None:  # PostgreSQL sorts by its collation
-        expected = [r[0] for r in store._db.execute(  # type: ignore[attr-defined]
-            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
-        )]
+        expected = [
+            r[0]
+            for r in store._db.execute(  # type: ignore[attr-defined]
+                "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+            )
+        ]
     assert store.outlets() == expected
     assert len(expected) == 3
 
