@@ -176,6 +176,16 @@ def test_seeds_have_no_conflict(seeds: Comparison) -> None:
     assert not [u for g in seeds.groups for u in g.updates]
 
 
+def test_no_claim_is_both_alone_and_corroborated(seeds: Comparison) -> None:
+    # A claim that a group pairs with another report's claim is never also listed as stated
+    # by one report only (a sentence that states a second fact may sit in two groups).
+    in_pairs = {c.id for g in seeds.groups if len(g.claims) > 1 for c in g.claims}
+    alone = [g.claims[0].text for g in seeds.groups if len(g.claims) == 1]
+    assert in_pairs and alone
+    assert not [g for g in seeds.groups if len(g.claims) == 1 and g.claims[0].id in in_pairs]
+    assert {c.id for g in seeds.groups for c in g.claims} == {c.id for c in seeds.claims}
+
+
 @pytest.mark.parametrize(
     ("fact", "in_000", "in_001"),
     [

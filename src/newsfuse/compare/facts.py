@@ -96,7 +96,9 @@ def group_facts(context: StoryClaims, model: ClaimPairModel) -> FactGroups:
         model: The pair model (its ``align`` probability links two claims).
 
     Returns:
-        Every claim in exactly one group; groups in story order of their first claim.
+        Every claim in one group, or in two when its sentence states a second fact that
+        another report states (a pair of its own); groups in story order of their first
+        claim.
     """
     folded = context.folded
     active = [i for i in range(len(context.claims)) if i not in folded]
@@ -113,7 +115,10 @@ def group_facts(context: StoryClaims, model: ClaimPairModel) -> FactGroups:
     base, second = _lexical_groups(context, active)
     partners = _best_partners(candidates, articles)
     linked = _average_linkage(base, probs, model.align, probability, articles, partners)
-    groups = linked + second
+    paired = {i for g in second for i in g}
+    # A claim alone in its group says no other report states its fact; one that a
+    # second-fact group pairs with another report's claim is not alone.
+    groups = [g for g in linked if len(g) > 1 or g[0] not in paired] + second
     for copy, original in sorted(folded.items()):
         for group in groups:
             if original in group:
