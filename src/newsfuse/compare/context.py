@@ -17,6 +17,7 @@ from newsfuse.compare.align import Similarity, similarity
 from newsfuse.compare.claims import ClaimFeatures, story_claims
 from newsfuse.compare.embedding.static import load_embedder
 from newsfuse.compare.pairs import ClaimView, pair_features
+from newsfuse.compare.rows import ClaimSets
 from newsfuse.compare.surface import read_surface
 from newsfuse.models import Article, Claim, Lineage, StoryInput
 
@@ -60,6 +61,7 @@ class StoryClaims:
         for aid in dict.fromkeys(c.article_id for c in self.claims):
             ids = [i for i, c in enumerate(self.claims) if c.article_id == aid]
             self._by_article[aid] = np.asarray(ids, dtype=np.intp)
+        self._sets: ClaimSets | None = None
 
     def cosine(self, i: int, j: int) -> float:
         """Cosine of two claims' embeddings."""
@@ -96,6 +98,23 @@ class StoryClaims:
             cosine,
             float(self.lexical[i, j]),
             self._ranks(i, j, cosine),
+        )
+
+    def rows(self, pairs: Sequence[tuple[int, int]]) -> npt.NDArray[np.float64]:
+        """The pair model's features of many pairs, one row each: :meth:`row`'s values,
+        computed together (:mod:`newsfuse.compare.rows`)."""
+        if self._sets is None:
+            self._sets = ClaimSets(self.views)
+        cosines = [self.cosine(i, j) for i, j in pairs]
+        ranks = [self._ranks(i, j, c) for (i, j), c in zip(pairs, cosines, strict=True)]
+        index = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+        a, b = index[:, 0], index[:, 1]
+        return self._sets.rows(
+            a,
+            b,
+            np.asarray(cosines, dtype=np.float64),
+            self.lexical[a, b],
+            np.asarray(ranks, dtype=np.int64).reshape(-1, 2),
         )
 
 

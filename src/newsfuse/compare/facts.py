@@ -15,7 +15,7 @@ import numpy.typing as npt
 
 from newsfuse.compare.align import Similarity, group_claims
 from newsfuse.compare.context import StoryClaims
-from newsfuse.compare.pairs import FEATURES, ClaimPairModel
+from newsfuse.compare.pairs import ClaimPairModel
 
 __all__ = ["FactGroups", "group_facts"]
 
@@ -145,11 +145,8 @@ def _probabilities(context: StoryClaims, active: list[int], model: ClaimPairMode
     near_rows, near_cols = np.nonzero(np.triu(lexical >= LEXICAL, k=1))
     candidates.update(zip(near_rows.tolist(), near_cols.tolist(), strict=True))
     pairs = [(active[a], active[b]) for a, b in sorted(candidates)]
-    # One array, not a list of rows: a big story has hundreds of thousands of candidates.
-    rows = np.empty((len(pairs), len(FEATURES)))
-    for k, (i, j) in enumerate(pairs):
-        rows[k] = context.row(i, j)
-    values = model.probability(rows)
+    # All rows at once: a big story has hundreds of thousands of candidates.
+    values = model.probability(context.rows(pairs))
     return {pair: float(p) for pair, p in zip(pairs, values, strict=True)}
 
 

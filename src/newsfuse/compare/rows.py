@@ -1,0 +1,197 @@
+"""The pair model's features of many claim pairs at once: each claim's sets as rows of bits.
+
+Scoring a story's candidate pairs with one :func:`~newsfuse.compare.pairs.pair_features` call
+each spends most of its time calling: a 300-text ECB+ ingest scores about 40,000 pairs, each
+with a dozen set intersections. Here every kind of set a pair feature reads (words, stems,
+n-grams, characters, figures, names, entities, concepts, dates, speakers) becomes one row of
+bits per claim, and what two claims share is counted for all pairs together (AND, then a
+population count). The counts are the same integers, put through the same float64 formulas
+in the same order, so that the rows equal ``pair_features``' bit for bit
+(tests/test_compare_rows.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Sequence
+from itertools import chain
+
+import numpy as np
+import numpy.typing as npt
+
+from newsfuse.compare.pairs import FEATURES, MAX_RANK, ClaimView
+
+__all__ = ["ClaimSets", "SetBits"]
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+#: Bytes of pair rows ANDed at a time: a story of thousands of claims has hundreds of thousands
+#: of candidate pairs, and a claim's character 4-grams alone are hundreds of members.
+_CHUNK_BYTES = 1 << 22
+
+
+class SetBits:
+    """One kind of set of every claim, as rows of bits over the members that two claims or
+    more hold (a member of one claim alone is never shared, and is only counted in its size).
+
+    Attributes:
+        sizes: Each claim's set size.
+        bits: One row of 64-bit words per claim.
+    """
+
+    def __init__(self, sets: Sequence[frozenset[Hashable]]) -> None:
+        n = len(sets)
+        self.sizes: Ints = np.fromiter((len(s) for s in sets), dtype=np.int64, count=n)
+        members = list(chain.from_iterable(sets))
+        # Numbered in C (dict.fromkeys, map): a story's claims hold a million members.
+        ids = dict(zip(dict.fromkeys(members), range(len(members)), strict=False))
+        flat = np.fromiter(map(ids.__getitem__, members), dtype=np.int64, count=len(members))
+        held = np.bincount(flat, minlength=len(ids)) >= 2
+        shared = held[flat]
+        column = (np.cumsum(held) - 1)[flat[shared]]
+        row = np.repeat(np.arange(n, dtype=np.int64), self.sizes)[shared]
+        width = (int(held.sum()) + 63) // 64
+        self.bits: npt.NDArray[np.uint64] = np.zeros((n, width), dtype=np.uint64)
+        # Members of one claim are distinct, so each (row, column) bit is set once.
+        np.bitwise_or.at(
+            self.bits.reshape(-1),
+            row * width + (column >> 6),
+            np.left_shift(np.uint64(1), (column & 63).astype(np.uint64)),
+        )
+
+    def shared(self, a: Ints, b: Ints) -> Ints:
+        """How many members claims ``a[k]`` and ``b[k]`` share, for every k (two different
+        claims: a member a claim holds alone is not among its bits)."""
+        out = np.zeros(len(a), dtype=np.int64)
+        width = self.bits.shape[1]
+        if width == 0:
+            return out
+        step = max(1, _CHUNK_BYTES // (8 * width))
+        for start in range(0, len(a), step):
+            both = self.bits[a[start : start + step]] & self.bits[b[start : start + step]]
+            out[start : start + step] = np.bitwise_count(both).sum(axis=1, dtype=np.int64)
+        return out
+
+    def jaccard(self, a: Ints, b: Ints, shared: Ints | None = None) -> Floats:
+        """:func:`~newsfuse.compare.surface.jaccard` of each pair: shared over all, 1.0 for
+        two empty sets (int64 over int64 divides as Python's int over int does below 2**53)."""
+        inter = self.shared(a, b) if shared is None else shared
+        union = self.sizes[a] + self.sizes[b] - inter
+        out = np.ones(len(a), dtype=np.float64)
+        some = union > 0
+        out[some] = inter[some] / union[some]
+        return out
+
+
+class ClaimSets:
+    """Every set the pair features read of a story's claims, as :class:`SetBits`."""
+
+    def __init__(self, views: Sequence[ClaimView]) -> None:
+        surfaces = [v.surface for v in views]
+        features = [v.features for v in views]
+        self.words = SetBits([s.words for s in surfaces])
+        self.stems = SetBits([s.stems for s in surfaces])
+        self.content = SetBits([s.content for s in surfaces])
+        # The distinct 1-grams and 2-grams are the words and the bigrams, one for one.
+        self.bigrams = SetBits([s.bigrams for s in surfaces])
+        self.trigrams = SetBits([s.grams[2] for s in surfaces])
+        self.chars3 = SetBits([s.chars3 for s in surfaces])
+        self.chars4 = SetBits([s.chars4 for s in surfaces])
+        self.numbers = SetBits([s.numbers for s in surfaces])
+        self.names = SetBits([s.names for s in surfaces])
+        self.entities = SetBits([f.entities for f in features])
+        self.concepts = SetBits([f.words for f in features])
+        self.dates = SetBits([f.dates for f in features])
+        self.speakers = SetBits([v.speakers for v in views])
+        tokens = [max(len(s.tokens), 1) for s in surfaces]
+        self.tokens: Ints = np.asarray(tokens, dtype=np.int64)
+        self.log_tokens: Floats = np.asarray([math.log1p(t) for t in tokens], dtype=np.float64)
+        self.negated = np.asarray([s.negated for s in surfaces], dtype=bool)
+
+    def rows(self, a: Ints, b: Ints, cosine: Floats, lexical: Floats, ranks: Ints) -> Floats:
+        """The feature rows of pairs ``(a[k], b[k])``, in :data:`FEATURES` order: what
+        ``pair_features`` gives each, given their cosines, lexical overlaps and ranks (an
+        m x 2 array)."""
+        out = np.empty((len(a), len(FEATURES)), dtype=np.float64)
+        common = self.words.shared(a, b)
+        size_a, size_b = self.words.sizes[a], self.words.sizes[b]
+        na, nb = self.tokens[a], self.tokens[b]
+        out[:, 0] = cosine
+        out[:, 1] = self.words.jaccard(a, b, common)
+        out[:, 2] = self.stems.jaccard(a, b)
+        out[:, 3], unmatched = self._content(a, b)
+        bigrams = self.bigrams.shared(a, b)
+        out[:, 4] = self.bigrams.jaccard(a, b, bigrams)
+        out[:, 5] = common / np.maximum(np.minimum(size_a, size_b), 1)
+        out[:, 6] = common / np.maximum(np.maximum(size_a, size_b), 1)
+        out[:, 7] = np.minimum(na, nb) / np.maximum(na, nb)
+        out[:, 8:12] = self._numbers(a, b)
+        names = self.names.shared(a, b)
+        out[:, 12] = self.names.jaccard(a, b, names)
+        out[:, 13] = self.names.sizes[a] + self.names.sizes[b] - 2 * names
+        out[:, 14] = self.negated[a] != self.negated[b]
+        out[:, 15] = self.chars3.jaccard(a, b)
+        out[:, 16] = self.chars4.jaccard(a, b)
+        mine, theirs = self._precisions(a, b, common, bigrams)
+        out[:, 17] = np.maximum(mine, theirs)
+        out[:, 18] = np.minimum(mine, theirs)
+        out[:, 19] = np.maximum(*unmatched)
+        out[:, 20] = np.minimum(*unmatched)
+        longer = na >= nb
+        out[:, 21] = np.where(longer, self.log_tokens[a], self.log_tokens[b])
+        out[:, 22] = np.where(longer, self.log_tokens[b], self.log_tokens[a])
+        entities = self.entities.shared(a, b)
+        out[:, 23] = self.entities.jaccard(a, b, entities)
+        out[:, 24] = self.entities.sizes[a] + self.entities.sizes[b] - 2 * entities
+        out[:, 25] = self.concepts.jaccard(a, b)
+        dates = self.dates.shared(a, b)
+        out[:, 26] = dates > 0
+        out[:, 27] = _apart(self.dates, a, b, dates)
+        out[:, 28] = _apart(self.speakers, a, b, self.speakers.shared(a, b))
+        out[:, 29] = lexical
+        out[:, 30] = np.minimum(ranks.min(axis=1), MAX_RANK)
+        out[:, 31] = np.minimum(ranks.max(axis=1), MAX_RANK)
+        return out
+
+    def _content(self, a: Ints, b: Ints) -> tuple[Floats, tuple[Ints, Ints]]:
+        """The content words' Jaccard, and how many of each claim's the other lacks."""
+        shared = self.content.shared(a, b)
+        lacking = (self.content.sizes[a] - shared, self.content.sizes[b] - shared)
+        return self.content.jaccard(a, b, shared), lacking
+
+    def _numbers(self, a: Ints, b: Ints) -> Floats:
+        """Figures: Jaccard, the same figures, each holding one the other lacks, one without."""
+        shared = self.numbers.shared(a, b)
+        size_a, size_b = self.numbers.sizes[a], self.numbers.sizes[b]
+        both = (size_a > 0) & (size_b > 0)
+        nested = (shared == size_a) | (shared == size_b)
+        return np.column_stack(
+            (
+                self.numbers.jaccard(a, b, shared),
+                both & (shared == size_a) & (shared == size_b),
+                both & ~nested,
+                (size_a > 0) != (size_b > 0),
+            )
+        ).astype(np.float64)
+
+    def _precisions(self, a: Ints, b: Ints, words: Ints, bigrams: Ints) -> tuple[Floats, Floats]:
+        """:func:`~newsfuse.compare.surface.ngram_precisions` of each pair, summed over
+        n = 1..3 in the same order."""
+        counts = (
+            (words, self.words.sizes),
+            (bigrams, self.bigrams.sizes),
+            (self.trigrams.shared(a, b), self.trigrams.sizes),
+        )
+        mine = np.zeros(len(a), dtype=np.float64)
+        theirs = np.zeros(len(a), dtype=np.float64)
+        for shared, sizes in counts:
+            mine = mine + shared / np.maximum(sizes[a], 1)
+            theirs = theirs + shared / np.maximum(sizes[b], 1)
+        return mine / 3, theirs / 3
+
+
+def _apart(kind: SetBits, a: Ints, b: Ints, shared: Ints) -> npt.NDArray[np.bool_]:
+    """Both claims hold some, and none in common."""
+    out: npt.NDArray[np.bool_] = (kind.sizes[a] > 0) & (kind.sizes[b] > 0) & (shared == 0)
+    return out
