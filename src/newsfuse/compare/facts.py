@@ -135,16 +135,24 @@ def _probabilities(context: StoryClaims, active: list[int], model: ClaimPairMode
     sub = context.vectors[active]
     cosine = sub @ sub.T
     lexical = _among(context.lexical, active)
-    candidates: set[tuple[int, int]] = set()
-    k = min(NEIGHBOURS, len(active) - 1)
-    for row in range(len(active)):
-        scores = cosine[row].copy()
-        scores[row] = -np.inf
-        for col in np.argpartition(-scores, k - 1)[:k]:
-            candidates.add((min(row, int(col)), max(row, int(col))))
-    near_rows, near_cols = np.nonzero(np.triu(lexical >= LEXICAL, k=1))
-    candidates.update(zip(near_rows.tolist(), near_cols.tolist(), strict=True))
-    pairs = [(active[a], active[b]) for a, b in sorted(candidates)]
+    n = len(active)
+    k = min(NEIGHBOURS, n - 1)
+    # Every row's k nearest at once; a claim is never its own neighbour. argpartition selects
+    # in each row as it does in a row alone.
+    scores = -cosine
+    np.fill_diagonal(scores, np.inf)
+    near = np.argpartition(scores, k - 1, axis=1)[:, :k]
+    rows = np.repeat(np.arange(n), k)
+    cols = near.reshape(-1)
+    lexical_rows, lexical_cols = np.nonzero(np.triu(lexical >= LEXICAL, k=1))
+    # Each pair once, ordered as sorted (i, j) tuples would be.
+    keys = np.unique(
+        np.concatenate(
+            (np.minimum(rows, cols) * n + np.maximum(rows, cols), lexical_rows * n + lexical_cols)
+        )
+    )
+    index = np.asarray(active)
+    pairs = list(zip(index[keys // n].tolist(), index[keys % n].tolist(), strict=True))
     # All rows at once: a big story has hundreds of thousands of candidates.
     values = model.probability(context.rows(pairs))
     return {pair: float(p) for pair, p in zip(pairs, values, strict=True)}

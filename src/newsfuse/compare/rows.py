@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Sequence
-from itertools import chain
+from itertools import chain, count
 
 import numpy as np
 import numpy.typing as npt
@@ -43,11 +43,14 @@ class SetBits:
     def __init__(self, sets: Sequence[frozenset[Hashable]]) -> None:
         n = len(sets)
         self.sizes: Ints = np.fromiter((len(s) for s in sets), dtype=np.int64, count=n)
-        members = list(chain.from_iterable(sets))
-        # Numbered in C (dict.fromkeys, map): a story's claims hold a million members.
-        ids = dict(zip(dict.fromkeys(members), range(len(members)), strict=False))
-        flat = np.fromiter(map(ids.__getitem__, members), dtype=np.int64, count=len(members))
-        held = np.bincount(flat, minlength=len(ids)) >= 2
+        total = int(self.sizes.sum())
+        # Each member numbered by its first place among all, in C (map, dict.setdefault): a
+        # story's claims hold a million members. The numbers are unique, not consecutive.
+        ids: dict[Hashable, int] = {}
+        flat = np.fromiter(
+            map(ids.setdefault, chain.from_iterable(sets), count()), dtype=np.int64, count=total
+        )
+        held = np.bincount(flat, minlength=total) >= 2
         shared = held[flat]
         column = (np.cumsum(held) - 1)[flat[shared]]
         row = np.repeat(np.arange(n, dtype=np.int64), self.sizes)[shared]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from newsfuse.data import load_json
@@ -78,8 +78,10 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 16)
 def concept(word: str) -> str:
-    """The stem of ``word`` with synonyms folded onto their group's first word."""
+    """The stem of ``word`` with synonyms folded onto their group's first word (kept for
+    the words met most: a story's claims repeat their words)."""
     s = stem(word)
     return _synonyms().get(s, s)
 
