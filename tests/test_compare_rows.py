@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from newsfuse.compare.context import StoryClaims, read_story
-from newsfuse.compare.rows import SetBits
+from newsfuse.compare.rows import SetBits, count_above
 from newsfuse.store import open_store
 from newsfuse.store.stories import story_input
 
@@ -60,3 +61,16 @@ def test_set_bits_count_what_two_sets_share(
     a = np.array([i for i, _ in pairs], dtype=np.int64)
     b = np.array([j for _, j in pairs], dtype=np.int64)
     assert bits.shared(a, b).tolist() == [len(sets[i] & sets[j]) for i, j in pairs]
+
+
+def test_count_above_counts_as_bisect_does() -> None:
+    rng = np.random.default_rng(7)
+    groups = [rng.integers(-3, 4, size=n).astype(np.float32) / 4 for n in (0, 1, 5, 9)]
+    group = rng.integers(1, len(groups), size=200)
+    values = rng.integers(-4, 5, size=200).astype(np.float64) / 4  # ties with the groups' values
+    expected = [
+        len(groups[g]) - bisect_right(sorted(groups[g].tolist()), v)
+        for g, v in zip(group.tolist(), values.tolist(), strict=True)
+    ]
+    assert count_above(groups, group, values).tolist() == expected
+    assert count_above(groups, group[:0], values[:0]).tolist() == []

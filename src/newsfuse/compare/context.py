@@ -17,11 +17,14 @@ from newsfuse.compare.align import Similarity, similarity
 from newsfuse.compare.claims import ClaimFeatures, story_claims
 from newsfuse.compare.embedding.static import load_embedder
 from newsfuse.compare.pairs import ClaimView, pair_features
-from newsfuse.compare.rows import ClaimSets
+from newsfuse.compare.rows import ClaimSets, count_above
 from newsfuse.compare.surface import read_surface
 from newsfuse.models import Article, Claim, Lineage, StoryInput
 
 __all__ = ["StoryClaims", "ordered", "read_story", "source_keys"]
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
 
 
 @dataclass
@@ -61,6 +64,9 @@ class StoryClaims:
         for aid in dict.fromkeys(c.article_id for c in self.claims):
             ids = [i for i, c in enumerate(self.claims) if c.article_id == aid]
             self._by_article[aid] = np.asarray(ids, dtype=np.intp)
+        # Each claim's report, numbered in the order of _by_article.
+        numbers = {aid: k for k, aid in enumerate(self._by_article)}
+        self._report = np.asarray([numbers[c.article_id] for c in self.claims], dtype=np.int64)
         self._sets: ClaimSets | None = None
 
     def cosine(self, i: int, j: int) -> float:
@@ -105,17 +111,36 @@ class StoryClaims:
         computed together (:mod:`newsfuse.compare.rows`)."""
         if self._sets is None:
             self._sets = ClaimSets(self.views)
-        cosines = [self.cosine(i, j) for i, j in pairs]
-        ranks = [self._ranks(i, j, c) for (i, j), c in zip(pairs, cosines, strict=True)]
+        vectors = self.vectors
+        # One dot product per pair, as :meth:`cosine` takes it (a matrix product may round
+        # otherwise).
+        cosines = np.fromiter(
+            (float(vectors[i] @ vectors[j]) for i, j in pairs), dtype=np.float64, count=len(pairs)
+        )
         index = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
         a, b = index[:, 0], index[:, 1]
-        return self._sets.rows(
-            a,
-            b,
-            np.asarray(cosines, dtype=np.float64),
-            self.lexical[a, b],
-            np.asarray(ranks, dtype=np.int64).reshape(-1, 2),
-        )
+        return self._sets.rows(a, b, cosines, self.lexical[a, b], self._rank_rows(a, b, cosines))
+
+    def _rank_rows(self, a: Ints, b: Ints, cosines: Floats) -> Ints:
+        """:meth:`rank` of every pair (an m x 2 array): each report's cosines to a claim
+        taken as :meth:`_position` takes them, counted for all pairs together."""
+        out = np.zeros((len(a), 2), dtype=np.int64)
+        report = self._report
+        apart = report[a] != report[b]
+        asked = np.concatenate((a[apart], b[apart]))  # a among b's report's claims, b among a's
+        where = np.concatenate((report[b[apart]], report[a[apart]]))
+        keys, group = np.unique(asked * len(self._by_article) + where, return_inverse=True)
+        reports = list(self._by_article.values())
+        claim, of = np.divmod(keys, len(self._by_article))
+        others = [
+            self.vectors[reports[r]] @ self.vectors[i]
+            for i, r in zip(claim.tolist(), of.tolist(), strict=True)
+        ]
+        counts = count_above(others, group, np.concatenate((cosines[apart], cosines[apart])))
+        half = int(apart.sum())
+        out[apart, 0] = counts[:half]
+        out[apart, 1] = counts[half:]
+        return out
 
 
 def read_story(story: StoryInput, whole: bool = False) -> StoryClaims:

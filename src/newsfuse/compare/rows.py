@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from newsfuse.compare.pairs import FEATURES, MAX_RANK, ClaimView
 
-__all__ = ["ClaimSets", "SetBits"]
+__all__ = ["ClaimSets", "SetBits", "count_above"]
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -197,4 +197,24 @@ class ClaimSets:
 def _apart(kind: SetBits, a: Ints, b: Ints, shared: Ints) -> npt.NDArray[np.bool_]:
     """Both claims hold some, and none in common."""
     out: npt.NDArray[np.bool_] = (kind.sizes[a] > 0) & (kind.sizes[b] > 0) & (shared == 0)
+    return out
+
+
+def count_above(groups: Sequence[npt.NDArray[np.float32]], group: Ints, values: Floats) -> Ints:
+    """How many of ``groups[group[k]]`` exceed ``values[k]``, for every k: a claim's rank
+    among a report's claims, for every pair at once. One sort of every group's values with
+    the asked ones (a value asked after the equal ones of its group), then counts up to it."""
+    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.int64)
+    held = np.concatenate(groups).astype(np.float64)  # float32 to float64 is exact
+    owner = np.concatenate((np.repeat(np.arange(len(groups)), sizes), group))
+    asked = np.concatenate((np.zeros(len(held), dtype=bool), np.ones(len(values), dtype=bool)))
+    order = np.lexsort((asked, np.concatenate((held, values)), owner))
+    upto = np.cumsum(~asked[order])  # the groups' values at or before each place
+    place = np.empty(len(order), dtype=np.int64)
+    place[order] = np.arange(len(order))
+    before = np.cumsum(sizes) - sizes  # values of the earlier groups
+    at_most = upto[place[len(held) :]] - before[group]
+    out: Ints = sizes[group] - at_most
     return out
