@@ -184,14 +184,33 @@ PARTNERS = 2
 
 
 def _best_partners(candidates: Probabilities, article: Sequence[str]) -> Partners:
-    """(claim, other report) -> its PARTNERS likeliest candidate claims in that report."""
-    ranked: dict[tuple[int, str], list[tuple[float, int]]] = {}
-    for (a, b), p in candidates.items():
-        if article[a] == article[b]:
-            continue
-        ranked.setdefault((a, article[b]), []).append((-p, b))
-        ranked.setdefault((b, article[a]), []).append((-p, a))
-    return {key: {c for _, c in sorted(found)[:PARTNERS]} for key, found in ranked.items()}
+    """(claim, other report) -> its PARTNERS likeliest candidate claims in that report (the
+    lower claim first among equally likely ones), chosen for every claim with one sort."""
+    if not candidates:
+        return {}
+    reports = list(dict.fromkeys(article))
+    number = {aid: k for k, aid in enumerate(reports)}
+    report = np.asarray([number[aid] for aid in article], dtype=np.int64)
+    pairs = np.asarray(list(candidates), dtype=np.int64)
+    p = np.fromiter(candidates.values(), dtype=np.float64, count=len(candidates))
+    a, b = pairs[:, 0], pairs[:, 1]
+    apart = report[a] != report[b]
+    claim = np.concatenate((a[apart], b[apart]))
+    other = np.concatenate((b[apart], a[apart]))
+    where = report[other]
+    likely = -np.concatenate((p[apart], p[apart]))
+    order = np.lexsort((other, likely, where, claim))  # by (claim, report), then (-p, other)
+    claim, where, other = claim[order], where[order], other[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (claim[1:] != claim[:-1]) | (where[1:] != where[:-1])
+    start = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0))
+    kept = np.arange(len(order)) - start < PARTNERS
+    out: Partners = {}
+    for c, w, o in zip(
+        claim[kept].tolist(), where[kept].tolist(), other[kept].tolist(), strict=True
+    ):
+        out.setdefault((c, reports[w]), set()).add(o)
+    return out
 
 
 def _mutual(best: Partners, article: Sequence[str], a: int, b: int) -> bool:
@@ -235,9 +254,9 @@ def _average_linkage(
     scored when a merge needs them."""
     members: dict[int, list[int]] = {g[0]: list(g) for g in seeds}
     group_of = {i: g[0] for g in seeds for i in g}
-    for (a, b), p in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
-        if p < link:
-            break
+    # Only the pairs at least this likely are ever merged along: only they are sorted.
+    strong = [(pair, p) for pair, p in candidates.items() if p >= link]
+    for (a, b), _ in sorted(strong, key=lambda kv: (-kv[1], kv[0])):
         if article[a] != article[b] and not _mutual(best, article, a, b):
             continue  # not among each other's likeliest partners in the other report
         ga, gb = group_of[a], group_of[b]
