@@ -10,6 +10,7 @@ import pytest
 
 from newsfuse.compare.context import StoryClaims, read_story
 from newsfuse.compare.rows import SetBits, count_above
+from newsfuse.compare.surface import char_grams
 from newsfuse.store import open_store
 from newsfuse.store.stories import story_input
 
@@ -57,7 +58,7 @@ def test_no_pairs(contexts: list[StoryClaims]) -> None:
 def test_set_bits_count_what_two_sets_share(
     sets: list[frozenset[object]], pairs: list[tuple[int, int]]
 ) -> None:
-    bits = SetBits(sets)  # type: ignore[arg-type]
+    bits = SetBits.of(sets)  # type: ignore[arg-type]
     a = np.array([i for i, _ in pairs], dtype=np.int64)
     b = np.array([j for _, j in pairs], dtype=np.int64)
     assert bits.shared(a, b).tolist() == [len(sets[i] & sets[j]) for i, j in pairs]
@@ -74,3 +75,25 @@ def test_count_above_counts_as_bisect_does() -> None:
     ]
     assert count_above(groups, group, values).tolist() == expected
     assert count_above(groups, group[:0], values[:0]).tolist() == []
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["", "ab", "abc", "abcd abcd", "xabcd", "ABCD"],
+        ["naïve café", "café naïve ☕ 𝔘𝔫𝔦", "\ud800 lone \ud800", "𝔘𝔫𝔦 café"],
+        [
+            "".join(map(chr, range(0x4E00, 0x4E00 + 60_000, 2))),
+            "".join(map(chr, range(0x4E00, 0x4E00 + 60_000, 3))),
+        ],
+    ],
+)
+def test_character_grams_counted_as_their_sets(texts: list[str]) -> None:
+    pairs = [(i, j) for i in range(len(texts)) for j in range(len(texts)) if i != j]
+    a = np.array([i for i, _ in pairs], dtype=np.int64)
+    b = np.array([j for _, j in pairs], dtype=np.int64)
+    for n in (3, 4):
+        grams = [char_grams(t, n) for t in texts]
+        bits = SetBits.of_chars(texts, n)
+        assert bits.sizes.tolist() == [len(g) for g in grams]
+        assert bits.shared(a, b).tolist() == [len(grams[i] & grams[j]) for i, j in pairs]

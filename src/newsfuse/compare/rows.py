@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsfuse.compare.pairs import FEATURES, MAX_RANK, ClaimView
+from newsfuse.compare.surface import char_grams
 
 __all__ = ["ClaimSets", "SetBits", "count_above"]
 
@@ -40,20 +41,15 @@ class SetBits:
         bits: One row of 64-bit words per claim.
     """
 
-    def __init__(self, sets: Sequence[frozenset[Hashable]]) -> None:
-        n = len(sets)
-        self.sizes: Ints = np.fromiter((len(s) for s in sets), dtype=np.int64, count=n)
-        total = int(self.sizes.sum())
-        # Each member numbered by its first place among all, in C (map, dict.setdefault): a
-        # story's claims hold a million members. The numbers are unique, not consecutive.
-        ids: dict[Hashable, int] = {}
-        flat = np.fromiter(
-            map(ids.setdefault, chain.from_iterable(sets), count()), dtype=np.int64, count=total
-        )
-        held = np.bincount(flat, minlength=total) >= 2
-        shared = held[flat]
-        column = (np.cumsum(held) - 1)[flat[shared]]
-        row = np.repeat(np.arange(n, dtype=np.int64), self.sizes)[shared]
+    def __init__(self, sizes: Ints, members: Ints) -> None:
+        """``members``: every claim's members in claim order, each kind of member one number
+        (distinct within a claim, from 0 up to at most their count)."""
+        n = len(sizes)
+        self.sizes: Ints = sizes
+        held = np.bincount(members, minlength=len(members)) >= 2
+        shared = held[members]
+        column = (np.cumsum(held) - 1)[members[shared]]
+        row = np.repeat(np.arange(n, dtype=np.int64), sizes)[shared]
         width = (int(held.sum()) + 63) // 64
         self.bits: npt.NDArray[np.uint64] = np.zeros((n, width), dtype=np.uint64)
         # Members of one claim are distinct, so each (row, column) bit is set once.
@@ -62,6 +58,46 @@ class SetBits:
             row * width + (column >> 6),
             np.left_shift(np.uint64(1), (column & 63).astype(np.uint64)),
         )
+
+    @classmethod
+    def of(cls, sets: Sequence[frozenset[Hashable]]) -> SetBits:
+        """The rows of these sets, one per claim."""
+        sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+        # Each member numbered by its first place among all, in C (map, dict.setdefault): a
+        # story's claims hold a million members. The numbers are unique, not consecutive.
+        ids: dict[Hashable, int] = {}
+        members = np.fromiter(
+            map(ids.setdefault, chain.from_iterable(sets), count()),
+            dtype=np.int64,
+            count=int(sizes.sum()),
+        )
+        return cls(sizes, members)
+
+    @classmethod
+    def of_chars(cls, texts: Sequence[str], n: int) -> SetBits:
+        """The rows of each text's distinct character ``n``-grams (:func:`char_grams`),
+        numbered without making a string of each: an
+        n-gram is the number its characters' ranks in the texts' alphabet write in that
+        base, one to one."""
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        text = "".join(texts)
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        alphabet, code = np.unique(points, return_inverse=True)
+        if len(alphabet) ** n >= 2**63:  # too many characters for one int64 per n-gram
+            return cls.of([char_grams(t, n) for t in texts])
+        ends = np.cumsum(lengths)
+        owner = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        start = np.flatnonzero(np.arange(len(points)) + n <= ends[owner])
+        key = np.zeros(len(start), dtype=np.int64)
+        for k in range(n):
+            key = key * len(alphabet) + code[start + k]
+        owner = owner[start]
+        order = np.lexsort((key, owner))
+        owner, key = owner[order], key[order]
+        first = np.ones(len(key), dtype=bool)
+        first[1:] = (owner[1:] != owner[:-1]) | (key[1:] != key[:-1])
+        members = np.unique(key[first], return_inverse=True)[1].astype(np.int64)
+        return cls(np.bincount(owner[first], minlength=len(texts)).astype(np.int64), members)
 
     def shared(self, a: Ints, b: Ints) -> Ints:
         """How many members claims ``a[k]`` and ``b[k]`` share, for every k (two different
@@ -93,20 +129,20 @@ class ClaimSets:
     def __init__(self, views: Sequence[ClaimView]) -> None:
         surfaces = [v.surface for v in views]
         features = [v.features for v in views]
-        self.words = SetBits([s.words for s in surfaces])
-        self.stems = SetBits([s.stems for s in surfaces])
-        self.content = SetBits([s.content for s in surfaces])
+        self.words = SetBits.of([s.words for s in surfaces])
+        self.stems = SetBits.of([s.stems for s in surfaces])
+        self.content = SetBits.of([s.content for s in surfaces])
         # The distinct 1-grams and 2-grams are the words and the bigrams, one for one.
-        self.bigrams = SetBits([s.bigrams for s in surfaces])
-        self.trigrams = SetBits([s.grams[2] for s in surfaces])
-        self.chars3 = SetBits([s.chars3 for s in surfaces])
-        self.chars4 = SetBits([s.chars4 for s in surfaces])
-        self.numbers = SetBits([s.numbers for s in surfaces])
-        self.names = SetBits([s.names for s in surfaces])
-        self.entities = SetBits([f.entities for f in features])
-        self.concepts = SetBits([f.words for f in features])
-        self.dates = SetBits([f.dates for f in features])
-        self.speakers = SetBits([v.speakers for v in views])
+        self.bigrams = SetBits.of([s.bigrams for s in surfaces])
+        self.trigrams = SetBits.of([s.grams[2] for s in surfaces])
+        self.chars3 = SetBits.of_chars([s.lower for s in surfaces], 3)
+        self.chars4 = SetBits.of_chars([s.lower for s in surfaces], 4)
+        self.numbers = SetBits.of([s.numbers for s in surfaces])
+        self.names = SetBits.of([s.names for s in surfaces])
+        self.entities = SetBits.of([f.entities for f in features])
+        self.concepts = SetBits.of([f.words for f in features])
+        self.dates = SetBits.of([f.dates for f in features])
+        self.speakers = SetBits.of([v.speakers for v in views])
         tokens = [max(len(s.tokens), 1) for s in surfaces]
         self.tokens: Ints = np.asarray(tokens, dtype=np.int64)
         self.log_tokens: Floats = np.asarray([math.log1p(t) for t in tokens], dtype=np.float64)

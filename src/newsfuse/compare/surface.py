@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from typing import TypeVar
 
 from newsfuse.compare.words import lexicon
 
-__all__ = ["Surface", "read_surface"]
+__all__ = ["Surface", "char_grams", "read_surface"]
 
 T = TypeVar("T")
 
@@ -39,11 +39,29 @@ class Surface:
     stems: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
     grams: tuple[frozenset[tuple[str, ...]], ...]  # the distinct n-grams, n = 1, 2, 3
-    chars3: frozenset[str]
-    chars4: frozenset[str]
     numbers: frozenset[str]
     names: frozenset[str]
     negated: bool
+    lower: str  # the text lower-cased, of which the character n-grams are read
+    # Character n-grams by n, made when first asked: a story's candidate pairs are counted
+    # from ``lower`` (newsfuse.compare.rows), and only pairs scored one by one need the sets.
+    _chars: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def chars3(self) -> frozenset[str]:
+        """The distinct character 3-grams of the lower-cased text."""
+        return self._grams(3)
+
+    @property
+    def chars4(self) -> frozenset[str]:
+        """The distinct character 4-grams of the lower-cased text."""
+        return self._grams(4)
+
+    def _grams(self, n: int) -> frozenset[str]:
+        found = self._chars.get(n)
+        if found is None:
+            found = self._chars[n] = char_grams(self.lower, n)
+        return found
 
 
 @cache
@@ -57,7 +75,6 @@ def read_surface(text: str) -> Surface:
     stop = _stop()
     tokens = tuple(t.lower() for t in _TOKEN.findall(text.replace("n't", " nt")))
     words = frozenset(tokens)
-    lower = text.lower()
     first = text.lstrip().split(" ", 1)[0].strip("\"'(“‘")
     bigrams = frozenset(pairwise(tokens))
     return Surface(
@@ -67,17 +84,16 @@ def read_surface(text: str) -> Surface:
         stems=frozenset(t[:5] for t in words),
         bigrams=bigrams,
         grams=(frozenset(zip(tokens)), bigrams, frozenset(_runs(tokens, 3))),
-        chars3=_chars(lower, 3),
-        chars4=_chars(lower, 4),
         numbers=frozenset(_number(n) for n in _NUMBER.findall(text)),
         names=frozenset(
             w.lower() for w in _CAPITALISED.findall(text) if w != first and w.lower() not in stop
         ),
         negated=sum(t in _NEGATIONS for t in tokens) % 2 == 1,
+        lower=text.lower(),
     )
 
 
-def _chars(text: str, n: int) -> frozenset[str]:
+def char_grams(text: str, n: int) -> frozenset[str]:
     """The distinct character n-grams of ``text`` (joined from n shifted copies: cheaper than
     slicing at every position, and a story's claims hold hundreds of thousands)."""
     return frozenset(map("".join, _runs(text, n)))
