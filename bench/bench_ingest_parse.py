@@ -26,6 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from newsfuse.cli import one_blas_thread
+
+# As the newsfuse command does before numpy is imported: one OpenBLAS thread.
+one_blas_thread(os.environ)
+
 DOCS = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories" / "docs.jsonl"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,40 @@ def test_help_lists_every_command_with_its_help_line() -> None:
     for command in COMMANDS:
         assert command.name is not None
         assert f"  {command.name} " in result.output
+
+
+_BLAS = """
+import json, sys
+if sys.argv[1] == "cli":
+    from newsfuse.cli import main
+    sys.argv = ["newsfuse", "--version"]
+    try:
+        main()
+    except SystemExit:
+        pass
+import numpy, threadpoolctl
+numpy.ones((4, 4)) @ numpy.ones((4, 4))
+blas = [p for p in threadpoolctl.threadpool_info() if p["internal_api"] == "openblas"]
+print(json.dumps([p["num_threads"] for p in blas]))
+"""
+
+
+def _blas_threads(how: str, given: str | None) -> list[int]:
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    proc = subprocess.run(
+        [sys.executable, "-c", _BLAS, how], capture_output=True, text=True, check=True, env=env
+    )
+    found: list[int] = json.loads(proc.stdout.strip().splitlines()[-1])
+    if not found:
+        pytest.skip("numpy is not linked against OpenBLAS here")
+    return found
+
+
+def test_the_command_gives_numpy_one_blas_thread() -> None:
+    assert set(_blas_threads("cli", None)) == {1}
+
+
+def test_a_blas_thread_count_the_user_sets_is_kept() -> None:
+    assert _blas_threads("cli", "2") == _blas_threads("plain", "2")
