@@ -217,3 +217,26 @@ def test_rank(first: str, second: str, conflict: bool) -> None:
     assert (found is not None) is conflict
     if found is not None:
         assert found.slot == "rank"
+
+
+def _with_figures(cid: str, text: str) -> Claim:
+    article = cid.split(":")[0]
+    quantities_found = tuple(quantities(text, []))
+    return Claim(cid, article, article, 0, 0, 0, len(text), text, quantities=quantities_found)
+
+
+def test_a_conflict_lists_every_claim_of_the_group_on_its_side() -> None:
+    from newsfuse.compare.conflicts import judge
+
+    low = _with_figures("fox:0", "Trump would unlock $3.5 billion from the military budget.")
+    high = _with_figures("wapo:0", "It lets him use about $3.6 billion from construction projects.")
+    agree = _with_figures("nyt:0", "The declaration lets him divert $3.6 billion to it.")
+    copy = _with_figures("copy:0", low.text)  # a copy of the first report: its side, never a third
+    other = _with_figures("ap:0", "The wall is to run along the border.")  # states no figure
+    source_of = {"fox": "fox", "wapo": "wapo", "nyt": "nyt", "copy": "fox", "ap": "ap"}
+    verdict = judge([low, high, agree, copy, other], {}, lambda a, b: 0.0, source_of, {})
+    assert verdict.conflict is not None
+    assert verdict.conflict.values == (
+        ("$3.5 billion", ("fox:0", "copy:0")),
+        ("about $3.6 billion", ("wapo:0", "nyt:0")),
+    )

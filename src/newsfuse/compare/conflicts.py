@@ -68,19 +68,43 @@ def judge(
         The conflict (None when they agree) and any updated figures.
     """
     updates: list[Update] = []
-    for a, b in combinations(claims, 2):
+
+    def clash(a: Claim, b: Claim, seen: list[Update]) -> Conflict | None:
         if source_of[a.article_id] == source_of[b.article_id]:
-            continue  # one origin does not contradict itself; copies only repeat it
+            return None  # one origin does not contradict itself; copies only repeat it
         if not aligned(a, b):
-            continue
-        found = _numbers(a, b, updates)
+            return None
+        found = _numbers(a, b, seen)
         if found is None and score(a, b) >= FRAME:
             found = dates_apart(a, b) or ranks_apart(a, b) or swapped(a, b, features)
-        if found is None:
-            found = _quotes(a, b, quotes)
-        if found is not None:
-            return Judged(found, tuple(updates))
+        return found if found is not None else _quotes(a, b, quotes)
+
+    for a, b in combinations(claims, 2):
+        if (found := clash(a, b, updates)) is not None:
+            return Judged(_sides(found, a, b, claims, lambda x, y: clash(x, y, [])), tuple(updates))
     return Judged(None, tuple(updates))
+
+
+def _sides(
+    found: Conflict,
+    a: Claim,
+    b: Claim,
+    claims: Sequence[Claim],
+    clash: Callable[[Claim, Claim], Conflict | None],
+) -> Conflict:
+    """The conflict of ``a`` and ``b`` with every other claim of the group on the side it
+    agrees with: it disagrees with one side on the same slot and not with the other (a copy
+    joins its original's side)."""
+    sides: tuple[list[str], list[str]] = ([a.id], [b.id])
+    for c in claims:
+        if c is a or c is b:
+            continue
+        with_a, with_b = clash(c, a), clash(c, b)
+        for mine, other, side in ((with_a, with_b, 0), (with_b, with_a, 1)):
+            if mine is None and other is not None and other.slot == found.slot:
+                sides[side].append(c.id)
+    (first, _), (second, _) = found.values
+    return Conflict(found.slot, found.label, ((first, tuple(sides[0])), (second, tuple(sides[1]))))
 
 
 def compatible(x: Quantity, y: Quantity) -> bool:
