@@ -15,7 +15,7 @@ import pytest
 from pgserver import PgServer, start_server, unavailable
 
 from newsfuse.clean.dump.cascade import clean_dump
-from newsfuse.models import Article, Hints, Lineage, Metadata, Origin
+from newsfuse.models import Article, Hints, Lineage, Metadata, Origin, StoryInput
 from newsfuse.pipeline import ingest_paths
 from newsfuse.settings import load_settings
 from newsfuse.store import Store, open_store
@@ -144,6 +144,18 @@ def seed_articles(published: str | None = "2024-12-13") -> list[Article]:
             )
         )
     return out
+
+
+def seed_story() -> StoryInput:
+    """The two seed reports as one story: analysed, with the lineages the copy index gives."""
+    from newsfuse.extract.analyse import analyse
+    from newsfuse.stories.copies.index import CopyIndex
+
+    arts = seed_articles()
+    index = CopyIndex()
+    index.add_many(arts)
+    analyses = {a.article_id: a for a in analyse(arts)}
+    return StoryInput("seeds", arts, analyses, {a.id: index.lineage(a.id) for a in arts})
 
 
 def lineages_of(

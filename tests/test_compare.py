@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import REPO, data_dir, lineages_of, seed_articles
+from conftest import REPO, data_dir, lineages_of, seed_articles, seed_story
 
 from newsfuse.compare.comparison import _disputes, compare
 from newsfuse.compare.context import read_story
@@ -163,11 +163,7 @@ def test_a_related_sentence_is_another_fact() -> None:
 
 @pytest.fixture(scope="module")
 def seeds() -> Comparison:
-    arts = seed_articles()
-    index = CopyIndex()
-    index.add_many(arts)
-    analyses = {a.article_id: a for a in analyse(arts)}
-    return compare(StoryInput("seeds", arts, analyses, {a.id: index.lineage(a.id) for a in arts}))
+    return compare(seed_story())
 
 
 def test_seeds_have_no_conflict(seeds: Comparison) -> None:

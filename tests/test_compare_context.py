@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import seed_articles
+from conftest import seed_story
 
 from newsfuse.compare.context import StoryClaims, read_story
 from newsfuse.compare.surface import jaccard, ngram_precisions
-from newsfuse.extract.analyse import analyse
-from newsfuse.models import StoryInput
-from newsfuse.stories.copies.index import CopyIndex
 
 
 @pytest.fixture(scope="module")
 def context() -> StoryClaims:
-    arts = seed_articles()
-    index = CopyIndex()
-    index.add_many(arts)
-    analyses = {a.article_id: a for a in analyse(arts)}
-    lineages = {a.id: index.lineage(a.id) for a in arts}
-    return read_story(StoryInput("seeds", arts, analyses, lineages))
+    return read_story(seed_story())
 
 
 def _pairs(context: StoryClaims) -> list[tuple[int, int]]:
