@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from newsfuse.compare.claims import ClaimFeatures
 from newsfuse.models import Claim
@@ -101,6 +102,14 @@ def _shared_counts(binary: np.ndarray, columns: np.ndarray) -> np.ndarray:
     return out
 
 
+def report_numbers(article: Sequence[str]) -> tuple[list[str], npt.NDArray[np.int64]]:
+    """The reports of claims whose article ids are ``article``, in order of first claim, and
+    each claim's report as its number in that list."""
+    reports = list(dict.fromkeys(article))
+    number = {aid: k for k, aid in enumerate(reports)}
+    return reports, np.fromiter(map(number.__getitem__, article), np.int64, len(article))
+
+
 def group_claims(
     claims: Sequence[Claim], sim: Similarity, align: float = ALIGN, paraphrase: float = PARAPHRASE
 ) -> list[list[int]]:
@@ -122,7 +131,7 @@ def group_claims(
     anchored = (sim.words >= 2) & (sim.entities >= 1) | (sim.words >= 1) & (sim.entities >= 3)
     ok |= (score >= paraphrase) & anchored
     if n:  # two claims of one report are never one group's pair
-        report = np.unique(np.asarray(article, dtype=object), return_inverse=True)[1]
+        report = report_numbers(article)[1]
         ok &= report[:, None] != report[None, :]
     iu, ju = np.nonzero(np.triu(ok, k=1))
     order = sorted(zip(iu.tolist(), ju.tolist(), strict=True), key=lambda p: (-score[p], p))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.compare.align import Similarity, similarity
+from newsfuse.compare.align import Similarity, report_numbers, similarity
 from newsfuse.compare.claims import ClaimFeatures, story_claims
 from newsfuse.compare.embedding.static import load_embedder
 from newsfuse.compare.pairs import ClaimView, pair_features
@@ -60,13 +60,11 @@ class StoryClaims:
     def __post_init__(self) -> None:
         # (claim, other report) -> cosines of claim to that report's claims, ascending.
         self._order: dict[tuple[int, str], list[float]] = {}
-        self._by_article: dict[str, npt.NDArray[np.intp]] = {}
-        for aid in dict.fromkeys(c.article_id for c in self.claims):
-            ids = [i for i, c in enumerate(self.claims) if c.article_id == aid]
-            self._by_article[aid] = np.asarray(ids, dtype=np.intp)
-        # Each claim's report, numbered in the order of _by_article.
-        numbers = {aid: k for k, aid in enumerate(self._by_article)}
-        self._report = np.asarray([numbers[c.article_id] for c in self.claims], dtype=np.int64)
+        # Each claim's report, numbered in order of the reports' first claims.
+        reports, self._report = report_numbers([c.article_id for c in self.claims])
+        self._by_article: dict[str, npt.NDArray[np.intp]] = {
+            aid: np.flatnonzero(self._report == k) for k, aid in enumerate(reports)
+        }
         self._sets: ClaimSets | None = None
 
     def cosine(self, i: int, j: int) -> float:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.compare.align import Similarity, group_claims
+from newsfuse.compare.align import Similarity, group_claims, report_numbers
 from newsfuse.compare.context import StoryClaims
 from newsfuse.compare.pairs import ClaimPairModel
 
@@ -188,9 +188,7 @@ def _best_partners(candidates: Probabilities, article: Sequence[str]) -> Partner
     lower claim first among equally likely ones), chosen for every claim with one sort."""
     if not candidates:
         return {}
-    reports = list(dict.fromkeys(article))
-    number = {aid: k for k, aid in enumerate(reports)}
-    report = np.asarray([number[aid] for aid in article], dtype=np.int64)
+    reports, report = report_numbers(article)
     pairs = np.asarray(list(candidates), dtype=np.int64)
     p = np.fromiter(candidates.values(), dtype=np.float64, count=len(candidates))
     a, b = pairs[:, 0], pairs[:, 1]
