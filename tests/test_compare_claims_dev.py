@@ -17,13 +17,13 @@ from newsfuse.evaluate.claims import build_store, event_records, load_gold, scor
 
 pytestmark = pytest.mark.slow
 
-#: In-sample on 2026-12-07: SAME F1 0.75, CONFLICT precision 0.73 and recall 0.42 (8 of 19;
-#: 3 before mixed quotes' quoted words were compared and the quote speaker fix, 6 before
-#: disputes across two facts were judged, 7 before "objected that" was a speech cue), hard
-#: negatives apart 0.92.
+#: In-sample on 2026-12-08: SAME F1 0.75, CONFLICT precision 0.71 and recall 0.53 (10 of 19;
+#: 8 before each utterance of a joined quote was compared on its own, 3 before mixed quotes'
+#: quoted words were compared and the quote speaker fix, 6 before disputes across two facts
+#: were judged, 7 before "objected that" was a speech cue), hard negatives apart 0.92.
 SAME_F1_FLOOR = 0.72
 CONFLICT_PRECISION_FLOOR = 0.65
-CONFLICT_RECALL_FLOOR = 0.4
+CONFLICT_RECALL_FLOOR = 0.47
 DIFFERENT_FLOOR = 0.88
 
 

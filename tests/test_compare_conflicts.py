@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.compare.conflicts import _changed_inside, _spoken, _words, compatible
+from newsfuse.compare.conflicts import compatible
 from newsfuse.compare.figures import quantities
 from newsfuse.compare.slots import dates_apart, ranks_apart
+from newsfuse.compare.utterances import _changed_inside, _spoken, _words, quotes_apart
 from newsfuse.models import Claim, DateRef, Quote, QuoteKind
 
 
@@ -82,7 +83,52 @@ def test_quote_words(first: str, second: str, changed: bool) -> None:
 
 
 def test_a_word_keeps_its_curly_apostrophe() -> None:
-    assert _words("We’re sure it's") == ["we're", "sure", "it's"]
+    # One word either way, and a contraction written out: "we’re" is "we are", never "we" + "re".
+    assert _words("We’re sure it's Trump’s") == ["we", "are", "sure", "it", "is", "trump's"]
+
+
+#: The start of a long quote, so that a two-utterance quote shares under 60 % of its words.
+LONG = (
+    "What has happened over the last several weeks, by virtue of the invitation, is that "
+    "there has now been injected a degree of partisanship, which is not only unfortunate, "
+)
+
+
+def _quoted(article: str, text: str) -> tuple[Claim, Quote]:
+    quote = _quote(text, "direct")
+    return Claim(f"{article}:0.0", article, article, 0, 0, 0, len(text), text, quotes=(0,)), quote
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        # A contraction is the same words: no conflict.
+        (
+            "He is determined to prevent Iran from getting nuclear weapons",
+            "He’s determined to prevent Iran from getting nuclear weapons and I respect that",
+            False,
+        ),
+        # A quote joined from two ('"A," she said. "B."') holds two utterances; another report
+        # quoting the first alone with a word changed disagrees with it.
+        (
+            "It's destructive to the fabric of the relationship, It’s always been bipartisan. "
+            "We need to keep it that way.",
+            LONG + "I think it's destructive of the fabric of the relationship",
+            True,
+        ),
+        # The same first utterance quoted word for word agrees.
+        (
+            "It's destructive to the fabric of the relationship, It’s always been bipartisan. "
+            "We need to keep it that way.",
+            LONG + "I think it's destructive to the fabric of the relationship",
+            False,
+        ),
+    ],
+)
+def test_one_utterance_of_a_joined_quote(first: str, second: str, conflict: bool) -> None:
+    (a, qa), (b, qb) = _quoted("a", first), _quoted("b", second)
+    found = quotes_apart(a, b, {"a": [qa], "b": [qb]})
+    assert (found is not None and found.slot == "quote") is conflict
 
 
 def _quote(text: str, kind: QuoteKind) -> Quote:
