@@ -17,7 +17,7 @@ from newsfuse.evaluate.claims import build_store, event_records, load_gold, scor
 
 pytestmark = pytest.mark.slow
 
-#: In-sample on 2026-12-08: SAME F1 0.75, CONFLICT precision 0.71 and recall 0.53 (10 of 19;
+#: In-sample on 2026-12-08: SAME F1 0.76, CONFLICT precision 0.77 and recall 0.53 (10 of 19;
 #: 8 before each utterance of a joined quote was compared on its own, 3 before mixed quotes'
 #: quoted words were compared and the quote speaker fix, 6 before disputes across two facts
 #: were judged, 7 before "objected that" was a speech cue), hard negatives apart 0.92.

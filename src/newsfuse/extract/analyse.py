@@ -36,7 +36,7 @@ from newsfuse.models import (
 from newsfuse.text import parsed_sentences
 
 #: Bumped when what is extracted changes, so that stored analyses can be redone.
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 7
 
 #: The quote stage reads the parser, the entity stage NER, event reading both and the lemmas.
 _NEEDED = ("parser", "ner", "attribute_ruler", "lemmatizer")
