@@ -217,6 +217,8 @@ def test_seed_facts_corroborated_by_both(
     [
         ("2,500 troops", "000"),
         ("Ankara views", "000"),
+        # Blinken's words, not the State Department's statement that 001 quotes.
+        ("moment for Iraq", "000"),
         pytest.param(
             "not announced until after",
             "001",
@@ -417,3 +419,18 @@ def test_a_sample_fact_takes_few_sentences_of_one_report(samples: dict[str, Comp
             for claim in group.claims:
                 per_report[claim.article_id] = per_report.get(claim.article_id, 0) + 1
             assert max(per_report.values()) <= 2, [c.text for c in group.claims]
+
+
+def test_words_of_two_speakers_are_split_apart() -> None:
+    from newsfuse.compare.align import name_words, split_group
+
+    # Speakers with a name word in common are one; titles and initials do not count.
+    assert name_words(frozenset({"Elizabeth Lauten"})) & name_words(frozenset({"Ms. Lauten"}))
+    assert not name_words(frozenset({"Antony Blinken"})) & name_words(
+        frozenset({"State Department"})
+    )
+    # A group is cut into parts none of whose two members the rule splits, in order.
+    speaker = {0: "a", 1: "b", 2: "a", 3: ""}
+    assert split_group(
+        [0, 1, 2, 3], lambda i, j: bool(speaker[i] and speaker[j]) and speaker[i] != speaker[j]
+    ) == [[0, 2, 3], [1]]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -184,3 +185,20 @@ def mean_score(group: Sequence[int], score: np.ndarray) -> float:
     sub = score[np.ix_(list(group), list(group))]
     k = len(group)
     return float((sub.sum() - k) / (k * (k - 1)))
+
+
+def name_words(names: frozenset[str]) -> frozenset[str]:
+    """The words of speakers' names, lower-cased, initials and titles ("E.", "Mr.") left out."""
+    return frozenset(w for n in names for w in re.findall(r"\w{3,}", n.lower()))
+
+
+def split_group(group: list[int], split: Callable[[int, int], bool]) -> list[list[int]]:
+    """A word-overlap group in parts none of whose two claims ``split`` parts, in order."""
+    parts: list[list[int]] = []
+    for i in group:
+        home = next((p for p in parts if not any(split(j, i) for j in p)), None)
+        if home is None:
+            parts.append([i])
+        else:
+            home.append(i)
+    return parts

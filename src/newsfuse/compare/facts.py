@@ -13,7 +13,13 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from newsfuse.compare.align import Similarity, group_claims, report_numbers
+from newsfuse.compare.align import (
+    Similarity,
+    group_claims,
+    name_words,
+    report_numbers,
+    split_group,
+)
 from newsfuse.compare.context import StoryClaims
 from newsfuse.compare.pairs import ClaimPairModel
 
@@ -113,6 +119,17 @@ def group_facts(context: StoryClaims, model: ClaimPairModel) -> FactGroups:
 
     articles = [c.article_id for c in context.claims]
     base, second = _lexical_groups(context, active)
+    speakers = [name_words(view.speakers) for view in context.views]
+
+    def others_said(i: int, j: int) -> bool:
+        # Words of two different speakers are two facts, however alike ("He added, ..." and
+        # "The State Department said ..."), unless the pair model holds them one. Speakers
+        # with a name word in common are one ("Lauten" / "Elizabeth Lauten").
+        x, y = speakers[i], speakers[j]
+        return bool(x) and bool(y) and not x & y and probability(i, j) < model.align
+
+    base = [part for group in base for part in split_group(group, others_said)]
+    second = [part for g in second for part in split_group(g, others_said) if len(part) > 1]
     partners = _best_partners(candidates, articles)
     linked = _average_linkage(base, probs, model.align, probability, articles, partners)
     paired = {i for g in second for i in g}
