@@ -26,10 +26,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsfuse.cli import one_blas_thread
+from newsfuse.cli import fewer_collections, one_blas_thread
 
-# As the newsfuse command does before numpy is imported: one OpenBLAS thread.
+# As the newsfuse command does before numpy is imported: one OpenBLAS thread; and as it does
+# at start, the collector's thresholds.
 one_blas_thread(os.environ)
+fewer_collections()
 
 DOCS = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories" / "docs.jsonl"
 

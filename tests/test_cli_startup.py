@@ -125,3 +125,22 @@ def test_the_command_gives_numpy_one_blas_thread() -> None:
 
 def test_a_blas_thread_count_the_user_sets_is_kept() -> None:
     assert _blas_threads("cli", "2") == _blas_threads("plain", "2")
+
+
+def test_the_command_and_its_workers_collect_less_often() -> None:
+    # The command sets the collector's thresholds, and worker processes (spawned, so they
+    # start with Python's defaults) take the thresholds of the process that starts them.
+    code = (
+        "import gc, sys\n"
+        "from newsfuse.cli import COLLECT_AFTER, main\n"
+        "from newsfuse.pipeline.workers import in_order\n"
+        "sys.argv = ['newsfuse', '--version']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert gc.get_threshold() == COLLECT_AFTER, gc.get_threshold()\n"
+        "job = \"__import__('gc').get_threshold()\"\n"
+        "print(list(in_order(eval, [job, job], 2)) == [COLLECT_AFTER] * 2)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip().splitlines()[-1] == "True"

@@ -8,6 +8,7 @@ loads none of it.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import traceback
@@ -101,6 +102,19 @@ def one_blas_thread(env: MutableMapping[str, str]) -> None:
     env.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
+#: The cyclic garbage collector's thresholds for a newsfuse process (Python's are 700, 10, 10).
+#: An ingest makes millions of short-lived objects that reference counting frees; at the
+#: default, 1,300 collections took 0.7-0.8 s of a 21-22 s ingest of 300 ECB+ texts, at these
+#: 22 took 0.11 s, with the same peak memory (536 / 533 MB).
+COLLECT_AFTER = (20_000, 10, 10)
+
+
+def fewer_collections() -> None:
+    """Run the cyclic collector less often (``COLLECT_AFTER``); worker processes take the
+    thresholds of the process that starts them."""
+    gc.set_threshold(*COLLECT_AFTER)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning newsfuse errors into a message and exit status 2.
 
@@ -108,6 +122,7 @@ def main() -> None:
     run that failed, also by an unexpected error (its traceback is printed first).
     """
     one_blas_thread(os.environ)
+    fewer_collections()
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -20,6 +20,7 @@ from typing import Any, cast
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
+from spacy.lookups import Lookups, Table
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
@@ -222,5 +223,18 @@ def tabled(nlp: Language) -> Language:
                 TableLemmatizer,
                 nlp.replace_pipe("lemmatizer", "newsfuse_lemma_table", config=config),
             )
-            lemmas.lookups = lemmatizer.lookups
+            lemmas.lookups = _index_as_sets(lemmatizer.lookups)
     return nlp
+
+
+def _index_as_sets(lookups: Lookups) -> Lookups:
+    """The same lookups, each part of speech's lemma index a frozenset instead of a list:
+    spaCy's rule lemmatizer asks whether each candidate form is in it, a scan of up to 57,528
+    nouns per form on the list (1.1 s of CPU for 300 news texts' new words)."""
+    out = Lookups()
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        if name == "lemma_index":
+            table = Table.from_dict({k: frozenset(v) for k, v in table.items()}, name=name)
+        out.set_table(name, table)
+    return out

@@ -9,6 +9,7 @@ does with them is the same as with one process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -63,7 +64,7 @@ def in_order(
     the workers.
     """
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=warm) as pool:
+    with context.Pool(workers, initializer=_start, initargs=(gc.get_threshold(), warm)) as pool:
         pending: deque[AsyncResult[Result]] = deque()
         for job in jobs:
             pending.append(pool.apply_async(run, (job,)))
@@ -71,6 +72,14 @@ def in_order(
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+def _start(thresholds: tuple[int, int, int], warm: Callable[[], None] | None) -> None:
+    """A worker's start: the collector's thresholds of the process that started it (a spawned
+    process begins with Python's defaults), then ``warm``."""
+    gc.set_threshold(*thresholds)
+    if warm is not None:
+        warm()
 
 
 def processes(workers: int) -> Runner:
