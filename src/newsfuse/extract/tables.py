@@ -6,26 +6,30 @@ token's key before its cache. On 300 ECB+ texts they cost 2-4 s of a 16-19 s par
 every attribute-ruler pattern is one token constrained by its tag, lowercase form, dependency
 or whether it is a space, so what it sets depends on those four values alone; and a rule
 lemma depends on the form, the coarse POS and the morphology alone (spaCy's own cache key).
-Here both are read from the Doc's arrays once and looked up per distinct key. Patterns of any
-other kind (several tokens: "gon na", "let 's") still go through a Matcher, and every rule is
-applied in spaCy's order (later rules win), so the annotations are the same as spaCy's; a
-test compares every token's POS, morphology and lemma with the stock components'.
+Here both are read from the Doc's arrays once and looked up per distinct key (the lemmatizer in
+:mod:`newsfuse.extract.lemma_table`). Patterns of any other kind (several tokens: "gon na",
+"let 's") still go through a Matcher, run only on a Doc holding a token that can start one,
+and every rule is applied in spaCy's order (later rules win), so the annotations are the same
+as spaCy's; a test compares every token's POS, morphology and lemma with the stock
+components'.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
 
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.lookups import Lookups, Table
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.vocab import Vocab
+
+from newsfuse.extract.lemma_table import TableLemmatizer, index_as_sets
 
 __all__ = ["TableAttributeRuler", "TableLemmatizer", "tabled"]
 
@@ -37,9 +41,10 @@ _KEY_IDS = (TAG, LOWER, DEP, IS_SPACE)
 class TableAttributeRuler(AttributeRuler):
     """:class:`spacy.pipeline.AttributeRuler` with one-token patterns read from a table.
 
-    A one-token pattern whose constraints are values or ``IN`` lists of :data:`_KEYS` is kept
-    as a predicate; the rules a token gets are computed once per distinct (tag, lowercase,
-    dependency, is-space) and cached. Any other pattern goes to a Matcher as in spaCy.
+    A one-token pattern whose constraints are values, ``IN`` or ``NOT_IN`` lists of
+    :data:`_KEYS` is kept as a predicate; the rules a token gets are computed once per distinct
+    (tag, lowercase, dependency, is-space) and cached. Any other pattern goes to a Matcher as in
+    spaCy.
     """
 
     def __init__(self, vocab: Vocab, name: str = "attribute_ruler") -> None:
@@ -48,6 +53,9 @@ class TableAttributeRuler(AttributeRuler):
         self._residual = Matcher(vocab, validate=False)
         self._rules_of: dict[tuple[int, ...], tuple[tuple[int, ...], dict[Any, Any]]] = {}
         self._index: _TestIndex | None = None
+        # Tests of the residual patterns' first tokens (None: one cannot be tested here).
+        self._starts: list[Callable[[tuple[int, ...]], bool]] | None = []
+        self._may_start: dict[tuple[int, ...], bool] = {}
 
     def clear(self) -> None:
         super().clear()
@@ -55,6 +63,8 @@ class TableAttributeRuler(AttributeRuler):
         self._residual = Matcher(self.vocab, validate=False)
         self._rules_of = {}
         self._index = None
+        self._starts = []
+        self._may_start = {}
 
     def add(self, patterns: Iterable[Any], attrs: dict[Any, Any], index: int = 0) -> None:
         patterns = list(patterns)
@@ -65,6 +75,12 @@ class TableAttributeRuler(AttributeRuler):
             self._simple.append((rule, [t for t in tests if t is not None]))
         else:
             self._residual.add(self.vocab.strings.add(str(rule)), patterns)
+            starts = [_start_test(self.vocab, p[0]) if p else None for p in patterns]
+            if self._starts is not None and all(t is not None for t in starts):
+                self._starts.extend(t for t in starts if t is not None)
+            else:
+                self._starts = None
+            self._may_start = {}
         self._rules_of = {}
         self._index = None
 
@@ -73,7 +89,9 @@ class TableAttributeRuler(AttributeRuler):
         (a later rule's value wins, as in spaCy) and set at once; a token inside a
         several-token match gets every matching rule one by one, in order."""
         keys = [tuple(k) for k in doc.to_array(list(_KEY_IDS)).tolist()]
-        residual = self._residual_matches(doc)
+        # The Matcher runs only on a Doc with a token that may start a residual pattern.
+        starts = self._starts is None or any(self._could_start(k) for k in set(keys))
+        residual = self._residual_matches(doc) if starts else []
         inside = {i for _, _, start, end in residual for i in range(start, end)}
         for i, key in enumerate(keys):
             if i not in inside:
@@ -89,6 +107,12 @@ class TableAttributeRuler(AttributeRuler):
         """Apply (rule, match id, start, end) matches in order, as spaCy's ruler does."""
         for rule, _, start, end in matches:
             set_token_attrs(doc[start:end][self.indices[rule]], self.attrs[rule])
+
+    def _could_start(self, key: tuple[int, ...]) -> bool:
+        found = self._may_start.get(key)
+        if found is None:
+            found = self._may_start[key] = any(test(key) for test in self._starts or ())
+        return found
 
     def _residual_matches(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         strings = self.vocab.strings
@@ -116,91 +140,104 @@ class _TestIndex:
     """One-token tests indexed by the values each accepts, attribute by attribute."""
 
     def __init__(
-        self, rule_of: list[int], free: list[set[int]], accepts: list[dict[int, set[int]]]
+        self,
+        rule_of: list[int],
+        free: list[set[int]],
+        accepts: list[dict[int, set[int]]],
+        rejects: list[dict[int, set[int]]],
     ):
         self.rule_of = rule_of
-        self.free = free  # per attribute: tests that do not read it
+        self.free = free  # per attribute: tests that accept any value but the ones they reject
         self.accepts = accepts  # per attribute: value -> tests that accept it
+        self.rejects = rejects  # per attribute: value -> tests that reject it (NOT_IN)
 
     @classmethod
     def build(cls, simple: list[tuple[int, list[dict[int, Any]]]]) -> _TestIndex:
         rule_of: list[int] = []
         free: list[set[int]] = [set() for _ in _KEY_IDS]
         accepts: list[dict[int, set[int]]] = [{} for _ in _KEY_IDS]
+        rejects: list[dict[int, set[int]]] = [{} for _ in _KEY_IDS]
         for rule, tests in simple:
             for test in tests:
                 at = len(rule_of)
                 rule_of.append(rule)
                 for k, attr in enumerate(_KEY_IDS):
-                    if attr not in test:
+                    accepted, rejected = test.get(attr, (None, ()))
+                    if accepted is None:
                         free[k].add(at)
-                    for value in test.get(attr, ()):
+                    for value in accepted or ():
                         accepts[k].setdefault(value, set()).add(at)
-        return cls(rule_of, free, accepts)
+                    for value in rejected:
+                        rejects[k].setdefault(value, set()).add(at)
+        return cls(rule_of, free, accepts, rejects)
 
     def rules(self, key: tuple[int, ...]) -> tuple[int, ...]:
         tests: set[int] | None = None
         for k, value in enumerate(key):
             passing = self.free[k] | self.accepts[k].get(value, set())
+            passing -= self.rejects[k].get(value, set())
             tests = passing if tests is None else tests & passing
         return tuple(sorted({self.rule_of[t] for t in tests or ()}))
 
 
 def _one_token_test(vocab: Vocab, pattern: list[Mapping[str, Any]]) -> dict[int, Any] | None:
-    """A one-token pattern as {attribute id: accepted values}, or None when it is another kind
-    (several tokens, an operator, a regular expression, an attribute not in :data:`_KEYS`)."""
+    """A one-token pattern as {attribute id: (accepted values or None for any, rejected
+    values)}, or None when it is another kind (several tokens, an operator, a regular
+    expression, an attribute not in :data:`_KEYS`)."""
     if len(pattern) != 1:
         return None
     test: dict[int, Any] = {}
     for name, value in pattern[0].items():
         if name not in _KEYS:
             return None
-        accepted = value.get("IN") if isinstance(value, dict) and len(value) == 1 else [value]
-        if not isinstance(accepted, list) or any(isinstance(v, dict) for v in accepted):
+        op, listed = next(iter(value.items())) if isinstance(value, dict) else ("IN", [value])
+        if isinstance(value, dict) and len(value) != 1 or op not in ("IN", "NOT_IN"):
+            return None
+        if not isinstance(listed, list) or any(isinstance(v, dict) for v in listed):
             return None
         if name == "IS_SPACE":
-            test[IS_SPACE] = {int(bool(v)) for v in accepted}
+            ids = {int(bool(v)) for v in listed}
         else:
-            test[_KEY_IDS[_KEYS.index(name)]] = {vocab.strings.add(str(v)) for v in accepted}
+            ids = {vocab.strings.add(str(v)) for v in listed}
+        test[_KEY_IDS[_KEYS.index(name)]] = (ids, set()) if op == "IN" else (None, ids)
     return test
 
 
-class TableLemmatizer(EnglishLemmatizer):
-    """spaCy's English rule lemmatizer, with lemmas looked up per distinct (form, POS,
-    morphology) read from the Doc's arrays: the key of spaCy's own cache, so nothing else can
-    change a lemma."""
+def _start_test(vocab: Vocab, token: Mapping[str, Any]) -> Callable[[tuple[int, ...]], bool] | None:
+    """A test of the (tag, lowercase, dependency, is-space) key that holds for every token
+    that can match this first token of a pattern (a value, IN, NOT_IN or REGEX of those
+    attributes, as spaCy's Matcher reads them), or None for any other constraint."""
+    checks: list[tuple[int, Callable[[int], bool]]] = []
+    for name, value in token.items():
+        if name not in _KEYS or (isinstance(value, dict) and len(value) != 1):
+            return None
+        op, arg = next(iter(value.items())) if isinstance(value, dict) else ("IN", [value])
+        if op == "REGEX" and name != "IS_SPACE" and isinstance(arg, str):
+            checks.append((_KEYS.index(name), _regex_test(vocab, arg)))
+        elif op in ("IN", "NOT_IN") and isinstance(arg, list):
+            ids = {int(bool(v)) if name == "IS_SPACE" else vocab.strings.add(str(v)) for v in arg}
+            checks.append((_KEYS.index(name), _member_test(ids, op == "IN")))
+        else:
+            return None
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._lemma_of: dict[tuple[int, int, int], int] = {}
+    def test(key: tuple[int, ...]) -> bool:
+        return all(check(key[k]) for k, check in checks)
 
-    def __call__(self, doc: Doc) -> Doc:
-        if not self._validated:
-            self._validate_tables()
-        keys = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        lemmas: Any = keys[:, 3].copy()
-        known: dict[tuple[int, int, int], int] = self._lemma_of
-        strings = self.vocab.strings
-        for i, (orth, pos, morph, lemma) in enumerate(keys.tolist()):
-            if lemma and not self.overwrite:
-                continue
-            key = (orth, pos, morph)
-            found = known.get(key)
-            if found is None:
-                found = known[key] = strings.add(self.lemmatize(doc[i])[0])
-            lemmas[i] = found
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
-        return doc
+    return test
+
+
+def _regex_test(vocab: Vocab, pattern: str) -> Callable[[int], bool]:
+    found = re.compile(pattern).search
+    return lambda value: bool(found(vocab.strings[value]))
+
+
+def _member_test(ids: set[int], inside: bool) -> Callable[[int], bool]:
+    return lambda value: (value in ids) is inside
 
 
 @Language.factory("newsfuse_attribute_table")
 def _make_attribute_table(nlp: Language, name: str) -> TableAttributeRuler:
     return TableAttributeRuler(nlp.vocab, name=name)
-
-
-@Language.factory("newsfuse_lemma_table", default_config={"overwrite": False})
-def _make_lemma_table(nlp: Language, name: str, overwrite: bool) -> TableLemmatizer:
-    return TableLemmatizer(nlp.vocab, None, name, mode="rule", overwrite=overwrite)
 
 
 def tabled(nlp: Language) -> Language:
@@ -223,18 +260,5 @@ def tabled(nlp: Language) -> Language:
                 TableLemmatizer,
                 nlp.replace_pipe("lemmatizer", "newsfuse_lemma_table", config=config),
             )
-            lemmas.lookups = _index_as_sets(lemmatizer.lookups)
+            lemmas.lookups = index_as_sets(lemmatizer.lookups)
     return nlp
-
-
-def _index_as_sets(lookups: Lookups) -> Lookups:
-    """The same lookups, each part of speech's lemma index a frozenset instead of a list:
-    spaCy's rule lemmatizer asks whether each candidate form is in it, a scan of up to 57,528
-    nouns per form on the list (1.1 s of CPU for 300 news texts' new words)."""
-    out = Lookups()
-    for name in lookups.tables:
-        table = lookups.get_table(name)
-        if name == "lemma_index":
-            table = Table.from_dict({k: frozenset(v) for k, v in table.items()}, name=name)
-        out.set_table(name, table)
-    return out
