@@ -286,3 +286,23 @@ def test_a_conflict_lists_every_claim_of_the_group_on_its_side() -> None:
         ("$3.5 billion", ("fox:0", "copy:0")),
         ("about $3.6 billion", ("wapo:0", "nyt:0")),
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "conflict"),
+    [
+        ("Clyburn remained in the No. 3 position.", "Clyburn took the No. 2 position.", True),
+        # The other report gives the first's figure too, counting another word: no conflict.
+        (
+            "Clyburn remained in the No. 3 position.",
+            "Hoyer was re-elected as whip, the No. 2 position, and Clyburn in the No. 3 spot.",
+            False,
+        ),
+    ],
+)
+def test_a_figure_stated_under_another_word_agrees(first: str, second: str, conflict: bool) -> None:
+    from newsfuse.compare.conflicts import judge
+
+    a, b = _with_figures("a:0", first), _with_figures("b:0", second)
+    verdict = judge([a, b], {}, lambda x, y: 0.0, {"a": "a", "b": "b"}, {})
+    assert (verdict.conflict is not None) is conflict

@@ -14,7 +14,7 @@ __all__ = ["COMPARE_VERSION", "compare", "outlet_label"]
 
 #: Bump when a change makes :func:`compare` give other results: stored comparisons made by an
 #: older version are then made again (newsfuse.pipeline.comparisons).
-COMPARE_VERSION = 7
+COMPARE_VERSION = 8
 
 
 def compare(story: StoryInput, model: ClaimPairModel | None = None) -> Comparison:

@@ -132,6 +132,8 @@ def _numbers(a: Claim, b: Claim, updates: list[Update]) -> Conflict | None:
         qb = [q for q in b.quantities if q.unit == unit]
         if not unit or any(compatible(x, y) for x in qa for y in qb):
             continue
+        if _stated_otherwise(qa, b) or _stated_otherwise(qb, a):
+            continue  # the figure is there, counting another word ("No. 3 spot")
         x, y = min(((p, q) for p in qa for q in qb), key=lambda t: _ratio(*t))
         if _ratio(x, y) > SAME_MAGNITUDE:
             continue  # another magnitude: another measured thing
@@ -151,6 +153,11 @@ def _numbers(a: Claim, b: Claim, updates: list[Update]) -> Conflict | None:
             continue
         return Conflict("number", unit, ((x.text, (a.id,)), (y.text, (b.id,))))
     return None
+
+
+def _stated_otherwise(figures: Sequence[Quantity], other: Claim) -> bool:
+    """Whether the other claim gives one of these figures under another unit."""
+    return bool({q.value for q in figures} & {q.value for q in other.quantities})
 
 
 def _ratio(x: Quantity, y: Quantity) -> float:
