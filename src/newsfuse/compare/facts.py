@@ -95,7 +95,8 @@ def group_facts(context: StoryClaims, model: ClaimPairModel) -> FactGroups:
     """Group a story's claims that state one fact.
 
     Claims that copy an earlier claim of their source word for word (``context.folded``) join
-    that claim's group and take no part in grouping.
+    that claim's group and take no part in grouping. Word overlap alone never joins two claims
+    that quote different speakers; the pair model may.
 
     Args:
         context: The story's claims and what the pair model reads of them.
