@@ -23,9 +23,9 @@ MAX_CHANGE = 3
 WORD = re.compile(r"[\w'’]+")
 #: Quotation marks that open or close a quoted stretch inside a mixed quote.
 _QUOTE_MARK = re.compile(r'["“”„«»]')
-#: Where a quoted stretch holds a new sentence: after a full stop, question or exclamation
-#: mark, or a comma that closed one piece of a joined quote before a capital ("…, It’s").
-_SENTENCE_END = re.compile(r"(?<=,)\s+(?=[A-Z][a-z’']+\s)")
+#: Where two pieces of a joined quote meet: the comma that closed the first before the second's
+#: capital ("… of the relationship, It’s always been …").
+_JOINED = re.compile(r"(?<=,)\s+(?=[A-Z][a-z’']+\s)")
 
 
 #: Contractions written out before two quotes are compared; "'s" only after the words it
@@ -39,11 +39,12 @@ def quotes_apart(a: Claim, b: Claim, quotes: Mapping[str, Sequence[Quote]]) -> C
     """One utterance quoted twice with a word changed: aligned word by word, a word
     substituted, or a content word added or dropped, inside the stretch both quote (what one
     cuts off or runs on is no conflict); or the same words given to two people."""
-    for i in a.quotes:
-        for j in b.quotes:
-            qa, qb = quotes[a.article_id][i], quotes[b.article_id][j]
-            for ta in _utterances(qa):
-                for tb in _utterances(qb):
+    mine = [(q, _utterances(q)) for q in (quotes[a.article_id][i] for i in a.quotes)]
+    theirs = [(q, _utterances(q)) for q in (quotes[b.article_id][j] for j in b.quotes)]
+    for qa, said_a in mine:
+        for qb, said_b in theirs:
+            for ta in said_a:
+                for tb in said_b:
                     found = _one_utterance(a, b, qa, qb, ta, tb)
                     if found is not None:
                         return found
@@ -63,10 +64,10 @@ def _spoken(quote: Quote) -> list[str]:
 
 def _utterances(quote: Quote) -> list[str]:
     """What a quote may repeat of one utterance: each stretch of the speaker's own words, then
-    each sentence of a stretch that holds several (a quote joined from '"A," he said. "B."'
-    is two utterances, either of which another report may quote alone)."""
+    each piece of a stretch joined from several (a quote joined from '"A," he said. "B."' is
+    two utterances, either of which another report may quote alone)."""
     stretches = _spoken(quote)
-    pieces = [p for s in stretches for p in _SENTENCE_END.split(s) if p.strip()]
+    pieces = [p for s in stretches for p in _JOINED.split(s) if p.strip()]
     return stretches + [p for p in pieces if p not in stretches]
 
 
