@@ -188,17 +188,10 @@ def _one_token_test(vocab: Vocab, pattern: list[Mapping[str, Any]]) -> dict[int,
         return None
     test: dict[int, Any] = {}
     for name, value in pattern[0].items():
-        if name not in _KEYS:
+        found = _constraint(vocab, name, value)
+        if found is None or found[0] == "REGEX":
             return None
-        op, listed = next(iter(value.items())) if isinstance(value, dict) else ("IN", [value])
-        if isinstance(value, dict) and len(value) != 1 or op not in ("IN", "NOT_IN"):
-            return None
-        if not isinstance(listed, list) or any(isinstance(v, dict) for v in listed):
-            return None
-        if name == "IS_SPACE":
-            ids = {int(bool(v)) for v in listed}
-        else:
-            ids = {vocab.strings.add(str(v)) for v in listed}
+        op, ids = found
         test[_KEY_IDS[_KEYS.index(name)]] = (ids, set()) if op == "IN" else (None, ids)
     return test
 
@@ -209,21 +202,34 @@ def _start_test(vocab: Vocab, token: Mapping[str, Any]) -> Callable[[tuple[int, 
     attributes, as spaCy's Matcher reads them), or None for any other constraint."""
     checks: list[tuple[int, Callable[[int], bool]]] = []
     for name, value in token.items():
-        if name not in _KEYS or (isinstance(value, dict) and len(value) != 1):
+        found = _constraint(vocab, name, value)
+        if found is None:
             return None
-        op, arg = next(iter(value.items())) if isinstance(value, dict) else ("IN", [value])
-        if op == "REGEX" and name != "IS_SPACE" and isinstance(arg, str):
-            checks.append((_KEYS.index(name), _regex_test(vocab, arg)))
-        elif op in ("IN", "NOT_IN") and isinstance(arg, list):
-            ids = {int(bool(v)) if name == "IS_SPACE" else vocab.strings.add(str(v)) for v in arg}
-            checks.append((_KEYS.index(name), _member_test(ids, op == "IN")))
-        else:
-            return None
+        op, arg = found
+        check = _regex_test(vocab, arg) if isinstance(arg, str) else _member_test(arg, op == "IN")
+        checks.append((_KEYS.index(name), check))
 
     def test(key: tuple[int, ...]) -> bool:
         return all(check(key[k]) for k, check in checks)
 
     return test
+
+
+def _constraint(vocab: Vocab, name: str, value: Any) -> tuple[str, set[int] | str] | None:
+    """One attribute's constraint in a token pattern: ("IN" or "NOT_IN", the values' ids) or
+    ("REGEX", the expression), or None for another attribute or operator."""
+    if name not in _KEYS or isinstance(value, dict) and len(value) != 1:
+        return None
+    op, arg = next(iter(value.items())) if isinstance(value, dict) else ("IN", [value])
+    if op == "REGEX":
+        return (op, arg) if name != "IS_SPACE" and isinstance(arg, str) else None
+    if op not in ("IN", "NOT_IN") or not isinstance(arg, list):
+        return None
+    if any(isinstance(v, dict) for v in arg):
+        return None
+    if name == "IS_SPACE":
+        return op, {int(bool(v)) for v in arg}
+    return op, {vocab.strings.add(str(v)) for v in arg}
 
 
 def _regex_test(vocab: Vocab, pattern: str) -> Callable[[int], bool]:
